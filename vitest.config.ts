@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { defineConfig } from "vitest/config";
+
+// One configuration for the whole monorepo: every workspace package is a project named after its package.
+// Workspace packages resolve to their TypeScript sources through the "@lro/source" export condition,
+// so tests never need a build of their dependencies.
+const conditions = ["@lro/source", "node", "import", "module", "default"];
+const root = import.meta.dirname;
+
+const workspaces = ["packages", "apps"].flatMap((folder) =>
+  readdirSync(join(root, folder))
+    .map((name) => join(folder, name))
+    .filter((directory) => existsSync(join(root, directory, "package.json"))),
+);
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ["@lro/source"] } },
+  test: {
+    projects: workspaces.map((directory) => ({
+      extends: true,
+      test: {
+        name: JSON.parse(readFileSync(join(root, directory, "package.json"), "utf8")).name as string,
+        root: join(root, directory),
+        include: ["src/**/*.test.{ts,tsx}"],
+        typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: join(root, directory, "tsconfig.json") },
+      },
+    })),
+  },
+});
