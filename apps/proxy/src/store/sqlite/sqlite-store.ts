@@ -1,0 +1,278 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type { OperationChange, OperationChangeListener } from "../operation-change.js";
+import type { NewOperationRecord, NotificationProgress } from "../operation-record.js";
+import type { ListOptions, OperationStore, PollResult, SweepResult } from "../operation-store.js";
+import { toSqlCondition } from "./sqlite-filter.js";
+import { toOperationRecord, type OperationRow } from "./sqlite-row.js";
+import { migrateSqliteSchema } from "./sqlite-schema.js";
+
+const never = Number.MAX_SAFE_INTEGER;
+
+export interface SqliteStoreOptions {
+  /** The directory that holds `operations.db` (created if missing). */
+  dataDir: string;
+}
+
+/**
+ * The embedded store: one SQLite database in WAL mode. A data directory belongs to one process, so
+ * opening it releases the leases a previous process held (it may have been killed mid-poll): its
+ * operations become due at once and polling resumes where it stood.
+ */
+export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
+  mkdirSync(options.dataDir, { recursive: true });
+  const database = new Database(join(options.dataDir, "operations.db"));
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = NORMAL");
+  database.pragma("busy_timeout = 5000");
+  migrateSqliteSchema(database);
+  database
+    .prepare(
+      "UPDATE operations SET due_at = MIN(due_at, @now), notification_due_at = MIN(notification_due_at, @now), " +
+        "lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL",
+    )
+    .run({ now: Date.now() });
+
+  const listeners = new Set<OperationChangeListener>();
+  const emit = (changes: OperationChange[]) => {
+    for (const change of changes) for (const listener of listeners) listener(change);
+  };
+  const nextVersion = database
+    .prepare("UPDATE change_sequence SET value = value + 1 RETURNING value")
+    .pluck();
+  const selectOne = database.prepare<[string, string], OperationRow>(
+    "SELECT * FROM operations WHERE owner = ? AND id = ? AND deleted_at IS NULL",
+  );
+  const selectById = database.prepare<[string], OperationRow>("SELECT * FROM operations WHERE id = ?");
+  const changed = (row: OperationRow): OperationChange => ({
+    type: "operation",
+    owner: row.owner,
+    id: row.id,
+    version: row.version,
+    record: toOperationRecord(row),
+  });
+
+  const insertRow = database.prepare(
+    `INSERT INTO operations (id, owner, kind, status, monitor_url, request_url, token_origin, notification_url,
+       operation, created_at, updated_at, version, due_at)
+     VALUES (@id, @owner, @kind, @status, @monitorUrl, @requestUrl, @tokenOrigin, @notificationUrl,
+       @operation, @createdAt, @createdAt, @version, @dueAt) RETURNING *`,
+  );
+  const insert = database.transaction(
+    (record: NewOperationRecord) =>
+      insertRow.get({
+        id: record.id,
+        owner: record.owner,
+        kind: record.kind,
+        status: record.operation.status,
+        monitorUrl: record.monitorUrl,
+        requestUrl: record.requestUrl ?? null,
+        tokenOrigin: record.tokenOrigin ?? null,
+        notificationUrl: record.notificationUrl ?? null,
+        operation: JSON.stringify(record.operation),
+        createdAt: record.createdAt,
+        version: nextVersion.get(),
+        dueAt: record.dueAt,
+      }) as OperationRow,
+  );
+
+  const removeRow = database.prepare(
+    `UPDATE operations SET deleted_at = ?, version = ?, updated_at = ?, due_at = NULL, notification_due_at = NULL,
+       lease_owner = NULL, lease_until = NULL, awaiting_authorization = 0
+     WHERE owner = ? AND id = ? AND deleted_at IS NULL RETURNING owner, id, version`,
+  );
+  const remove = database.transaction((owner: string, id: string, now: number) => {
+    const probe = selectOne.get(owner, id);
+    if (probe === undefined) return undefined;
+    return removeRow.get(now, nextVersion.get(), now, owner, id) as {
+      owner: string;
+      id: string;
+      version: number;
+    };
+  });
+
+  const claimRows = database.prepare<[string, number, number, number, number], OperationRow>(
+    `UPDATE operations SET lease_owner = ?, lease_until = ?, due_at = ?
+     WHERE id IN (SELECT id FROM operations WHERE due_at IS NOT NULL AND due_at <= ? AND deleted_at IS NULL
+                  ORDER BY due_at LIMIT ?)
+     RETURNING *`,
+  );
+  const claimNotificationRows = database.prepare<[string, number, number, number, number], OperationRow>(
+    `UPDATE operations SET lease_owner = ?, lease_until = ?, notification_due_at = ?
+     WHERE id IN (SELECT id FROM operations WHERE notification_due_at IS NOT NULL AND notification_due_at <= ?
+                  AND deleted_at IS NULL ORDER BY notification_due_at LIMIT ?)
+     RETURNING *`,
+  );
+
+  const updatePoll = database.prepare(
+    `UPDATE operations SET status = @status, operation = @operation, status_note = @statusNote,
+       awaiting_authorization = @awaitingAuthorization, updated_at = @now, version = @version, due_at = @dueAt,
+       attempt = @attempt, consecutive_failures = @consecutiveFailures, pacing = @pacing,
+       terminal_at = COALESCE(@terminalAt, terminal_at), expires_at = COALESCE(@expiresAt, expires_at),
+       notification_state = CASE WHEN @notificationDueAt IS NULL THEN notification_state ELSE 'pending' END,
+       notification_due_at = COALESCE(@notificationDueAt, notification_due_at),
+       token_origin = CASE WHEN @keepTokenOrigin = 1 THEN token_origin ELSE @tokenOrigin END,
+       lease_owner = NULL, lease_until = NULL
+     WHERE id = @id AND lease_owner = @leaseOwner AND deleted_at IS NULL RETURNING *`,
+  );
+  const recordPoll = database.transaction((id: string, leaseOwner: string, result: PollResult) => {
+    const current = selectById.get(id);
+    if (current === undefined || current.lease_owner !== leaseOwner || current.deleted_at !== null) return;
+    const row = updatePoll.get({
+      id,
+      leaseOwner,
+      status: result.operation.status,
+      operation: JSON.stringify(result.operation),
+      statusNote: result.statusNote ?? null,
+      awaitingAuthorization: result.awaitingAuthorization ? 1 : 0,
+      now: result.now,
+      version: result.changed ? nextVersion.get() : current.version,
+      dueAt: result.dueAt ?? null,
+      attempt: result.attempt,
+      consecutiveFailures: result.consecutiveFailures,
+      pacing: JSON.stringify(result.pacing),
+      terminalAt: result.terminal?.at ?? null,
+      expiresAt: result.terminal?.expiresAt ?? null,
+      notificationDueAt: result.notificationDueAt ?? null,
+      keepTokenOrigin: result.tokenOrigin === undefined ? 1 : 0,
+      tokenOrigin: result.tokenOrigin ?? null,
+    }) as OperationRow | undefined;
+    return row === undefined ? undefined : { row, changed: result.changed };
+  });
+
+  const nextDue = database
+    .prepare<[], number | null>(
+      `SELECT MIN(
+         COALESCE((SELECT due_at FROM operations WHERE due_at IS NOT NULL ORDER BY due_at LIMIT 1), ${never}),
+         COALESCE((SELECT notification_due_at FROM operations WHERE notification_due_at IS NOT NULL
+                   ORDER BY notification_due_at LIMIT 1), ${never}))`,
+    )
+    .pluck();
+  const resumeRows = database.prepare<[number, string, string], OperationRow>(
+    `UPDATE operations SET due_at = ?, awaiting_authorization = 0
+     WHERE owner = ? AND token_origin = ? AND awaiting_authorization = 1 AND deleted_at IS NULL RETURNING *`,
+  );
+  const updateNotification = database.prepare(
+    `UPDATE operations SET notification_state = ?, notification_attempts = ?, notification_due_at = ?,
+       lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND deleted_at IS NULL`,
+  );
+  const changesSince = database.prepare<[string, number], OperationRow>(
+    "SELECT * FROM operations WHERE owner = ? AND version > ? ORDER BY version",
+  );
+  const changesOfOneSince = database.prepare<[string, number, string], OperationRow>(
+    "SELECT * FROM operations WHERE owner = ? AND version > ? AND id = ? ORDER BY version",
+  );
+  const countActiveRows = database
+    .prepare<[string], number>(
+      "SELECT COUNT(*) FROM operations WHERE owner = ? AND deleted_at IS NULL AND terminal_at IS NULL",
+    )
+    .pluck();
+
+  const expiredRows = database.prepare<[number], { owner: string; id: string }>(
+    "SELECT owner, id FROM operations WHERE expires_at IS NOT NULL AND expires_at <= ? AND deleted_at IS NULL",
+  );
+  const purgeMarkers = database.prepare(
+    "DELETE FROM operations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
+  );
+  const sweep = database.transaction((now: number, markerRetentionMs: number) => {
+    const deleted: OperationChange[] = [];
+    for (const { owner, id } of expiredRows.all(now)) {
+      const marker = removeRow.get(now, nextVersion.get(), now, owner, id) as { version: number };
+      deleted.push({ type: "deleted", owner, id, version: marker.version });
+    }
+    const purged = purgeMarkers.run(now - markerRetentionMs).changes;
+    return { deleted, purged };
+  });
+
+  return {
+    async insert(record) {
+      const row = insert(record);
+      emit([changed(row)]);
+      return toOperationRecord(row);
+    },
+    async get(owner, id) {
+      const row = selectOne.get(owner, id);
+      return row === undefined ? undefined : toOperationRecord(row);
+    },
+    async list(owner: string, options: ListOptions) {
+      const conditions = ["owner = ?", "deleted_at IS NULL"];
+      const parameters: (string | number)[] = [owner];
+      if (options.after !== undefined) {
+        conditions.push("(created_at < ? OR (created_at = ? AND id < ?))");
+        parameters.push(options.after.createdAt, options.after.createdAt, options.after.id);
+      }
+      if (options.filter !== undefined) {
+        const condition = toSqlCondition(options.filter);
+        conditions.push(condition.sql);
+        parameters.push(...condition.parameters);
+      }
+      const rows = database
+        .prepare<(string | number)[], OperationRow>(
+          `SELECT * FROM operations WHERE ${conditions.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT ?`,
+        )
+        .all(...parameters, options.limit);
+      return rows.map(toOperationRecord);
+    },
+    async countActive(owner) {
+      return countActiveRows.get(owner) ?? 0;
+    },
+    async remove(owner, id, now) {
+      const marker = remove(owner, id, now);
+      if (marker === undefined) return false;
+      emit([{ type: "deleted", owner, id, version: marker.version }]);
+      return true;
+    },
+    async claimDue(now, limit, leaseOwner, leaseMs) {
+      if (limit <= 0) return [];
+      const rows = claimRows.all(leaseOwner, now + leaseMs, now + leaseMs, now, limit);
+      return rows.map(toOperationRecord).sort((a, b) => a.createdAt - b.createdAt);
+    },
+    async recordPoll(id, leaseOwner, result) {
+      const written = recordPoll(id, leaseOwner, result);
+      if (written === undefined) return undefined;
+      if (written.changed) emit([changed(written.row)]);
+      return toOperationRecord(written.row);
+    },
+    async nextDueAt() {
+      const dueAt = nextDue.get() ?? never;
+      return dueAt === never ? undefined : dueAt;
+    },
+    async resumeAwaitingAuthorization(owner, tokenOrigin, now) {
+      return resumeRows.all(now, owner, tokenOrigin).map(toOperationRecord);
+    },
+    async claimDueNotifications(now, limit, leaseOwner, leaseMs) {
+      if (limit <= 0) return [];
+      return claimNotificationRows
+        .all(leaseOwner, now + leaseMs, now + leaseMs, now, limit)
+        .map(toOperationRecord);
+    },
+    async recordNotification(id: string, leaseOwner: string, progress: NotificationProgress) {
+      updateNotification.run(progress.state, progress.attempts, progress.dueAt ?? null, id, leaseOwner);
+    },
+    async listChangesSince(owner, version, options) {
+      const rows =
+        options?.id === undefined
+          ? changesSince.all(owner, version)
+          : changesOfOneSince.all(owner, version, options.id);
+      return rows.map((row): OperationChange =>
+        row.deleted_at === null
+          ? changed(row)
+          : { type: "deleted", owner: row.owner, id: row.id, version: row.version },
+      );
+    },
+    async sweep(now, markerRetentionMs): Promise<SweepResult> {
+      const { deleted, purged } = sweep(now, markerRetentionMs);
+      emit(deleted);
+      return { expired: deleted.length, purged };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      if (database.open) database.close();
+    },
+  };
+}
