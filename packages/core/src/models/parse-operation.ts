@@ -1,0 +1,112 @@
+import { OperationValidationError } from "../errors/operation-validation-error.js";
+import type { OperationValidationIssue } from "../errors/operation-validation-error.js";
+import { detectOperationKind } from "./detect-operation-kind.js";
+import { flavours } from "./flavours.js";
+import { normalise } from "./normalise.js";
+import { operationKindSchema } from "./operation-kind.js";
+import type { OperationKind } from "./operation-kind.js";
+import type { Operation } from "./operation.js";
+import { describeReceived, fromZodIssues, validationIssue } from "./validation-issues.js";
+
+export interface ParseOperationOptions {
+  /** Reads the payload as this flavour instead of detecting it. */
+  kind?: OperationKind | undefined;
+}
+
+export type SafeParseOperationResult =
+  | { success: true; data: Operation; error?: never }
+  | { success: false; error: OperationValidationError; data?: never };
+
+/** How deep `error.innerError.innerError...` may nest. */
+export const maximumInnerErrorDepth = 32;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function innerErrorDepthIssue(payload: Record<string, unknown>): OperationValidationIssue | undefined {
+  const path: string[] = ["error"];
+  let value = payload["error"];
+  while (isRecord(value) && isRecord(value["innerError"])) {
+    path.push("innerError");
+    if (path.length > maximumInnerErrorDepth + 1) {
+      return validationIssue(
+        path,
+        `at most ${maximumInnerErrorDepth} nested innerError levels`,
+        value["innerError"],
+      );
+    }
+    value = value["innerError"];
+  }
+  return undefined;
+}
+
+function failure(
+  issues: OperationValidationIssue[],
+  kind?: OperationKind,
+  cause?: unknown,
+): SafeParseOperationResult {
+  return { success: false, error: new OperationValidationError(issues, { kind, cause }) };
+}
+
+function parse(input: unknown, options: ParseOperationOptions | undefined): SafeParseOperationResult {
+  const forced = options?.kind;
+  if (forced !== undefined && !operationKindSchema.safeParse(forced).success) {
+    const issue = validationIssue([], `one of ${operationKindSchema.options.join(", ")}`, forced);
+    return failure([
+      { ...issue, pathText: "options.kind", message: issue.message.replace(/^\$/, "options.kind") },
+    ]);
+  }
+  if (!isRecord(input))
+    return failure([validationIssue([], "a JSON object (a Graph operation payload)", input)]);
+  const kind = forced ?? detectOperationKind(input) ?? "longRunningOperation";
+  const depthIssue = innerErrorDepthIssue(input);
+  if (depthIssue !== undefined) return failure([depthIssue], kind);
+  const flavour = flavours[kind];
+  const result = flavour.schema.safeParse(input, { reportInput: true });
+  if (!result.success) return failure(fromZodIssues(result.error.issues), kind, result.error);
+  return { success: true, data: normalise(flavour, result.data, { ...input }) };
+}
+
+function describeSafely(input: unknown): string {
+  try {
+    return describeReceived(input);
+  } catch {
+    return "a value that cannot be inspected";
+  }
+}
+
+/**
+ * Reads any Graph operation-monitor payload as the normalised `Operation`. Never throws, whatever the
+ * input (null, arrays, cyclic objects, proxies or getters that throw): failures are an
+ * `OperationValidationError` whose `issues` name each bad path.
+ */
+export function safeParseOperation(
+  input: unknown,
+  options?: ParseOperationOptions,
+): SafeParseOperationResult {
+  try {
+    return parse(input, options);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : "reading it failed";
+    const issue = validationIssue([], `a JSON object whose properties can be read (${reason})`, undefined);
+    return failure(
+      [
+        {
+          ...issue,
+          received: describeSafely(input),
+          message: `$: expected ${issue.expected}, received ${describeSafely(input)}`,
+        },
+      ],
+      undefined,
+      cause,
+    );
+  }
+}
+
+/** Reads any Graph operation-monitor payload as the normalised `Operation`; throws `OperationValidationError`. */
+export function parseOperation(input: unknown, options?: ParseOperationOptions): Operation {
+  const result = safeParseOperation(input, options);
+  if (result.success) return result.data;
+  throw result.error;
+}
