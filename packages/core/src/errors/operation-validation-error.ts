@@ -28,9 +28,9 @@ export class OperationValidationError extends LroError {
     issues: readonly OperationValidationIssue[],
     options: { kind?: OperationKind | undefined; cause?: unknown } = {},
   ) {
-    const flavour = options.kind === undefined ? "a Graph operation" : `a Graph ${options.kind}`;
+    const readAs = options.kind === undefined ? "" : ` (read as ${options.kind})`;
     const lines = issues.map((issue) => `  ${issue.message}`).join("\n");
-    super(`The payload is not ${flavour}:\n${lines}`, { cause: options.cause });
+    super(`The payload is not a valid Graph operation${readAs}:\n${lines}`, { cause: options.cause });
     this.issues = issues;
     this.kind = options.kind;
   }

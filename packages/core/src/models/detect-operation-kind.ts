@@ -24,19 +24,29 @@ export function kindOfODataType(odataType: string): OperationKind | undefined {
   return kindOfODataName.get(name);
 }
 
+/** Entity sets whose `@odata.context` names the flavour, e.g. `$metadata#users('x')/onenote/operations/$entity`. */
+const kindOfContext: readonly (readonly [RegExp, OperationKind])[] = [
+  [/\/onenote\/operations\b/i, "onenoteOperation"],
+  [/\bengagementAsyncOperations\b/i, "engagementAsyncOperation"],
+  [/\bdataPolicyOperations\b/i, "dataPolicyOperation"],
+  [/\bprint\/operations\b/i, "printerCreateOperation"],
+  [/\/workbook\/operations\b/i, "workbookOperation"],
+  [/\bteams\b.*\/operations\b/i, "teamsAsyncOperation"],
+  [/\battackSimulation\b.*\/operations\b/i, "attackSimulationOperation"],
+];
+
 function isWord(value: unknown, ...words: string[]): boolean {
   return typeof value === "string" && words.includes(value.trim().toLowerCase());
 }
 
+/** The flavour told by the payload's distinctive properties (and, where they agree, its status word). */
 function kindOfShape(payload: Record<string, unknown>): OperationKind {
   const has = (...keys: string[]) => keys.some((key) => Object.hasOwn(payload, key));
   const status = payload["status"];
   if (isRecord(status)) return "printerCreateOperation";
   if (has("targetResourceId", "targetResourceLocation", "attemptsCount")) return "teamsAsyncOperation";
   if (has("percentageCompleted", "tenantId")) return "attackSimulationOperation";
-  if (has("progress", "storageLocation", "submittedDateTime", "completedDateTime", "userId")) {
-    return "dataPolicyOperation";
-  }
+  if (has("progress", "storageLocation", "submittedDateTime", "userId")) return "dataPolicyOperation";
   if (has("percentComplete")) return "onenoteOperation";
   if (has("statusDescription", "operation") || typeof payload["id"] !== "string" || payload["id"] === "") {
     return "asyncJobStatus";
@@ -44,20 +54,28 @@ function kindOfShape(payload: Record<string, unknown>): OperationKind {
   if (isWord(status, "inprogress", "invalid")) return "teamsAsyncOperation";
   if (has("operationType")) return "engagementAsyncOperation";
   if (isWord(status, "complete")) return "dataPolicyOperation";
-  if (isWord(status, "completed"))
-    return has("resourceId", "resourceLocation", "error") ? "onenoteOperation" : "operation";
+  if (isWord(status, "completed") && has("resourceId", "resourceLocation", "error"))
+    return "onenoteOperation";
   if (has("percentageComplete", "resourceId", "type")) return "richLongRunningOperation";
   if (!has("createdDateTime", "lastActionDateTime", "statusDetail")) return "workbookOperation";
+  if (!has("resourceLocation", "statusDetail", "error")) return "operation";
   return has("error") ? "richLongRunningOperation" : "longRunningOperation";
 }
 
+function kindOfODataContext(context: unknown): OperationKind | undefined {
+  if (typeof context !== "string") return undefined;
+  const entitySet = context.slice(context.indexOf("#") + 1);
+  return kindOfContext.find(([pattern]) => pattern.test(entitySet))?.[1];
+}
+
 /**
- * The flavour of a Graph operation payload: from `@odata.type` when it names one, otherwise from the
- * payload's distinctive properties. `undefined` for anything but a JSON object.
+ * The flavour of a Graph operation payload: from `@odata.type` when it names one, else from the entity
+ * set its `@odata.context` names, else from the payload's distinctive properties (see the README's
+ * table). `undefined` for anything but a JSON object.
  */
 export function detectOperationKind(input: unknown): OperationKind | undefined {
   if (!isRecord(input)) return undefined;
   const odataType = input["@odata.type"];
   const named = typeof odataType === "string" ? kindOfODataType(odataType) : undefined;
-  return named ?? kindOfShape(input);
+  return named ?? kindOfODataContext(input["@odata.context"]) ?? kindOfShape(input);
 }

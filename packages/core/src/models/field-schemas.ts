@@ -40,11 +40,11 @@ export const optionalDateTime = optionalLeaf("an ISO 8601 date-time string or nu
 
 function toNumber(value: unknown): number | undefined {
   if (typeof value === "number") return value;
-  if (typeof value === "string" && value.trim() !== "") return Number(value);
+  if (typeof value === "string" && value.trim() !== "") return Number(value.trim().replace(/%$/, ""));
   return undefined;
 }
 
-/** A percentage 0..100, sent as a number or a numeric string. NaN or out of range is rejected. */
+/** A percentage 0..100, sent as a number or a numeric string (`"27.8"`, `"50%"`). NaN or out of range is rejected. */
 export const optionalPercentage = optionalLeaf("a number 0..100", (value) => {
   const number = toNumber(value);
   return number !== undefined && Number.isFinite(number) && number >= 0 && number <= 100
