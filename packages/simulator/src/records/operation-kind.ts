@@ -1,0 +1,15 @@
+/** The Graph operation-monitor flavours the simulator serves (the same names @lro/core uses). */
+export const simulatedOperationKinds = [
+  "longRunningOperation",
+  "richLongRunningOperation",
+  "operation",
+  "teamsAsyncOperation",
+  "asyncJobStatus",
+  "onenoteOperation",
+  "attackSimulationOperation",
+  "engagementAsyncOperation",
+  "dataPolicyOperation",
+  "printerCreateOperation",
+  "workbookOperation",
+] as const;
+export type SimulatedOperationKind = (typeof simulatedOperationKinds)[number];
