@@ -1,0 +1,161 @@
+import { render } from "ink-testing-library";
+import { afterEach, describe, expect, it } from "vitest";
+import { App } from "./app.js";
+import { catalogs } from "./i18n/languages.js";
+import { createTranslator } from "./i18n/translator.js";
+import { createFakeSource } from "./test-support/fake-source.js";
+import { failedOperation, makeOperation } from "./test-support/operations.js";
+import { waitForFrame } from "./test-support/wait-for-frame.js";
+
+const now = () => Date.parse("2026-11-22T15:02:00Z");
+const display = { translate: createTranslator(catalogs.en), color: false };
+let instance: ReturnType<typeof render> | undefined;
+
+function start(size = { columns: 100, rows: 20 }, mode: "core" | "proxy" = "core") {
+  const fake = createFakeSource(mode);
+  instance = render(<App source={fake.source} display={display} size={size} renderIntervalMs={0} now={now} />);
+  return { ...fake, ...instance };
+}
+
+afterEach(() => {
+  instance?.unmount();
+  instance = undefined;
+});
+
+describe("the dashboard", () => {
+  it("shows counts, the connection and a row per operation with status, progress, age and detail", async () => {
+    const app = start();
+    app.emit({ type: "connection", connection: { state: "polling", monitors: 2 }, at: now() });
+    app.update(makeOperation({ id: "a1b2c3d4-0000-4000-8000-000000000001", statusDetail: "Copying files" }), now());
+    app.update(failedOperation, now());
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes("siteCopy") && text.includes("2 operations"));
+    expect(frame).toContain("polling 2 monitors");
+    expect(frame).toContain("2 operations");
+    expect(frame).toContain("▶ 1 running");
+    expect(frame).toContain("✖ 1 failed");
+    expect(frame).toMatch(/a1b2c3d4 +contentTypeCopy +▶ running +████░░░░░░ + 40%/);
+    expect(frame).toMatch(/Copying files\n/);
+    expect(frame).toContain("quotaExceeded: …");
+    expect(frame).toMatch(/2m/);
+    expect(frame).toContain("q quit");
+  });
+
+  const arrowDown = "\u001B[B";
+  const arrowUp = "\u001B[A";
+  const escape = "\u001B";
+
+  async function withThree() {
+    const app = start();
+    app.update(makeOperation({ id: "aaaaaaaa-1", percentComplete: 10 }), now() - 3000);
+    app.update(makeOperation({ id: "bbbbbbbb-2", status: "succeeded", rawStatus: "succeeded", percentComplete: 100 }), now() - 2000);
+    app.update(failedOperation, now() - 1000);
+    await waitForFrame(app.lastFrame, (text) => text.includes("3 operations"));
+    return app;
+  }
+  const selectedRow = (frame: string) => frame.split("\n").find((line) => line.startsWith("›")) ?? "";
+
+  it("moves the selection with the arrows and j/k, and opens the detail pane with Enter", async () => {
+    const app = await withThree();
+    expect(selectedRow(app.lastFrame() ?? "")).toContain("c3d4e5f6");
+    app.stdin.write(arrowDown);
+    await waitForFrame(app.lastFrame, (text) => selectedRow(text).includes("bbbbbbbb"));
+    app.stdin.write("j");
+    await waitForFrame(app.lastFrame, (text) => selectedRow(text).includes("aaaaaaaa"));
+    app.stdin.write("k");
+    await waitForFrame(app.lastFrame, (text) => selectedRow(text).includes("bbbbbbbb"));
+    app.stdin.write(arrowUp);
+    await waitForFrame(app.lastFrame, (text) => selectedRow(text).includes("c3d4e5f6"));
+    app.stdin.write("\r");
+    const detail = await waitForFrame(app.lastFrame, (text) => text.includes("Operation c3d4e5f6-0000"));
+    expect(detail).toMatch(/Error code +quotaExceeded/);
+    expect(detail).toMatch(/Message +The destination site is over its storage quota\./);
+    expect(detail).toContain("storageLimit: Site quota 25 GB reached · request-id r-123");
+    expect(detail).toMatch(/Timeline/);
+    expect(detail).toMatch(/2026-11-22 15:01:59 +✖ failed/);
+    app.stdin.write(escape);
+    await waitForFrame(app.lastFrame, (text) => text.includes("ETA"));
+  });
+
+  it("filters by text or status with / and clears the filter with Esc", async () => {
+    const app = await withThree();
+    app.stdin.write("/");
+    await waitForFrame(app.lastFrame, (text) => text.includes("Filter (text or status)"));
+    for (const character of "succeeded") app.stdin.write(character);
+    const filtered = await waitForFrame(app.lastFrame, (text) => !text.includes("aaaaaaaa"));
+    expect(filtered).toContain("bbbbbbbb");
+    expect(filtered).not.toContain("c3d4e5f6");
+    expect(filtered).toContain("1 shown");
+    app.stdin.write("\r");
+    await waitForFrame(app.lastFrame, (text) => text.includes("filter: succeeded"));
+    app.stdin.write(escape);
+    await waitForFrame(app.lastFrame, (text) => text.includes("aaaaaaaa") && text.includes("c3d4e5f6"));
+  });
+
+  it("cycles the sort with s and hides finished operations with f", async () => {
+    const app = await withThree();
+    app.stdin.write("s");
+    await waitForFrame(app.lastFrame, (text) => text.includes("sort: newest"));
+    app.stdin.write("s");
+    const byStatus = await waitForFrame(app.lastFrame, (text) => text.includes("sort: status"));
+    const order = (frame: string) => ["c3d4e5f6", "aaaaaaaa", "bbbbbbbb"].map((id) => frame.indexOf(id));
+    const [failed, running, succeeded] = order(byStatus);
+    expect(failed).toBeLessThan(running ?? 0);
+    expect(running).toBeLessThan(succeeded ?? 0);
+    app.stdin.write("s");
+    const byProgress = await waitForFrame(app.lastFrame, (text) => text.includes("sort: progress"));
+    expect(byProgress.indexOf("bbbbbbbb")).toBeLessThan(byProgress.indexOf("aaaaaaaa"));
+    app.stdin.write("f");
+    const hidden = await waitForFrame(app.lastFrame, (text) => text.includes("f show finished"));
+    expect(hidden).toContain("aaaaaaaa");
+    expect(hidden).not.toContain("bbbbbbbb");
+    expect(hidden).not.toContain("c3d4e5f6");
+    app.stdin.write("f");
+    await waitForFrame(app.lastFrame, (text) => text.includes("bbbbbbbb"));
+  });
+
+  it("asks before it stops following with d, and stops only on y", async () => {
+    const app = await withThree();
+    app.stdin.write("d");
+    await waitForFrame(app.lastFrame, (text) => text.includes("Stop following c3d4e5f6? (y/n)"));
+    app.stdin.write("n");
+    await waitForFrame(app.lastFrame, (text) => text.includes("q quit"));
+    expect(app.stopped).toEqual([]);
+    app.stdin.write("d");
+    await waitForFrame(app.lastFrame, (text) => text.includes("(y/n)"));
+    app.stdin.write("y");
+    await waitForFrame(app.lastFrame, (text) => !text.includes("c3d4e5f6"));
+    expect(app.stopped).toEqual(["c3d4e5f6-0000-4000-8000-000000000003"]);
+  });
+
+  it("says that d deletes in proxy mode, and shows why a stop failed", async () => {
+    const app = start({ columns: 100, rows: 20 }, "proxy");
+    app.update(makeOperation({ id: "dddddddd-4" }), now());
+    app.failStops(new Error("the proxy answered 500"));
+    await waitForFrame(app.lastFrame, (text) => text.includes("dddddddd"));
+    app.stdin.write("d");
+    await waitForFrame(app.lastFrame, (text) => text.includes("Delete dddddddd from the proxy"));
+    app.stdin.write("y");
+    await waitForFrame(app.lastFrame, (text) => text.includes("Could not stop dddddddd: the proxy answered 500"));
+  });
+
+  it("shows the help overlay with ? and closes it with any key", async () => {
+    const app = await withThree();
+    app.stdin.write("?");
+    const help = await waitForFrame(app.lastFrame, (text) => text.includes("Keys"));
+    expect(help).toContain("s: cycle the sort");
+    expect(help).toContain("q or Ctrl-C: quit");
+    app.stdin.write("x");
+    await waitForFrame(app.lastFrame, (text) => text.includes("ETA"));
+  });
+
+  it("quits on q", async () => {
+    const app = await withThree();
+    app.stdin.write("q");
+    await waitForFrame(app.lastFrame, () => app.frames.length > 0);
+    // After exit the app is unmounted: further events render nothing new.
+    const frames = app.frames.length;
+    app.update(makeOperation({ id: "eeeeeeee-5" }), now());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(app.frames.length).toBe(frames);
+  });
+});

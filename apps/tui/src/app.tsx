@@ -1,0 +1,135 @@
+import { Box, useApp } from "ink";
+import { useCallback, useMemo, useReducer, useRef } from "react";
+import type { SchedulerLike } from "rxjs";
+import stringWidth from "string-width";
+import { ConfirmPrompt } from "./components/ConfirmPrompt.js";
+import { DetailPane } from "./components/DetailPane.js";
+import { FilterInput } from "./components/FilterInput.js";
+import { Header } from "./components/Header.js";
+import { HelpBar } from "./components/HelpBar.js";
+import { HelpOverlay } from "./components/HelpOverlay.js";
+import { OperationsTable } from "./components/OperationsTable.js";
+import type { Display } from "./context/display-context.js";
+import { DisplayContext } from "./context/display-context.js";
+import { useKeys } from "./hooks/use-keys.js";
+import { useNow } from "./hooks/use-now.js";
+import { useOperations } from "./hooks/use-operations.js";
+import type { TerminalSize } from "./hooks/use-terminal-size.js";
+import { useTerminalSize } from "./hooks/use-terminal-size.js";
+import { shortId } from "./format/short-id.js";
+import { describeFailure } from "./sources/proxy-errors.js";
+import type { OperationSource } from "./sources/operation-source.js";
+import type { EntryStatus } from "./state/entry-status.js";
+import { countByStatus } from "./state/entry-status.js";
+import { layoutColumns } from "./state/table-layout.js";
+import { initialViewState, reduceView, selectedIndexIn } from "./state/view-state.js";
+import { visibleEntries } from "./state/visible-entries.js";
+import { windowStart } from "./state/visible-window.js";
+
+export interface AppProps {
+  source: OperationSource;
+  display: Display;
+  /** A fixed size instead of the terminal's (tests). */
+  size?: TerminalSize;
+  renderIntervalMs?: number;
+  scheduler?: SchedulerLike;
+  now?: () => number;
+}
+
+const statuses: readonly EntryStatus[] = ["notStarted", "running", "succeeded", "failed", "unknownFutureValue", "problem"];
+
+/** The dashboard: header, table (or detail pane, or help), footer. Never taller than the terminal. */
+export function App(props: AppProps) {
+  return (
+    <DisplayContext.Provider value={props.display}>
+      <Dashboard {...props} />
+    </DisplayContext.Provider>
+  );
+}
+
+function Dashboard({ source, display, size, renderIntervalMs, scheduler, now = Date.now }: AppProps) {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize(size);
+  const { state, failure } = useOperations(source, { renderIntervalMs, scheduler, now });
+  const time = useNow(1000, now);
+  const [view, dispatch] = useReducer(reduceView, initialViewState);
+  const start = useRef(0);
+
+  const entries = useMemo(() => visibleEntries(state, view, display.translate), [state, view, display]);
+  const keys = useMemo(() => entries.map((entry) => entry.key), [entries]);
+  const counts = useMemo(() => countByStatus(state.entries.values()), [state]);
+  const statusWidth = useMemo(
+    () => 2 + Math.max(...statuses.map((status) => stringWidth(display.translate(`status.${status}`)))),
+    [display],
+  );
+  const selectedIndex = selectedIndexIn(view, keys);
+  const selected = entries[selectedIndex];
+  const tableHeight = Math.max(1, rows - 5);
+  start.current = windowStart(selectedIndex, start.current, tableHeight, entries.length);
+
+  const stop = useCallback(
+    (key: string) => {
+      source.stop(key).catch((error: unknown) =>
+        dispatch({
+          type: "notice",
+          message: display.translate("notice.stopFailed", { id: shortId(key), message: describeFailure(error) }),
+        }),
+      );
+    },
+    [source, display],
+  );
+  useKeys({
+    mode: view.mode,
+    keys,
+    selectedKey: selected?.key,
+    confirmKey: view.confirmKey,
+    pageSize: tableHeight,
+    dispatch,
+    quit: exit,
+    stop,
+  });
+
+  const width = Math.max(10, columns - 1);
+  const confirmEntry = view.confirmKey === undefined ? undefined : state.entries.get(view.confirmKey);
+  const footer =
+    view.mode === "filter" ? (
+      <FilterInput value={view.filter} />
+    ) : view.mode === "confirm" && view.confirmKey !== undefined ? (
+      <ConfirmPrompt id={shortId(confirmEntry?.operation?.id ?? view.confirmKey)} deletes={source.mode === "proxy"} />
+    ) : (
+      <HelpBar mode={view.mode} sort={view.sort} hideFinished={view.hideFinished} notice={view.notice} />
+    );
+  const body =
+    view.mode === "help" ? (
+      <HelpOverlay width={width} />
+    ) : view.mode === "detail" && selected !== undefined ? (
+      <DetailPane entry={selected} width={width} height={rows - 4} now={time} />
+    ) : (
+      <OperationsTable
+        entries={entries}
+        columns={layoutColumns(width - 2, statusWidth)}
+        start={start.current}
+        height={tableHeight}
+        selectedIndex={selectedIndex}
+        now={time}
+        filtered={view.filter !== "" || view.hideFinished}
+      />
+    );
+  return (
+    <Box flexDirection="column" width={width} height={Math.max(1, rows - 1)}>
+      <Header
+        counts={counts}
+        total={state.entries.size}
+        shown={entries.length}
+        connection={state.connection}
+        failure={failure}
+        filter={view.mode === "filter" ? "" : view.filter}
+        width={width}
+      />
+      <Box flexDirection="column" flexGrow={1} overflow="hidden">
+        {body}
+      </Box>
+      {footer}
+    </Box>
+  );
+}

@@ -1,0 +1,88 @@
+import { Box, Text } from "ink";
+import { elapsedSince, formatDuration } from "../format/duration.js";
+import { innerErrorLines } from "../format/inner-errors.js";
+import { statusAppearance } from "../format/status-appearance.js";
+import { useDisplay } from "../hooks/use-display.js";
+import type { MessageKey } from "../i18n/en.js";
+import { entryStatus } from "../state/entry-status.js";
+import type { OperationEntry } from "../state/operations-state.js";
+
+export interface DetailPaneProps {
+  entry: OperationEntry;
+  width: number;
+  height: number;
+  now: number;
+}
+
+type Line = { label?: MessageKey; text: string; color?: string | undefined };
+
+const clock = (at: number) => new Date(at).toISOString().replace("T", " ").slice(0, 19);
+
+/** Everything known about one operation: ids, addresses, error with its inner errors, the status timeline. */
+export function DetailPane({ entry, width, height, now }: DetailPaneProps) {
+  const { translate, color } = useDisplay();
+  const operation = entry.operation;
+  const status = entryStatus(entry);
+  const ago = (at: number) => formatDuration(now - at, translate);
+  const field = (label: MessageKey, value: string | undefined): Line[] =>
+    value === undefined || value === "" ? [] : [{ label, text: value }];
+  const lines: Line[] = [
+    ...field("detail.id", operation?.id ?? entry.key),
+    ...field("detail.kind", operation?.kind),
+    ...field("detail.type", operation?.type ?? operation?.operationType),
+    {
+      label: "detail.status",
+      text: `${statusAppearance[status].symbol} ${translate(`status.${status}`)}${
+        operation === undefined || operation.rawStatus === operation.status ? "" : ` (${operation.rawStatus})`
+      }`,
+      color: color ? statusAppearance[status].color : undefined,
+    },
+    ...field("detail.progress", operation?.percentComplete === undefined ? undefined : `${operation.percentComplete}%`),
+    ...field("detail.statusDetail", operation?.statusDetail),
+    ...field("detail.monitor", entry.monitorUrl),
+    ...field("detail.resource", operation?.resourceLocation),
+    ...field("detail.resourceId", operation?.resourceId),
+    ...field("detail.created", operation?.createdDateTime),
+    ...field("detail.lastAction", operation?.lastActionDateTime),
+    ...field("detail.problem", entry.problem),
+    ...field("detail.errorCode", operation?.error?.code),
+    ...field("detail.errorMessage", operation?.error?.message),
+  ];
+  const inner = operation?.error === undefined ? [] : innerErrorLines(operation.error);
+  if (inner.length > 0) {
+    lines.push({ label: "detail.innerErrors", text: "" }, ...inner.map((text) => ({ text: `  ${text}` })));
+  }
+  lines.push({ label: "detail.timeline", text: entry.timeline.length === 0 ? translate("detail.none") : "" });
+  for (const change of entry.timeline) {
+    const label = translate(`status.${change.status}`);
+    const raw = change.rawStatus === change.status ? "" : ` (${change.rawStatus})`;
+    lines.push({
+      text: `  ${clock(change.at)}  ${statusAppearance[change.status].symbol} ${label}${raw}  −${ago(change.at)}`,
+    });
+  }
+  const labelWidth = 16;
+  const shown = lines.slice(0, Math.max(1, height - 3));
+  const age = elapsedSince(operation?.createdDateTime, now);
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>
+      <Text bold wrap="truncate-end">
+        {translate("detail.title", { id: operation?.id ?? entry.key })}
+        {age === undefined ? "" : `  (${formatDuration(age, translate)})`}
+      </Text>
+      {shown.map((line, index) => (
+        <Box key={index} columnGap={1}>
+          {line.label === undefined ? null : (
+            <Box width={labelWidth} flexShrink={0}>
+              <Text bold wrap="truncate-end">
+                {translate(line.label)}
+              </Text>
+            </Box>
+          )}
+          <Text wrap="truncate-end" color={line.color}>
+            {line.text}
+          </Text>
+        </Box>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,81 @@
+import { Box, Text } from "ink";
+import { elapsedSince, formatDuration } from "../format/duration.js";
+import { estimateRemaining } from "../format/estimate.js";
+import { shortId } from "../format/short-id.js";
+import { statusAppearance } from "../format/status-appearance.js";
+import { useDisplay } from "../hooks/use-display.js";
+import { entryStatus } from "../state/entry-status.js";
+import type { OperationEntry } from "../state/operations-state.js";
+import type { Column } from "../state/table-layout.js";
+import { Cell } from "./Cell.js";
+import { ProgressBar } from "./ProgressBar.js";
+
+export interface OperationRowProps {
+  entry: OperationEntry;
+  columns: readonly Column[];
+  selected: boolean;
+  now: number;
+}
+
+/** What a row says about an operation in one line: the kind or type, and the most telling detail. */
+export function describeKind(entry: OperationEntry): string {
+  const operation = entry.operation;
+  return operation?.type ?? operation?.operationType ?? operation?.kind ?? "";
+}
+
+export function describeDetail(entry: OperationEntry): string {
+  const operation = entry.operation;
+  if (entry.problem !== undefined && operation?.status !== "succeeded" && operation?.status !== "failed") {
+    return entry.problem;
+  }
+  if (operation?.error !== undefined) return `${operation.error.code}: ${operation.error.message}`;
+  return operation?.statusDetail ?? "";
+}
+
+export function OperationRow({ entry, columns, selected, now }: OperationRowProps) {
+  const { translate, color } = useDisplay();
+  const status = entryStatus(entry);
+  const appearance = statusAppearance[status];
+  const statusColor = color ? appearance.color : undefined;
+  const operation = entry.operation;
+  const duration = (milliseconds: number | undefined) =>
+    milliseconds === undefined ? "" : formatDuration(milliseconds, translate);
+  const cells = columns.map(({ id, width }) => {
+    switch (id) {
+      case "id":
+        return <Cell key={id} width={width}>{shortId(operation?.id ?? entry.key)}</Cell>;
+      case "kind":
+        return <Cell key={id} width={width}>{describeKind(entry)}</Cell>;
+      case "status":
+        return (
+          <Cell key={id} width={width} color={statusColor}>
+            {`${appearance.symbol} ${translate(`status.${status}`)}`}
+          </Cell>
+        );
+      case "progress":
+        return <ProgressBar key={id} width={width} percent={operation?.percentComplete} color={statusColor} />;
+      case "eta":
+        return <Cell key={id} width={width} align="right">{duration(estimateRemaining(entry, now))}</Cell>;
+      case "age":
+        return (
+          <Cell key={id} width={width} align="right">
+            {duration(elapsedSince(operation?.createdDateTime ?? entry.firstSeenAt, now))}
+          </Cell>
+        );
+      case "lastAction":
+        return (
+          <Cell key={id} width={width} align="right">
+            {duration(elapsedSince(operation?.lastActionDateTime ?? entry.updatedAt, now))}
+          </Cell>
+        );
+      case "detail":
+        return <Cell key={id} width={width} dim={color}>{describeDetail(entry)}</Cell>;
+    }
+  });
+  return (
+    <Box columnGap={1} height={1} overflow="hidden">
+      <Text inverse={selected}>{selected ? "›" : " "}</Text>
+      {cells}
+    </Box>
+  );
+}

@@ -1,0 +1,158 @@
+import type { SchedulerLike } from "rxjs";
+import {
+  EMPTY,
+  Observable,
+  Subject,
+  asyncScheduler,
+  concat,
+  defer,
+  from,
+  merge,
+  mergeMap,
+  of,
+  retry,
+  throwError,
+  timeout,
+  timer,
+} from "rxjs";
+import type { OperationSource, SourceEvent } from "./operation-source.js";
+import type { ProxyClientOptions } from "./proxy-client.js";
+import { createProxyClient } from "./proxy-client.js";
+import { EventStreamInterruptedError, ProxyResponseError, describeFailure } from "./proxy-errors.js";
+import type { StreamSignal } from "./read-event-stream.js";
+import { readEventStream } from "./read-event-stream.js";
+import type { ReconnectPolicy } from "./reconnect-delay.js";
+import { defaultReconnectPolicy, reconnectDelay } from "./reconnect-delay.js";
+import { parseWireOperation } from "./wire-operation.js";
+
+export interface ProxySourceOptions extends ProxyClientOptions {
+  reconnect?: ReconnectPolicy;
+  /** Reconnect when the stream is silent this long (the proxy sends heartbeat comments). Default 45 s. */
+  silenceTimeoutMs?: number;
+  random?: () => number;
+  now?: () => number;
+  scheduler?: SchedulerLike;
+}
+
+const deletedSchema = (data: string): string | undefined => {
+  const parsed = JSON.parse(data) as { id?: unknown };
+  return typeof parsed.id === "string" ? parsed.id : undefined;
+};
+
+/**
+ * Operations from lro-proxy: `GET /operations` once, then the `GET /operations/events` stream, reconnecting
+ * with backoff and resuming with `Last-Event-ID` so no change is lost while disconnected.
+ */
+export function createProxySource(options: ProxySourceOptions): OperationSource {
+  const client = createProxyClient(options);
+  const now = options.now ?? Date.now;
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const policy = options.reconnect ?? defaultReconnectPolicy;
+  const random = options.random ?? Math.random;
+  const silenceTimeoutMs = options.silenceTimeoutMs ?? 45_000;
+  const localRemovals = new Subject<SourceEvent>();
+
+  const events$ = defer(() => {
+    const connection = new Subject<SourceEvent>();
+    let listed = false;
+    let lastEventId: string | undefined;
+    let retryHintMs: number | undefined;
+
+    const toSourceEvent = (signal: StreamSignal): Observable<SourceEvent> => {
+      if (signal.type === "retry") retryHintMs = signal.ms;
+      if (signal.type !== "event") return EMPTY;
+      const { event } = signal;
+      if (event.lastEventId !== "") lastEventId = event.lastEventId;
+      try {
+        if (event.event === "operation") {
+          const { operation, monitorUrl, version } = parseWireOperation(JSON.parse(event.data));
+          const key = operation.id ?? String(version);
+          return of({ type: "operation", update: { key, operation, monitorUrl, version }, at: now() });
+        }
+        if (event.event === "deleted") {
+          const id = deletedSchema(event.data);
+          return id === undefined ? EMPTY : of({ type: "removed", key: id, at: now() });
+        }
+      } catch (error) {
+        return of({ type: "problem", key: `event ${event.lastEventId}`, message: describeFailure(error), at: now() });
+      }
+      return EMPTY;
+    };
+
+    const list$ = defer(() => from(client.listOperations())).pipe(
+      mergeMap((operations) => {
+        const updates = operations.map((input) => parseWireOperation(input));
+        const newest = Math.max(0, ...updates.map((update) => update.version));
+        lastEventId = String(newest);
+        listed = true;
+        return from([
+          ...updates.map(
+            ({ operation, monitorUrl, version }): SourceEvent => ({
+              type: "operation",
+              update: { key: operation.id ?? String(version), operation, monitorUrl, version },
+              at: now(),
+            }),
+          ),
+          { type: "listed", at: now() } satisfies SourceEvent,
+        ]);
+      }),
+    );
+
+    const stream$ = new Observable<SourceEvent>((subscriber) => {
+      const controller = new AbortController();
+      const subscription = from(client.openEvents(lastEventId, controller.signal))
+        .pipe(
+          mergeMap((response) => {
+            if (response.body === null) throw new EventStreamInterruptedError("the proxy sent no event stream");
+            const live: SourceEvent = { type: "connection", connection: { state: "live" }, at: now() };
+            return concat(of(live), readEventStream(response.body, lastEventId).pipe(
+              timeout({
+                each: silenceTimeoutMs,
+                scheduler,
+                with: () => throwError(() => new EventStreamInterruptedError("the event stream went silent")),
+              }),
+              mergeMap(toSourceEvent),
+            ));
+          }),
+        )
+        .subscribe(subscriber);
+      return () => {
+        subscription.unsubscribe();
+        controller.abort();
+      };
+    });
+
+    const connected$ = defer(() => (listed ? stream$ : concat(list$, stream$))).pipe(
+      retry({
+        resetOnSuccess: true,
+        delay: (error: unknown, attempt) => {
+          if (error instanceof ProxyResponseError && error.fatal) return throwError(() => error);
+          const retryInMs = reconnectDelay(attempt, policy, random, retryHintMs);
+          const reason = describeFailure(error);
+          connection.next({
+            type: "connection",
+            connection: { state: "reconnecting", attempt, retryInMs, reason },
+            at: now(),
+          });
+          return timer(retryInMs, scheduler);
+        },
+      }),
+    );
+
+    return merge(
+      of<SourceEvent>({ type: "connection", connection: { state: "connecting" }, at: now() }),
+      connection,
+      localRemovals,
+      connected$,
+    );
+  });
+
+  return {
+    mode: "proxy",
+    events$,
+    async stop(key) {
+      await client.deleteOperation(key);
+      localRemovals.next({ type: "removed", key, at: now() });
+    },
+  };
+}
