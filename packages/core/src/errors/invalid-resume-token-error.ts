@@ -1,0 +1,17 @@
+import { LroError, hasErrorCode } from "./lro-error.js";
+
+/** `resumeOperation` was given something that is not a resume token produced by this package. */
+export class InvalidResumeTokenError extends LroError {
+  readonly code = "invalid_resume_token";
+  readonly issues: readonly string[];
+
+  constructor(issues: readonly string[], options?: { cause?: unknown }) {
+    super(
+      `Not a valid resume token (${issues.join("; ")}); pass a token received through onResumeToken, as saved`,
+      options,
+    );
+    this.issues = issues;
+  }
+
+  static override isInstance = hasErrorCode<InvalidResumeTokenError>("invalid_resume_token");
+}

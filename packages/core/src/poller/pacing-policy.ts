@@ -1,0 +1,55 @@
+import type { Operation } from "../models/operation.js";
+
+/** How often to poll: a fixed delay (ms) or a function of the last snapshot and the number of answers so far. */
+export type PollInterval = number | ((operation: Operation | undefined, attempt: number) => number);
+
+/** The rules `nextPoll` applies. Every duration is in milliseconds. */
+export interface PacingPolicy {
+  /** The delay between polls while no rate of progress is known. */
+  interval: PollInterval;
+  /** The shortest delay after a successful answer. */
+  minInterval: number;
+  /** The longest delay, whatever the Retry-After, backoff or estimate says. */
+  maxDelay: number;
+  /** Whether to schedule polls from the rate of `percentComplete` (adaptive pacing). */
+  adaptive: boolean;
+  /** How late after the estimated finish a poll may land, as a fraction of the operation's observed duration. */
+  adaptiveTolerance: number;
+  /** The ceiling of the first retry's delay after a transient failure; doubles with each further failure. */
+  retryDelay: number;
+  /** Returns a number in [0, 1) for the backoff's jitter. */
+  random: () => number;
+}
+
+/** The defaults: tuned so operations of a few seconds that report progress finish with ~3-4 polls and < 100 ms lag. */
+export const defaultPacingPolicy: Readonly<PacingPolicy> = Object.freeze({
+  interval: 1000,
+  minInterval: 50,
+  maxDelay: 60_000,
+  adaptive: true,
+  adaptiveTolerance: 0.02,
+  retryDelay: 500,
+  random: Math.random,
+});
+
+function requireDuration(name: string, value: number): void {
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`${name} must be a finite number of milliseconds >= 0, got ${value}`);
+}
+
+/** A complete policy: `options` over the defaults, checked. */
+export function createPacingPolicy(options: Partial<PacingPolicy> = {}): PacingPolicy {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const policy: PacingPolicy = { ...defaultPacingPolicy, ...defined };
+  if (typeof policy.interval === "number") requireDuration("interval", policy.interval);
+  requireDuration("minInterval", policy.minInterval);
+  requireDuration("maxDelay", policy.maxDelay);
+  requireDuration("retryDelay", policy.retryDelay);
+  if (policy.minInterval > policy.maxDelay)
+    throw new RangeError(`minInterval (${policy.minInterval}) must not exceed maxDelay (${policy.maxDelay})`);
+  if (!(policy.adaptiveTolerance >= 0 && policy.adaptiveTolerance <= 1))
+    throw new RangeError(
+      `adaptiveTolerance must be a fraction between 0 and 1, got ${policy.adaptiveTolerance}`,
+    );
+  return policy;
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { Operation } from "../models/operation.js";
+import { operationStatusSchema } from "../models/operation-status.js";
+
+/** What pacing keeps of one answer: small and plain JSON, so it fits a resume token or a database row. */
+export const pacingSampleSchema = z.object({
+  /** When the answer arrived, on the client's clock (epoch ms). */
+  receivedAt: z.number(),
+  status: operationStatusSchema,
+  percentComplete: z.number().min(0).max(100).optional(),
+  createdDateTime: z.string().optional(),
+  lastActionDateTime: z.string().optional(),
+});
+export type PacingSample = z.infer<typeof pacingSampleSchema>;
+
+export function toPacingSample(operation: Operation, receivedAt: number): PacingSample {
+  const sample: PacingSample = { receivedAt, status: operation.status };
+  if (operation.percentComplete !== undefined) sample.percentComplete = operation.percentComplete;
+  if (operation.createdDateTime !== undefined) sample.createdDateTime = operation.createdDateTime;
+  if (operation.lastActionDateTime !== undefined) sample.lastActionDateTime = operation.lastActionDateTime;
+  return sample;
+}
+
+/**
+ * The samples with `sample` appended, keeping at most three: the first that reported progress (the longest
+ * baseline for the rate of progress) and the two latest. Returns a new array.
+ */
+export function appendPacingSample(samples: readonly PacingSample[], sample: PacingSample): PacingSample[] {
+  const all = [...samples, sample];
+  if (all.length <= 3) return all;
+  const firstWithProgress = all.find((candidate) => (candidate.percentComplete ?? 0) > 0) ?? all[0]!;
+  const latest = all.slice(-2);
+  return latest.includes(firstWithProgress) ? all.slice(-3) : [firstWithProgress, ...latest];
+}

@@ -1,0 +1,108 @@
+import type { Operation } from "../models/operation.js";
+import { fullJitterBackoff } from "./backoff.js";
+import { estimateCompletion } from "./completion-estimate.js";
+import type { PacingPolicy } from "./pacing-policy.js";
+import type { PacingSample } from "./pacing-sample.js";
+
+/** Everything `nextPoll` decides from; plain data, so a scheduler may keep it in a database row. */
+export interface PacingInput {
+  /** The current time on the clock that will run the delay (epoch ms). */
+  now: number;
+  /** Successful answers so far (0 before the first poll). */
+  attempt: number;
+  /** Recent answers, oldest first (see `appendPacingSample`). */
+  samples: readonly PacingSample[];
+  /** The last snapshot, passed to an `interval` function. */
+  operation?: Operation | undefined;
+  /** The last answer's Retry-After (ms), successful or not. */
+  retryAfterMs?: number | undefined;
+  /** Transient failures since the last successful answer (0 after a success). */
+  consecutiveFailures: number;
+}
+
+/**
+ * Why a delay was chosen: `first` (nothing to wait for), `interval` (no rate of progress known),
+ * `adaptive` (near the finish estimated from progress), `overdue` (past the estimate, polling densely),
+ * `retry-after` (the server asked for more), `backoff` (after a transient failure).
+ */
+export type PollReason = "first" | "interval" | "adaptive" | "overdue" | "retry-after" | "backoff";
+
+export interface PollDecision {
+  /** Milliseconds from `now` until the next poll. */
+  delay: number;
+  reason: PollReason;
+  /** The latest plausible finish, when progress gave one (epoch ms). */
+  estimatedFinishAt?: number;
+}
+
+const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+
+function intervalOf(input: PacingInput, policy: PacingPolicy): number {
+  const interval =
+    typeof policy.interval === "function" ? policy.interval(input.operation, input.attempt) : policy.interval;
+  if (!Number.isFinite(interval) || interval < 0)
+    throw new RangeError(`The interval function returned ${interval}; it must return milliseconds >= 0`);
+  return interval;
+}
+
+function afterAnswer(input: PacingInput, policy: PacingPolicy): PollDecision {
+  const interval = intervalOf(input, policy);
+  const fixed: PollDecision = {
+    delay: clamp(interval, policy.minInterval, policy.maxDelay),
+    reason: "interval",
+  };
+  if (!policy.adaptive) return fixed;
+  const estimate = estimateCompletion(input.samples);
+  if (!estimate) return fixed;
+  const { now } = input;
+  const estimated = Number.isFinite(estimate.latest) ? { estimatedFinishAt: estimate.latest } : {};
+  if (now >= estimate.latest) {
+    // Past every plausible finish: poll densely at first, then less often, up to the interval.
+    const delay = clamp(
+      (now - estimate.latest) / 2,
+      policy.minInterval,
+      Math.max(policy.minInterval, interval),
+    );
+    return { delay, reason: "overdue", ...estimated };
+  }
+  let target: number;
+  if (!Number.isFinite(estimate.latest)) target = Math.max(estimate.earliest, now + interval);
+  else {
+    const tolerance = Math.max(
+      policy.minInterval,
+      policy.adaptiveTolerance * (estimate.earliest - estimate.since),
+    );
+    // A narrow window: poll once it has surely finished. A wide one: poll early, to measure the rate again.
+    target =
+      estimate.latest - estimate.earliest <= tolerance
+        ? estimate.latest
+        : Math.max(estimate.earliest, now) + tolerance;
+  }
+  return {
+    delay: clamp(target - now, policy.minInterval, policy.maxDelay),
+    reason: "adaptive",
+    ...estimated,
+  };
+}
+
+/**
+ * PURE pacing: when to poll next. Transient failures back off exponentially with full jitter; answers are
+ * paced by adaptive estimate from progress, else the interval, within [minInterval, maxDelay]. A
+ * Retry-After is honoured on every answer (never poll earlier than the server asked), capped by maxDelay.
+ */
+export function nextPoll(input: PacingInput, policy: PacingPolicy): PollDecision {
+  let decision: PollDecision;
+  if (input.consecutiveFailures > 0) {
+    const backoff = { initialDelay: policy.retryDelay, maxDelay: policy.maxDelay };
+    decision = {
+      delay: fullJitterBackoff(input.consecutiveFailures, backoff, policy.random),
+      reason: "backoff",
+    };
+  } else if (input.attempt === 0) decision = { delay: 0, reason: "first" };
+  else decision = afterAnswer(input, policy);
+  if (input.retryAfterMs !== undefined) {
+    const asked = Math.min(input.retryAfterMs, policy.maxDelay);
+    if (asked > decision.delay) decision = { ...decision, delay: asked, reason: "retry-after" };
+  }
+  return { ...decision, delay: Math.ceil(decision.delay) };
+}

@@ -1,0 +1,61 @@
+import { TransportError } from "../errors/transport-error.js";
+import type { OperationKind } from "../models/operation-kind.js";
+import type { Operation } from "../models/operation.js";
+import { defaultTransport } from "./create-transport.js";
+import type { MonitorAnswer } from "./monitor-answer.js";
+import { readMonitorAnswer } from "./read-monitor-answer.js";
+import { requestHeaders } from "./request-headers.js";
+import type { AuthorizationOptions } from "./request-headers.js";
+import type { Transport } from "./transport.js";
+
+export interface PollMonitorOptions extends AuthorizationOptions {
+  /** Defaults to one shared undici keep-alive pool (see `createTransport`). */
+  transport?: Transport | undefined;
+  /** Aborts the request in flight. */
+  signal?: AbortSignal | undefined;
+  /** Reads the body as this flavour instead of detecting it. */
+  kind?: OperationKind | undefined;
+  /** The last snapshot: kept for a 202 without a body, and its known fields for a 303 See Other. */
+  previous?: Operation | undefined;
+  /** The clock for `receivedAt` and HTTP-date Retry-After values (epoch ms). Default `Date.now`. */
+  now?: (() => number) | undefined;
+}
+
+const monitorHeaders = {
+  accept: "application/json",
+  // Graph then sends status values added after the client was written instead of "unknownFutureValue".
+  prefer: "include-unknown-enum-members",
+};
+
+/**
+ * ONE GET of a status monitor, read with Graph's semantics (see `readMonitorAnswer`). The Authorization
+ * header goes only to the original request's origin (`requestUrl`, default the monitor's own) and to
+ * `trustedOrigins`. Throws `OperationNotFoundError`, `MonitorAuthorizationError`, `UpstreamHttpError`
+ * (`transient` for 408/429/5xx, with `retryAfterMs`), `TransportError` (no answer) or
+ * `OperationValidationError` (a body that is not an operation); an abort rejects with the signal's reason.
+ */
+export async function pollMonitor(
+  monitorUrl: string | URL,
+  options: PollMonitorOptions = {},
+): Promise<MonitorAnswer> {
+  const url = new URL(monitorUrl);
+  const now = options.now ?? Date.now;
+  const transport = options.transport ?? defaultTransport();
+  const { headers, authorizationSent } = await requestHeaders(url, options, monitorHeaders);
+  options.signal?.throwIfAborted();
+  let response;
+  try {
+    response = await transport.request({ method: "GET", url, headers, signal: options.signal });
+  } catch (cause) {
+    options.signal?.throwIfAborted();
+    throw new TransportError({ url: url.href, method: "GET" }, { cause });
+  }
+  const context = {
+    url,
+    receivedAt: now(),
+    authorizationSent,
+    kind: options.kind,
+    previous: options.previous,
+  };
+  return readMonitorAnswer(response, context);
+}

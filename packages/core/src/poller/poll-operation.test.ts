@@ -1,0 +1,325 @@
+import { lastValueFrom } from "rxjs";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { MonitorAuthorizationError } from "../errors/monitor-authorization-error.js";
+import { OperationFailedError } from "../errors/operation-failed-error.js";
+import { OperationNotFoundError } from "../errors/operation-not-found-error.js";
+import { OperationValidationError } from "../errors/operation-validation-error.js";
+import { PollTimeoutError } from "../errors/poll-timeout-error.js";
+import { TransportError } from "../errors/transport-error.js";
+import { UpstreamHttpError } from "../errors/upstream-http-error.js";
+import { pollOperation } from "./poll-operation.js";
+import { observe } from "./test-support/observe.js";
+import { jsonResponse, richOperation, scriptedTransport } from "./test-support/scripted-transport.js";
+import type { Script } from "./test-support/scripted-transport.js";
+
+const monitorUrl = "https://graph.microsoft.com/v1.0/sites/root/operations/op-1";
+const start = Date.UTC(2026, 10, 22, 12, 0, 0);
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: start });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Answers `statuses` in turn, then the last one for ever. */
+function statuses(...values: string[]): Script {
+  return (_request, index) => jsonResponse(richOperation(values[Math.min(index, values.length - 1)]!));
+}
+
+const sentAt = (transport: ReturnType<typeof scriptedTransport>) =>
+  transport.requests.map((request) => request.sentAt - start);
+
+describe("pollOperation", () => {
+  it("reads a 200 as the body's status, emits changes only and completes after succeeded", async () => {
+    const transport = scriptedTransport(statuses("notStarted", "running", "running", "running", "succeeded"));
+    const observed = observe(pollOperation(monitorUrl, { transport, adaptive: false }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(observed.values.map((operation) => operation.status)).toEqual([
+      "notStarted",
+      "running",
+      "succeeded",
+    ]);
+    expect(observed.completed).toBe(true);
+    expect(sentAt(transport)).toEqual([0, 1000, 2000, 3000, 4000]);
+  });
+
+  it("resolves lastValueFrom with the final operation", async () => {
+    const transport = scriptedTransport((_request, index) =>
+      jsonResponse({
+        ...richOperation(index < 2 ? "running" : "succeeded"),
+        resourceLocation: "https://x/y",
+      }),
+    );
+    const final = lastValueFrom(pollOperation(monitorUrl, { transport, adaptive: false }));
+    await vi.advanceTimersByTimeAsync(5000);
+    await expect(final).resolves.toMatchObject({ status: "succeeded", resourceLocation: "https://x/y" });
+  });
+
+  it("emits a failed snapshot, then errors with OperationFailedError carrying the normalised error", async () => {
+    const error = { code: "quotaExceeded", message: "The site is full" };
+    const transport = scriptedTransport((_request, index) =>
+      jsonResponse(index === 0 ? richOperation("running") : { ...richOperation("failed"), error }),
+    );
+    const observed = observe(pollOperation(monitorUrl, { transport, adaptive: false }));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(observed.values.at(-1)?.status).toBe("failed");
+    expect(OperationFailedError.isInstance(observed.error)).toBe(true);
+    expect((observed.error as OperationFailedError).error).toMatchObject(error);
+    expect(transport.requests).toHaveLength(2);
+  });
+
+  it("keeps polling through a status value it does not know", async () => {
+    const transport = scriptedTransport(statuses("running", "Canceling", "succeeded"));
+    const observed = observe(pollOperation(monitorUrl, { transport, adaptive: false }));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(observed.values.map((operation) => operation.status)).toEqual([
+      "running",
+      "unknownFutureValue",
+      "succeeded",
+    ]);
+    expect(observed.values[1]?.rawStatus).toBe("Canceling");
+  });
+
+  it("reads a 303 See Other as done, with the result where the Location points", async () => {
+    const transport = scriptedTransport((_request, index) =>
+      index === 0
+        ? jsonResponse({ status: "inProgress", percentageComplete: 10, resourceId: "01ABC" }, 202)
+        : { status: 303, headers: { location: "/drives/d/items/01ABC" }, body: "" },
+    );
+    const final = lastValueFrom(
+      pollOperation("https://contoso.sharepoint.com/_api/v2.0/monitor/1", { transport }),
+    );
+    await vi.advanceTimersByTimeAsync(5000);
+    await expect(final).resolves.toMatchObject({
+      kind: "asyncJobStatus",
+      status: "succeeded",
+      resourceId: "01ABC",
+      resourceLocation: "https://contoso.sharepoint.com/drives/d/items/01ABC",
+    });
+  });
+
+  describe("Retry-After", () => {
+    const forms: [string, string, number][] = [
+      ["integer seconds", "3", 3000],
+      ["fractional seconds", "2.128", 2128],
+      ["an HTTP-date", new Date(start + 4000).toUTCString(), 4000],
+    ];
+    it.each(forms)("waits exactly as long as %s ask", async (_form, value, expected) => {
+      const transport = scriptedTransport((_request, index) =>
+        jsonResponse(richOperation(index === 0 ? "running" : "succeeded"), 200, { "retry-after": value }),
+      );
+      observe(pollOperation(monitorUrl, { transport, adaptive: false, interval: 100 }));
+      await vi.advanceTimersByTimeAsync(expected - 1);
+      expect(transport.requests).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sentAt(transport)).toEqual([0, expected]);
+    });
+
+    it("is capped by maxDelay", async () => {
+      const transport = scriptedTransport((_request, index) =>
+        jsonResponse(richOperation(index === 0 ? "running" : "succeeded"), 200, { "retry-after": "3600" }),
+      );
+      observe(pollOperation(monitorUrl, { transport, maxDelay: 5000 }));
+      await vi.advanceTimersByTimeAsync(6000);
+      expect(sentAt(transport)).toEqual([0, 5000]);
+    });
+
+    it("is honoured on a 429 before retrying", async () => {
+      const transport = scriptedTransport((_request, index) =>
+        index === 0
+          ? jsonResponse({ error: { code: "TooManyRequests", message: "later" } }, 429, {
+              "retry-after": "2.128",
+            })
+          : jsonResponse(richOperation("succeeded")),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport, random: () => 0 }));
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(sentAt(transport)).toEqual([0, 2128]);
+      expect(observed.completed).toBe(true);
+    });
+  });
+
+  describe("transient failures", () => {
+    it("retries 500, 502, 503, 504 and network errors with full-jitter backoff", async () => {
+      const failures: Script[] = [
+        () => jsonResponse({}, 500),
+        () => jsonResponse({}, 502),
+        () => jsonResponse({}, 503),
+        () => jsonResponse({}, 504),
+        () => Promise.reject(new Error("socket hang up")),
+      ];
+      const transport = scriptedTransport((request, index) =>
+        index < failures.length ? failures[index]!(request, index) : jsonResponse(richOperation("succeeded")),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport, retryDelay: 1000, random: () => 0.5 }));
+      await vi.advanceTimersByTimeAsync(60_000);
+      // Ceilings 1, 2, 4, 8, 16 s; the draw 0.5 waits half of each.
+      expect(sentAt(transport)).toEqual([0, 500, 1500, 3500, 7500, 15_500]);
+      expect(observed.completed).toBe(true);
+    });
+
+    it("gives up after maxRetries failures in a row with the last error", async () => {
+      const transport = scriptedTransport(() =>
+        jsonResponse({ error: { code: "serviceNotAvailable", message: "down" } }, 503),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport, maxRetries: 2, random: () => 0 }));
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(transport.requests).toHaveLength(3);
+      expect(UpstreamHttpError.isInstance(observed.error)).toBe(true);
+      expect(observed.error).toMatchObject({
+        httpStatus: 503,
+        transient: true,
+        graphErrorCode: "serviceNotAvailable",
+      });
+    });
+
+    it("retries a body that is not an operation a bounded number of times, then OperationValidationError", async () => {
+      const transport = scriptedTransport(() => ({ status: 200, headers: {}, body: "{not json" }));
+      const observed = observe(pollOperation(monitorUrl, { transport, maxRetries: 3, random: () => 0 }));
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(transport.requests).toHaveLength(4);
+      expect(OperationValidationError.isInstance(observed.error)).toBe(true);
+    });
+
+    it("recovers from a malformed answer", async () => {
+      const transport = scriptedTransport((_request, index) =>
+        index === 1
+          ? { status: 200, headers: {}, body: "<html>" }
+          : jsonResponse(richOperation(index === 0 ? "running" : "succeeded")),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport, random: () => 0 }));
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(observed.completed).toBe(true);
+      expect(transport.requests).toHaveLength(3);
+    });
+
+    it("reports a transport failure as TransportError", async () => {
+      const transport = scriptedTransport(() => Promise.reject(new Error("ECONNREFUSED")));
+      const observed = observe(pollOperation(monitorUrl, { transport, maxRetries: 0 }));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(TransportError.isInstance(observed.error)).toBe(true);
+      expect((observed.error as TransportError).message).toMatch(/ECONNREFUSED/);
+    });
+  });
+
+  it("errors at once with OperationNotFoundError on 404", async () => {
+    const transport = scriptedTransport(() =>
+      jsonResponse({ error: { code: "itemNotFound", message: "gone" } }, 404),
+    );
+    const observed = observe(pollOperation(monitorUrl, { transport }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(OperationNotFoundError.isInstance(observed.error)).toBe(true);
+    expect(transport.requests).toHaveLength(1);
+  });
+
+  it.each([401, 403])(
+    "errors at once with MonitorAuthorizationError on %i, without retrying",
+    async (status) => {
+      const transport = scriptedTransport(() => jsonResponse({}, status));
+      const observed = observe(
+        pollOperation(monitorUrl, { transport, headers: { Authorization: "Bearer t" } }),
+      );
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(MonitorAuthorizationError.isInstance(observed.error)).toBe(true);
+      expect(observed.error).toMatchObject({ httpStatus: status, authorizationSent: true });
+      expect(transport.requests).toHaveLength(1);
+    },
+  );
+
+  it("errors with PollTimeoutError carrying the last snapshot at the deadline", async () => {
+    const transport = scriptedTransport(statuses("running"));
+    const observed = observe(pollOperation(monitorUrl, { transport, adaptive: false, timeout: 2500 }));
+    await vi.advanceTimersByTimeAsync(2499);
+    expect(observed.error).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(PollTimeoutError.isInstance(observed.error)).toBe(true);
+    expect((observed.error as PollTimeoutError).lastOperation?.status).toBe("running");
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(transport.requests).toHaveLength(3);
+  });
+
+  it("accepts a Date as the deadline", async () => {
+    const transport = scriptedTransport(statuses("running"));
+    const observed = observe(pollOperation(monitorUrl, { transport, timeout: new Date(start + 1500) }));
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(PollTimeoutError.isInstance(observed.error)).toBe(true);
+  });
+
+  describe("stopping", () => {
+    it("sends no request after the signal aborts, and errors with its reason", async () => {
+      const transport = scriptedTransport(statuses("running"));
+      const controller = new AbortController();
+      const observed = observe(
+        pollOperation(monitorUrl, { transport, signal: controller.signal, adaptive: false }),
+      );
+      await vi.advanceTimersByTimeAsync(1500);
+      controller.abort(new Error("shutting down"));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(transport.requests).toHaveLength(2);
+      expect((observed.error as Error).message).toBe("shutting down");
+    });
+
+    it("aborts the request in flight on unsubscribe, and sends no other", async () => {
+      let inFlight: AbortSignal | undefined;
+      const transport = scriptedTransport(
+        (request) =>
+          new Promise((_resolve, reject) => {
+            inFlight = request.signal;
+            request.signal?.addEventListener("abort", () => reject(request.signal?.reason));
+          }),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport }));
+      await vi.advanceTimersByTimeAsync(10);
+      expect(inFlight?.aborted).toBe(false);
+      observed.subscription.unsubscribe();
+      expect(inFlight?.aborted).toBe(true);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(transport.requests).toHaveLength(1);
+      expect(observed.error).toBeUndefined();
+    });
+
+    it("sends nothing when the signal is already aborted", async () => {
+      const transport = scriptedTransport(statuses("running"));
+      const observed = observe(pollOperation(monitorUrl, { transport, signal: AbortSignal.abort() }));
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(transport.requests).toHaveLength(0);
+      expect((observed.error as Error).name).toBe("AbortError");
+    });
+
+    it("is cold: each subscription polls on its own", async () => {
+      const transport = scriptedTransport(statuses("succeeded"));
+      const operation$ = pollOperation(monitorUrl, { transport });
+      expect(transport.requests).toHaveLength(0);
+      observe(operation$);
+      observe(operation$);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(transport.requests).toHaveLength(2);
+    });
+  });
+
+  it("paces by the rate of progress, polling near the estimated finish", async () => {
+    // The operation started 1 s ago and finishes 2 s from now, at start + 2000.
+    const created = start - 1000;
+    const duration = 3000;
+    const transport = scriptedTransport(() => {
+      const now = Date.now();
+      const percentageComplete = Math.min(99, Math.floor((100 * (now - created)) / duration));
+      const done = now >= created + duration;
+      return jsonResponse(
+        richOperation(done ? "succeeded" : "running", {
+          percentageComplete: done ? 100 : percentageComplete,
+          createdDateTime: new Date(created).toISOString(),
+          lastActionDateTime: new Date(now).toISOString(),
+        }),
+      );
+    });
+    const observed = observe(pollOperation(monitorUrl, { transport }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(observed.completed).toBe(true);
+    expect(transport.requests.length).toBeLessThanOrEqual(3);
+    const detectedAt = transport.requests.at(-1)!.sentAt;
+    expect(detectedAt - (created + duration)).toBeGreaterThanOrEqual(0);
+    expect(detectedAt - (created + duration)).toBeLessThan(100);
+  });
+});

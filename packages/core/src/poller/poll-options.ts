@@ -1,0 +1,29 @@
+import type { SchedulerLike } from "rxjs";
+import type { OperationKind } from "../models/operation-kind.js";
+import type { PacingPolicy } from "./pacing-policy.js";
+import type { AuthorizationOptions } from "./request-headers.js";
+import type { ResumeToken } from "./resume-token.js";
+import type { Transport } from "./transport.js";
+
+/**
+ * How to follow an operation. Shaped like RxJS's own config objects: a plain object whose `scheduler`
+ * runs every delay, so tests drive it on virtual time. Durations are in milliseconds.
+ */
+export interface PollOptions extends AuthorizationOptions, Partial<PacingPolicy> {
+  /** Transient failures in a row (network, 408/429/5xx, a body that is not an operation) before giving up. Default 5. */
+  maxRetries?: number | undefined;
+  /** A deadline: ms after subscribing, or a `Date`. Passing it errors with `PollTimeoutError`. */
+  timeout?: number | Date | undefined;
+  /** Aborting stops at once: no further request, the one in flight aborted, an error with the signal's reason. */
+  signal?: AbortSignal | undefined;
+  /** Runs every delay and tells the time. Default `asyncScheduler`. */
+  scheduler?: SchedulerLike | undefined;
+  /** Default: one shared undici keep-alive pool (see `createTransport`). */
+  transport?: Transport | undefined;
+  /** Reads every answer as this flavour instead of detecting it. */
+  kind?: OperationKind | undefined;
+  /** Called after every answer with a token to resume from, should the process stop. */
+  onResumeToken?: ((token: ResumeToken) => void) | undefined;
+}
+
+export const defaultMaxRetries = 5;

@@ -1,0 +1,102 @@
+import { MonitorAuthorizationError } from "../errors/monitor-authorization-error.js";
+import { OperationNotFoundError } from "../errors/operation-not-found-error.js";
+import { OperationValidationError } from "../errors/operation-validation-error.js";
+import { UpstreamHttpError } from "../errors/upstream-http-error.js";
+import type { OperationKind } from "../models/operation-kind.js";
+import type { Operation } from "../models/operation.js";
+import { safeParseOperation } from "../models/parse-operation.js";
+import { readGraphErrorEnvelope } from "./graph-error-envelope.js";
+import type { MonitorAnswer } from "./monitor-answer.js";
+import { parseRetryAfter } from "./retry-after.js";
+import { seeOtherOperation } from "./see-other.js";
+import type { TransportResponse } from "./transport.js";
+
+/** Statuses worth another try: the service was busy or briefly broken. */
+export const transientStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+export interface ReadContext {
+  url: URL;
+  receivedAt: number;
+  authorizationSent: boolean;
+  kind?: OperationKind | undefined;
+  previous?: Operation | undefined;
+}
+
+function invalidBody(
+  body: string,
+  kind: OperationKind | undefined,
+  cause: unknown,
+): OperationValidationError {
+  const received =
+    body.trim() === ""
+      ? "an empty body"
+      : `${JSON.stringify(body.slice(0, 80))}${body.length > 80 ? "..." : ""}`;
+  const expected = "a JSON object (the operation's status)";
+  const issue = {
+    path: [],
+    pathText: "$",
+    expected,
+    received,
+    message: `$: expected ${expected}, received ${received}`,
+  };
+  return new OperationValidationError([issue], { kind, cause });
+}
+
+/** A 202 Accepted without a body, before any snapshot: the service took the work and says no more. */
+function acceptedOperation(kind: OperationKind | undefined): Operation {
+  return { kind: kind ?? "longRunningOperation", status: "running", rawStatus: "running", raw: {} };
+}
+
+function readBody(response: TransportResponse, context: ReadContext): Operation {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(response.body);
+  } catch (cause) {
+    throw invalidBody(response.body, context.kind, cause);
+  }
+  const result = safeParseOperation(payload, { kind: context.kind ?? context.previous?.kind });
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+/**
+ * A monitor's HTTP answer read with Graph's semantics: a 200, 201 or 202 body decides the status (a 202
+ * without a body keeps the previous snapshot, or reads as running); 303 See Other means succeeded;
+ * 404/410, 401/403 and other statuses throw their typed errors.
+ */
+export function readMonitorAnswer(response: TransportResponse, context: ReadContext): MonitorAnswer {
+  const { status, headers } = response;
+  const url = context.url.href;
+  const retryAfterMs = parseRetryAfter(headers["retry-after"], context.receivedAt);
+  const answer = (operation: Operation): MonitorAnswer => ({
+    operation,
+    httpStatus: status,
+    receivedAt: context.receivedAt,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
+  if (status === 303 && headers["location"]) {
+    // A redirect's Location resolves as RFC 9110 says, against the monitor's own address.
+    const location = new URL(headers["location"], context.url).href;
+    return answer(seeOtherOperation(location, context.previous, context.kind));
+  }
+  if (status === 202 && response.body.trim() === "")
+    return answer(context.previous ?? acceptedOperation(context.kind));
+  if (status >= 200 && status < 300) return answer(readBody(response, context));
+  if (status === 404 || status === 410)
+    throw new OperationNotFoundError({ monitorUrl: url, httpStatus: status });
+  if (status === 401 || status === 403)
+    throw new MonitorAuthorizationError({
+      monitorUrl: url,
+      httpStatus: status,
+      authorizationSent: context.authorizationSent,
+    });
+  const envelope = readGraphErrorEnvelope(response.body);
+  throw new UpstreamHttpError({
+    url,
+    httpStatus: status,
+    transient: transientStatuses.has(status),
+    retryAfterMs,
+    graphErrorCode: envelope.code,
+    graphErrorMessage: envelope.message,
+  });
+}
