@@ -68,4 +68,6 @@ export interface NewOperationRecord {
   operation: Operation;
   createdAt: number;
   dueAt: number;
+  /** The initial pacing history; default `{}`. */
+  pacing?: JsonObject;
 }

@@ -62,6 +62,8 @@ export interface OperationStore {
   list(owner: string, options: ListOptions): Promise<OperationRecord[]>;
   /** Operations of the owner still being followed (not finished, not deleted). */
   countActive(owner: string): Promise<number>;
+  /** Operations (not deleted) by normalised status, across owners: for metrics. */
+  countByStatus(): Promise<Record<string, number>>;
   /** Stops following and forgets the operation; subscribers see `deleted`. False when there was none. */
   remove(owner: string, id: string, now: number): Promise<boolean>;
 

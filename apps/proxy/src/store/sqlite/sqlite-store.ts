@@ -55,9 +55,9 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
 
   const insertRow = database.prepare(
     `INSERT INTO operations (id, owner, kind, status, monitor_url, request_url, token_origin, notification_url,
-       operation, created_at, updated_at, version, due_at)
+       operation, created_at, updated_at, version, due_at, pacing)
      VALUES (@id, @owner, @kind, @status, @monitorUrl, @requestUrl, @tokenOrigin, @notificationUrl,
-       @operation, @createdAt, @createdAt, @version, @dueAt) RETURNING *`,
+       @operation, @createdAt, @createdAt, @version, @dueAt, @pacing) RETURNING *`,
   );
   const insert = database.transaction(
     (record: NewOperationRecord) =>
@@ -74,6 +74,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
         createdAt: record.createdAt,
         version: nextVersion.get(),
         dueAt: record.dueAt,
+        pacing: JSON.stringify(record.pacing ?? {}),
       }) as OperationRow,
   );
 
@@ -106,7 +107,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
   );
 
   const updatePoll = database.prepare(
-    `UPDATE operations SET status = @status, operation = @operation, status_note = @statusNote,
+    `UPDATE operations SET kind = @kind, status = @status, operation = @operation, status_note = @statusNote,
        awaiting_authorization = @awaitingAuthorization, updated_at = @now, version = @version, due_at = @dueAt,
        attempt = @attempt, consecutive_failures = @consecutiveFailures, pacing = @pacing,
        terminal_at = COALESCE(@terminalAt, terminal_at), expires_at = COALESCE(@expiresAt, expires_at),
@@ -122,6 +123,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
     const row = updatePoll.get({
       id,
       leaseOwner,
+      kind: result.operation.kind,
       status: result.operation.status,
       operation: JSON.stringify(result.operation),
       statusNote: result.statusNote ?? null,
@@ -168,6 +170,10 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
       "SELECT COUNT(*) FROM operations WHERE owner = ? AND deleted_at IS NULL AND terminal_at IS NULL",
     )
     .pluck();
+
+  const statusCounts = database.prepare<[], { status: string; count: number }>(
+    "SELECT status, COUNT(*) AS count FROM operations WHERE deleted_at IS NULL GROUP BY status",
+  );
 
   const expiredRows = database.prepare<[number], { owner: string; id: string }>(
     "SELECT owner, id FROM operations WHERE expires_at IS NOT NULL AND expires_at <= ? AND deleted_at IS NULL",
@@ -216,6 +222,9 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
     },
     async countActive(owner) {
       return countActiveRows.get(owner) ?? 0;
+    },
+    async countByStatus() {
+      return Object.fromEntries(statusCounts.all().map(({ status, count }) => [status, count]));
     },
     async remove(owner, id, now) {
       const marker = remove(owner, id, now);

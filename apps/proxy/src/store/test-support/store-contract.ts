@@ -188,6 +188,7 @@ export function describeOperationStore(name: string, createFixture: () => Promis
         );
         await store.remove("alice", "gone", 2_000);
         expect(await store.countActive("alice")).toBe(1);
+        expect(await store.countByStatus()).toEqual({ notStarted: 2, failed: 1 });
         expect(await store.countActive("carol")).toBe(0);
       });
     });
@@ -233,6 +234,7 @@ export function describeOperationStore(name: string, createFixture: () => Promis
         await store.claimDue(1_000, 10, "worker", 60_000);
         const polled = await store.recordPoll("op", "worker", pollResult());
         expect(polled).toMatchObject({
+          kind: "richLongRunningOperation",
           operation: runningOperation(),
           updatedAt: 2_000,
           schedule: {
@@ -255,6 +257,20 @@ export function describeOperationStore(name: string, createFixture: () => Promis
         expect(same?.version).toBe(polled?.version);
         expect(same?.schedule).toMatchObject({ dueAt: 9_000, attempt: 2, consecutiveFailures: 1 });
         expect(changes.length).toBe(seen);
+      });
+
+      it("takes the flavour the monitor spoke and keeps the initial pacing history", async () => {
+        const inserted = await store.insert(
+          newRecord({ id: "op", kind: "longRunningOperation", pacing: { kind: "teamsAsyncOperation" } }),
+        );
+        expect(inserted.schedule.pacing).toEqual({ kind: "teamsAsyncOperation" });
+        await store.claimDue(1_000, 10, "worker", 60_000);
+        const polled = await store.recordPoll(
+          "op",
+          "worker",
+          pollResult({ operation: runningOperation({ kind: "teamsAsyncOperation" }) }),
+        );
+        expect(polled?.kind).toBe("teamsAsyncOperation");
       });
 
       it("refuses a poll outcome for an operation deleted meanwhile", async () => {

@@ -1,0 +1,55 @@
+import type { OperationKind, PacingPolicy, Transport } from "@lro/core";
+import type { ProxyLogger } from "../observability/logger.js";
+import type { ProxyMetrics } from "../observability/metrics.js";
+import type { EgressPolicy } from "../security/egress-policy.js";
+import type { OperationStore } from "../store/operation-store.js";
+import type { NotificationOptions } from "./notifier.js";
+
+export interface TrackerPollOptions extends Partial<PacingPolicy> {
+  /** How monitors are called; default: core's transport over `fetch` when given, else its undici pool. */
+  transport?: Transport;
+  /** A `fetch` for monitor polls and notifications (e.g. the upstream client's, with its egress lookup). */
+  fetch?: typeof globalThis.fetch;
+  /** How long one poll may take. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Transient failures in a row before the proxy gives up on an operation. Default 20. */
+  maxConsecutiveFailures?: number;
+}
+
+export interface TrackerOptions {
+  store: OperationStore;
+  egress: Pick<EgressPolicy, "assertAllowed" | "mayReceiveToken">;
+  logger: ProxyLogger;
+  metrics: ProxyMetrics;
+  pollOptions?: TrackerPollOptions;
+  /** Tells the time (epoch ms). Default `Date`. */
+  clock?: { now(): number };
+  /** How long finished operations are kept. Default 24 h. */
+  retentionMs?: number;
+  /** Operations one identity may have followed at once; beyond it `adopt` throws `TooManyOperationsError`. */
+  maxOperationsPerOwner?: number;
+  /** Polls and notifications in flight at once. Default 64. */
+  concurrency?: number;
+  /** How long a claimed row stays with this process before another may take it. Default 2 min. */
+  leaseMs?: number;
+  /** How often the retention sweeper runs. Default 1 min. */
+  sweepIntervalMs?: number;
+  notifications?: Partial<NotificationOptions>;
+}
+
+/** What `adopt` takes: a monitor to follow on behalf of `owner`. */
+export interface AdoptInput {
+  owner: string;
+  monitorUrl: string;
+  /** The request that started the operation, when the proxy forwarded it. */
+  requestUrl?: string;
+  /** The caller's Graph token: kept in memory only, sent only where the egress policy allows. */
+  authorization?: string;
+  /** The origin the token was issued for; default the origin of `requestUrl`. */
+  tokenOrigin?: string;
+  notificationUrl?: string;
+  /** The upstream's Retry-After on the 202: the first poll waits that long (capped by `maxDelay`). */
+  retryAfterMs?: number;
+  /** Reads every answer as this flavour instead of detecting it. */
+  kind?: OperationKind;
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { createPacingPolicy, createTransport, nextPoll, type Operation } from "@lro/core";
+import { BadRequestError } from "../http-errors/request-errors.js";
+import { TooManyOperationsError } from "../http-errors/limit-errors.js";
+import type { OperationRecord } from "../store/operation-record.js";
+import { createChangeBus, type ChangeBus } from "./change-bus.js";
+import { defaultNotificationOptions, type NotificationOptions } from "./notifier.js";
+import { createDueLoop } from "./due-loop.js";
+import { toPacingJson } from "./pacing-state.js";
+import { createTokenVault } from "./token-vault.js";
+import type { AdoptInput, TrackerOptions } from "./tracker-options.js";
+
+export type { AdoptInput, TrackerOptions, TrackerPollOptions } from "./tracker-options.js";
+
+/** Follows operations: the schedule lives in the store, tokens in memory, changes go out on `changes`. */
+export interface Tracker {
+  /** Records a monitor to follow for `owner`; the first poll is due at once (or after `retryAfterMs`). */
+  adopt(input: AdoptInput): Promise<OperationRecord>;
+  /** A request of `owner` brought a token for `origin`: refreshes its operations' tokens, resumes those waiting. */
+  provideAuthorization(owner: string, authorization: string, origin: string): Promise<void>;
+  /** Stops following an operation and forgets it; false when `owner` has no such operation. */
+  forget(owner: string, id: string): Promise<boolean>;
+  /** Operations of `owner` still followed (for the per-identity limit). */
+  countActive(owner: string): Promise<number>;
+  /** Every committed change, for waiting requests and event streams. */
+  readonly changes: ChangeBus;
+  start(): void;
+  /** Stops polling; polls in flight are aborted (their rows stay due and resume on the next start). */
+  stop(): Promise<void>;
+  isRunning(): boolean;
+}
+
+export function createTracker(options: TrackerOptions): Tracker {
+  const { store, egress, logger, metrics } = options;
+  const clock = options.clock ?? Date;
+  const now = () => clock.now();
+  const pollOptions = options.pollOptions ?? {};
+  const policy = createPacingPolicy(pollOptions);
+  const transport =
+    pollOptions.transport ??
+    createTransport({ fetch: pollOptions.fetch, requestTimeout: pollOptions.requestTimeoutMs ?? 30_000 });
+  const notifications: NotificationOptions = {
+    ...defaultNotificationOptions,
+    fetch: pollOptions.fetch ?? globalThis.fetch,
+    ...options.notifications,
+  };
+  const retentionMs = options.retentionMs ?? 24 * 3_600_000;
+  const vault = createTokenVault();
+  const changes = createChangeBus(store);
+  metrics.countOperationsWith(() => store.countByStatus());
+
+  const loop = createDueLoop({
+    store,
+    logger,
+    metrics,
+    now,
+    leaseOwner: randomUUID(),
+    leaseMs: options.leaseMs ?? 120_000,
+    concurrency: options.concurrency ?? 64,
+    sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
+    retentionMs,
+    poll: {
+      egress,
+      vault,
+      transport,
+      policy,
+      now,
+      retentionMs,
+      maxConsecutiveFailures: pollOptions.maxConsecutiveFailures ?? 20,
+    },
+    delivery: { egress, options: notifications, now },
+  });
+
+  return {
+    changes,
+    async adopt(input) {
+      const monitor = httpUrl(input.monitorUrl, "monitorUrl");
+      if (input.notificationUrl !== undefined)
+        await egress.assertAllowed(httpUrl(input.notificationUrl, "notificationUrl"));
+      await egress.assertAllowed(monitor);
+      const limit = options.maxOperationsPerOwner;
+      if (limit !== undefined && (await store.countActive(input.owner)) >= limit)
+        throw new TooManyOperationsError(limit);
+
+      const tokenOrigin =
+        input.tokenOrigin ?? (input.requestUrl === undefined ? undefined : new URL(input.requestUrl).origin);
+      const usesToken =
+        input.authorization !== undefined &&
+        tokenOrigin !== undefined &&
+        egress.mayReceiveToken(monitor, tokenOrigin);
+      const createdAt = now();
+      const first = nextPoll(
+        { now: createdAt, attempt: 0, samples: [], retryAfterMs: input.retryAfterMs, consecutiveFailures: 0 },
+        policy,
+      );
+      const operation: Operation = {
+        kind: input.kind ?? "longRunningOperation",
+        status: "notStarted",
+        rawStatus: "notStarted",
+        raw: {},
+      };
+      const id = randomUUID();
+      if (usesToken)
+        vault.set(id, { owner: input.owner, tokenOrigin, authorization: input.authorization as string });
+      const record = await store.insert({
+        id,
+        owner: input.owner,
+        kind: operation.kind,
+        monitorUrl: monitor.href,
+        ...(input.requestUrl === undefined ? {} : { requestUrl: input.requestUrl }),
+        ...(usesToken ? { tokenOrigin } : {}),
+        ...(input.notificationUrl === undefined ? {} : { notificationUrl: input.notificationUrl }),
+        operation,
+        createdAt,
+        dueAt: createdAt + first.delay,
+        pacing: toPacingJson({ samples: [], ...(input.kind === undefined ? {} : { kind: input.kind }) }),
+      });
+      logger.info(
+        { operationId: id, owner: input.owner, monitorOrigin: monitor.origin },
+        "following an operation",
+      );
+      loop.wake();
+      return record;
+    },
+    async provideAuthorization(owner, authorization, origin) {
+      vault.refresh(owner, origin, authorization);
+      const resumed = await store.resumeAwaitingAuthorization(owner, origin, now());
+      for (const record of resumed) vault.set(record.id, { owner, tokenOrigin: origin, authorization });
+      if (resumed.length > 0) {
+        logger.info({ owner, operations: resumed.length }, "a token came: polling resumes");
+        loop.wake();
+      }
+    },
+    async forget(owner, id) {
+      const removed = await store.remove(owner, id, now());
+      if (removed) vault.delete(id);
+      return removed;
+    },
+    countActive: (owner) => store.countActive(owner),
+    start: () => loop.start(),
+    stop: () => loop.stop(),
+    isRunning: () => loop.isRunning(),
+  };
+}
+
+function httpUrl(value: string, name: string): URL {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new BadRequestError(`${name} must be an absolute http(s) URL, got ${JSON.stringify(value)}.`, {
+      innerError: { field: name },
+    });
+  }
+  return url;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { parseListQuery } from "./list-query.js";
+import { decodeSkipToken, encodeSkipToken } from "./skip-token.js";
+
+describe("parseListQuery", () => {
+  it("defaults to a page of 100 without filter", () => {
+    expect(parseListQuery({})).toEqual({ top: 100 });
+  });
+
+  it("reads $top, $skiptoken and $filter and ignores other parameters", () => {
+    const token = encodeSkipToken({ createdAt: 1_700_000_000_000, id: "abc" });
+    expect(
+      parseListQuery({ $top: "5", $skiptoken: token, $filter: "status eq 'failed'", other: "x" }),
+    ).toEqual({
+      top: 5,
+      after: { createdAt: 1_700_000_000_000, id: "abc" },
+      filter: { type: "comparison", field: "status", operator: "eq", value: "failed" },
+      filterText: "status eq 'failed'",
+    });
+  });
+
+  it.each([
+    [{ $top: "0" }, /\$top must be a whole number from 1 to 1000, got "0"/],
+    [{ $top: "1001" }, /\$top must be/],
+    [{ $top: "ten" }, /\$top must be/],
+    [{ $top: ["1", "2"] }, /\$top must be given once/],
+    [
+      { $orderby: "createdDateTime" },
+      /\$orderby is not supported on \/operations; supported: \$top, \$skiptoken, \$filter/,
+    ],
+    [{ $skip: "10" }, /\$skip is not supported/],
+    [{ $skiptoken: "not a token" }, /\$skiptoken is not one this proxy issued/],
+    [
+      { $skiptoken: Buffer.from('{"a":1}').toString("base64url") },
+      /\$skiptoken is not one this proxy issued/,
+    ],
+    [{ $skiptoken: Buffer.from('[-1,"x"]').toString("base64url") }, /\$skiptoken is not one/],
+  ])("refuses %j", (query, message) => {
+    expect(() => parseListQuery(query)).toThrow(message);
+  });
+});
+
+describe("skip tokens", () => {
+  it("round-trip the keyset cursor and stay URL-safe", () => {
+    const cursor = { createdAt: 1_763_800_000_123, id: "Zx-9_aB" };
+    const token = encodeSkipToken(cursor);
+    expect(token).toMatch(/^[\w-]+$/);
+    expect(decodeSkipToken(token)).toEqual(cursor);
+  });
+});
