@@ -48,7 +48,12 @@ function kindOfShape(payload: Record<string, unknown>): OperationKind {
   if (has("percentageCompleted", "tenantId")) return "attackSimulationOperation";
   if (has("progress", "storageLocation", "submittedDateTime", "userId")) return "dataPolicyOperation";
   if (has("percentComplete")) return "onenoteOperation";
-  if (has("statusDescription", "operation") || typeof payload["id"] !== "string" || payload["id"] === "") {
+  if (
+    has("statusDescription", "operation") ||
+    payload["id"] === undefined ||
+    payload["id"] === null ||
+    payload["id"] === ""
+  ) {
     return "asyncJobStatus";
   }
   if (isWord(status, "inprogress", "invalid")) return "teamsAsyncOperation";
@@ -58,7 +63,14 @@ function kindOfShape(payload: Record<string, unknown>): OperationKind {
     return "onenoteOperation";
   if (has("percentageComplete", "resourceId", "type")) return "richLongRunningOperation";
   if (!has("createdDateTime", "lastActionDateTime", "statusDetail")) return "workbookOperation";
-  if (!has("resourceLocation", "statusDetail", "error")) return "operation";
+  const longRunningWord = isWord(
+    status,
+    "succeeded",
+    "partiallysucceeded",
+    "submissionfailed",
+    "unknownfuturevalue",
+  );
+  if (!has("resourceLocation", "statusDetail", "error") && !longRunningWord) return "operation";
   return has("error") ? "richLongRunningOperation" : "longRunningOperation";
 }
 
