@@ -23,6 +23,35 @@ export { statusVocabularies, statusVocabularyOfKind } from "./models/status-voca
 export type { StatusVocabularyName } from "./models/status-vocabularies.js";
 export { detectOperationKind, kindOfODataType } from "./models/detect-operation-kind.js";
 export { toGraphJson } from "./models/to-graph-json.js";
+export { longRunningOperationSchema } from "./models/long-running-operation.js";
+export type { LongRunningOperation } from "./models/long-running-operation.js";
+export { richLongRunningOperationSchema } from "./models/rich-long-running-operation.js";
+export type { RichLongRunningOperation } from "./models/rich-long-running-operation.js";
+export { betaOperationSchema } from "./models/beta-operation.js";
+export type { BetaOperation } from "./models/beta-operation.js";
+export { teamsAsyncOperationSchema } from "./models/teams-async-operation.js";
+export type { TeamsAsyncOperation } from "./models/teams-async-operation.js";
+export { asyncJobStatusSchema } from "./models/async-job-status.js";
+export type { AsyncJobStatus } from "./models/async-job-status.js";
+export { onenoteOperationSchema } from "./models/onenote-operation.js";
+export type { OnenoteOperation } from "./models/onenote-operation.js";
+export { attackSimulationOperationSchema } from "./models/attack-simulation-operation.js";
+export type { AttackSimulationOperation } from "./models/attack-simulation-operation.js";
+export { engagementAsyncOperationSchema } from "./models/engagement-async-operation.js";
+export type { EngagementAsyncOperation } from "./models/engagement-async-operation.js";
+export { dataPolicyOperationSchema } from "./models/data-policy-operation.js";
+export type { DataPolicyOperation } from "./models/data-policy-operation.js";
+export { printerCreateOperationSchema, printOperationStatusSchema } from "./models/printer-create-operation.js";
+export type { PrinterCreateOperation, PrintOperationStatus } from "./models/printer-create-operation.js";
+export { workbookOperationSchema } from "./models/workbook-operation.js";
+export type { WorkbookOperation } from "./models/workbook-operation.js";
+export {
+  publicErrorSchema,
+  publicErrorDetailSchema,
+  publicInnerErrorSchema,
+  teamsOperationErrorSchema,
+} from "./models/public-error.js";
+export type { PublicError, PublicErrorDetail, PublicInnerError, TeamsOperationError } from "./models/public-error.js";
 
 // Poller
 export { pollOperation } from "./poller/poll-operation.js";
