@@ -51,7 +51,6 @@ export function runPoll(monitorUrl: URL, options: PollOptions, start: PollStart)
     const controller = new AbortController();
     const external = options.signal;
     let { attempt, samples, operation, retryAfterMs } = start;
-    let notBefore = start.notBefore ?? 0;
     let failures = 0;
     let emitted: Operation | undefined;
     let timer: Subscription | undefined;
@@ -76,8 +75,7 @@ export function runPoll(monitorUrl: URL, options: PollOptions, start: PollStart)
 
     const schedule = (decision: PollDecision) => {
       if (stopped) return;
-      const delay = Math.max(decision.delay, notBefore - scheduler.now());
-      notBefore = 0;
+      const { delay } = decision;
       options.onResumeToken?.({
         version: 1,
         monitorUrl: monitorUrl.href,
@@ -145,7 +143,8 @@ export function runPoll(monitorUrl: URL, options: PollOptions, start: PollStart)
         fail(new PollTimeoutError({ monitorUrl: monitorUrl.href, deadline, lastOperation: operation }));
       deadlineTimer = scheduler.schedule(timeout, Math.max(0, deadline - scheduler.now()));
     }
-    decide();
+    if (start.notBefore === undefined) decide();
+    else schedule({ delay: Math.max(0, start.notBefore - scheduler.now()), reason: "first" });
     return stop;
   });
 }

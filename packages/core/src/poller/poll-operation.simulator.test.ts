@@ -1,0 +1,146 @@
+import type { ScenarioOptions } from "@lro/simulator";
+import { lastValueFrom, materialize, toArray } from "rxjs";
+import { describe, expect, it } from "vitest";
+import { OperationFailedError } from "../errors/operation-failed-error.js";
+import { OperationValidationError } from "../errors/operation-validation-error.js";
+import { UpstreamHttpError } from "../errors/upstream-http-error.js";
+import { createTransport } from "./create-transport.js";
+import { resolveMonitorUrl } from "./monitor-url.js";
+import { pollOperation } from "./poll-operation.js";
+import type { PollOptions } from "./poll-options.js";
+import { useSimulator } from "./test-support/simulator.js";
+
+const test = useSimulator();
+const fast = { minInterval: 20, interval: 50, retryDelay: 20 };
+
+/** Starts an operation with a plain POST and returns its monitor, resolved the way a client must. */
+async function start(path: string, scenario: ScenarioOptions = {}, body: unknown = {}) {
+  const requestUrl = new URL(`${test.simulator.url}${path}`);
+  const response = await test.transport.request({
+    method: "POST",
+    url: requestUrl,
+    headers: { ...test.scenario(scenario), "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(202);
+  const location = response.headers["operation-location"] ?? response.headers["location"] ?? "";
+  return { monitorUrl: resolveMonitorUrl(location, requestUrl), requestUrl, location };
+}
+
+async function follow(path: string, scenario: ScenarioOptions, options: PollOptions = {}) {
+  const { monitorUrl, requestUrl } = await start(path, scenario);
+  return lastValueFrom(
+    pollOperation(monitorUrl, { ...fast, transport: test.transport, requestUrl, ...options }),
+  );
+}
+
+const contentTypeCopy = "/v1.0/sites/root/contentTypes/addCopyFromContentTypeHub";
+
+describe("pollOperation against the simulator", () => {
+  it("resolves a relative OData Location against the request, keeping /beta", async () => {
+    const { location, monitorUrl, requestUrl } = await start("/beta/teams");
+    expect(location).toMatch(/^\/teams\('[^']+'\)\/operations\('[^']+'\)$/);
+    expect(monitorUrl.href.startsWith(`${test.simulator.url}/beta/teams('`)).toBe(true);
+    const final = await lastValueFrom(
+      pollOperation(monitorUrl, { ...fast, transport: test.transport, requestUrl }),
+    );
+    expect(final).toMatchObject({ kind: "teamsAsyncOperation", status: "succeeded" });
+  });
+
+  it("reads a driveItem copy monitor's 303 See Other as succeeded, with the new item's address", async () => {
+    const { monitorUrl } = await start("/v1.0/drives/d1/items/i1/copy", { copyCompletion: "seeOther" });
+    const operations = await lastValueFrom(
+      pollOperation(monitorUrl, { ...fast, transport: test.transport }).pipe(toArray()),
+    );
+    const final = operations.at(-1)!;
+    expect(final).toMatchObject({ kind: "asyncJobStatus", status: "succeeded" });
+    expect(final.resourceLocation).toMatch(new RegExp(`^${test.simulator.url}/v1\\.0/drives/`));
+  });
+
+  it("reads the copy monitor's final 200 body too", async () => {
+    const final = await follow("/v1.0/drives/d1/items/i1/copy", { copyCompletion: "body" });
+    expect(final).toMatchObject({ kind: "asyncJobStatus", status: "succeeded", rawStatus: "completed" });
+  });
+
+  it("survives throttling: 429 with Retry-After (seconds and HTTP-date) and 503 without", async () => {
+    const throttled = await follow(contentTypeCopy, {
+      throttle: { status: 429, retryAfterSeconds: 0.2, from: 1, count: 2 },
+    });
+    expect(throttled.status).toBe(succeeded);
+    const [record] = test.simulator.operations();
+    expect(record!.pollTimes[1]! - record!.pollTimes[0]!).toBeGreaterThanOrEqual(195);
+    test.simulator.reset();
+    const dated = await follow(contentTypeCopy, {
+      durationMs: 1200,
+      retryAfterFormat: "http-date",
+      throttle: { status: 429, retryAfterSeconds: 1, from: 1, count: 1 },
+    });
+    expect(dated.status).toBe(succeeded);
+    const unavailable = await follow(contentTypeCopy, { throttle: { status: 503, from: 1, count: 3 } });
+    expect(unavailable.status).toBe(succeeded);
+  });
+
+  it("gives up on throttling after maxRetries with UpstreamHttpError", async () => {
+    const result = follow(
+      contentTypeCopy,
+      { throttle: { status: 503, from: 1, count: 10 } },
+      { maxRetries: 2 },
+    );
+    await expect(result).rejects.toSatisfy(
+      (error) => UpstreamHttpError.isInstance(error) && error.httpStatus === 503,
+    );
+  });
+
+  it("survives malformed JSON, and errors with OperationValidationError when it persists", async () => {
+    const final = await follow(contentTypeCopy, { malformed: { from: 2, count: 2 } });
+    expect(final.status).toBe(succeeded);
+    const result = follow(contentTypeCopy, { malformed: { from: 1, count: 10 } }, { maxRetries: 2 });
+    await expect(result).rejects.toSatisfy(OperationValidationError.isInstance);
+  });
+
+  it("survives dropped connections", async () => {
+    const final = await follow(contentTypeCopy, { drop: { from: 1, count: 2 } });
+    expect(final.status).toBe(succeeded);
+  });
+
+  it("survives a slow answer, and retries one slower than the request timeout", async () => {
+    const slow = await follow(contentTypeCopy, { slow: { delayMs: 150, from: 1, count: 1 } });
+    expect(slow.status).toBe(succeeded);
+    const transport = createTransport({ requestTimeout: 100 });
+    try {
+      const final = await follow(
+        contentTypeCopy,
+        { slow: { delayMs: 400, from: 1, count: 1 } },
+        { transport },
+      );
+      expect(final.status).toBe(succeeded);
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("keeps polling through a status value from the future and surfaces it", async () => {
+    const { monitorUrl, requestUrl } = await start(contentTypeCopy, {
+      durationMs: 400,
+      futureStatus: { value: "pausing", durationMs: 250 },
+    });
+    const operations = await lastValueFrom(
+      pollOperation(monitorUrl, { ...fast, adaptive: false, transport: test.transport, requestUrl }).pipe(
+        toArray(),
+      ),
+    );
+    expect(operations.some((operation) => operation.status === "unknownFutureValue")).toBe(true);
+    expect(operations.at(-1)?.status).toBe(succeeded);
+  });
+
+  it("emits the failed snapshot, then OperationFailedError", async () => {
+    const { monitorUrl, requestUrl } = await start(contentTypeCopy, { outcome: "failed" });
+    const poll$ = pollOperation(monitorUrl, { ...fast, transport: test.transport, requestUrl });
+    const notifications = await lastValueFrom(poll$.pipe(materialize(), toArray()));
+    const [beforeLast, last] = notifications.slice(-2);
+    expect(beforeLast?.kind === "N" && beforeLast.value.status).toBe("failed");
+    expect(last?.kind === "E" && OperationFailedError.isInstance(last.error)).toBe(true);
+  });
+});
+
+const succeeded = "succeeded";

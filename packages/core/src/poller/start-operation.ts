@@ -1,0 +1,79 @@
+import { asyncScheduler, Observable } from "rxjs";
+import type { Subscription } from "rxjs";
+import { TransportError } from "../errors/transport-error.js";
+import type { Operation } from "../models/operation.js";
+import { defaultTransport } from "./create-transport.js";
+import type { PollOptions } from "./poll-options.js";
+import { runPoll } from "./poll-run.js";
+import { requestHeaders } from "./request-headers.js";
+import { readStartAnswer } from "./start-answer.js";
+import type { StartAnswer } from "./start-answer.js";
+import { prepareStartRequest } from "./start-request.js";
+import type { PreparedRequest, StartRequest } from "./start-request.js";
+
+async function send(
+  request: PreparedRequest,
+  options: PollOptions,
+  signal: AbortSignal,
+): Promise<StartAnswer> {
+  const transport = options.transport ?? defaultTransport();
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const authorization = {
+    ...options,
+    headers: { ...options.headers, ...request.headers },
+    requestUrl: request.url,
+  };
+  const { headers } = await requestHeaders(request.url, authorization, { accept: "application/json" });
+  signal.throwIfAborted();
+  let response;
+  try {
+    response = await transport.request({ ...request, headers, signal });
+  } catch (cause) {
+    signal.throwIfAborted();
+    throw new TransportError({ url: request.url.href, method: request.method }, { cause });
+  }
+  return readStartAnswer(response, {
+    requestUrl: request.url,
+    receivedAt: scheduler.now(),
+    kind: options.kind,
+  });
+}
+
+/** The Authorization the caller put on the request itself, carried on to the polls (same origin rule). */
+function pollHeaders(request: PreparedRequest, options: PollOptions): Record<string, string> | undefined {
+  const authorization = request.headers["authorization"];
+  return authorization === undefined ? options.headers : { ...options.headers, authorization };
+}
+
+/**
+ * Sends the request that starts a long-running operation and follows it. 200, 201 or 204 means finished
+ * now: one succeeded snapshot. 202 with Operation-Location or Location is followed with `pollOperation`
+ * (its Retry-After honoured before the first poll); a 202 without either errors with `MissingMonitorError`.
+ * The monitor's origin gets the Authorization only if it is the request's or listed in `trustedOrigins`.
+ */
+export function startOperation(request: StartRequest, options: PollOptions = {}): Observable<Operation> {
+  const prepared = prepareStartRequest(request);
+  return new Observable<Operation>((subscriber) => {
+    const controller = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+    let poll: Subscription | undefined;
+    send(prepared, options, signal).then(
+      (answer) => {
+        if (subscriber.closed) return;
+        if ("finished" in answer) {
+          subscriber.next(answer.finished);
+          subscriber.complete();
+          return;
+        }
+        const pollOptions = { ...options, requestUrl: prepared.url, headers: pollHeaders(prepared, options) };
+        const start = { attempt: 0, samples: [], retryAfterMs: answer.retryAfterMs };
+        poll = runPoll(answer.monitorUrl, pollOptions, start).subscribe(subscriber);
+      },
+      (error: unknown) => subscriber.error(error),
+    );
+    return () => {
+      controller.abort();
+      poll?.unsubscribe();
+    };
+  });
+}
