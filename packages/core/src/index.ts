@@ -56,11 +56,17 @@ export type { PublicError, PublicErrorDetail, PublicInnerError, TeamsOperationEr
 // Poller
 export { pollOperation } from "./poller/poll-operation.js";
 export type { PollOptions } from "./poller/poll-options.js";
+export { startOperation } from "./poller/start-operation.js";
+export type { StartRequest } from "./poller/start-request.js";
+export { resumeOperation } from "./poller/resume-operation.js";
+export { createOperationWatcher } from "./poller/operation-watcher.js";
+export type { OperationWatcher, WatchOptions } from "./poller/operation-watcher.js";
 export { resumeTokenSchema, parseResumeToken } from "./poller/resume-token.js";
 export type { ResumeToken } from "./poller/resume-token.js";
 export { pollMonitor } from "./poller/poll-monitor.js";
 export type { PollMonitorOptions } from "./poller/poll-monitor.js";
 export type { MonitorAnswer } from "./poller/monitor-answer.js";
+export { transientFailure } from "./poller/transient-failure.js";
 export { nextPoll } from "./poller/pacing.js";
 export type { PacingInput, PollDecision, PollReason } from "./poller/pacing.js";
 export { createPacingPolicy, defaultPacingPolicy } from "./poller/pacing-policy.js";
