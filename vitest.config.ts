@@ -6,6 +6,10 @@ import { defineConfig } from "vitest/config";
 // Workspace packages resolve to their TypeScript sources through the "@lro/source" export condition,
 // so tests never need a build of their dependencies.
 const conditions = ["@lro/source", "node", "import", "module", "default"];
+// Vitest hands the SSR conditions to its Node workers as --conditions flags, which also steer require():
+// "import" or "module" there make CommonJS packages load the ESM files of dual packages (Express's router
+// then gets is-promise's module namespace instead of its function). Vite adds import/require itself.
+const nodeConditions = ["@lro/source", "node", "development|production"];
 const root = import.meta.dirname;
 
 const workspaces = ["packages", "apps"].flatMap((folder) =>
@@ -16,7 +20,7 @@ const workspaces = ["packages", "apps"].flatMap((folder) =>
 
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ["@lro/source"] } },
+  ssr: { resolve: { conditions: nodeConditions, externalConditions: ["@lro/source"] } },
   test: {
     projects: workspaces.map((directory) => ({
       extends: true,
