@@ -115,6 +115,24 @@ describe("fault injection on monitor polls", () => {
     expect((await test.get(monitor)).json).toMatchObject({ status: "completed" });
   });
 
+  it("sends a future value of an evolvable enum as unknownFutureValue unless the client asks for new members", async () => {
+    const test = await startTestSimulator();
+    const started = await test.post("/v1.0/teams/t/archive", {
+      scenario: { durationMs: 100, futureStatus: { value: "reticulating", durationMs: 100 } },
+    });
+    const monitor = test.monitorOf(started);
+    const hidden = await test.get(monitor);
+    expect(hidden.json).toMatchObject({ status: "unknownFutureValue" });
+    expect(hidden.headers.get("preference-applied")).toBeNull();
+    const shown = await test.get(monitor, { prefer: "include-unknown-enum-members" });
+    expect(shown.json).toMatchObject({ status: "reticulating" });
+    expect(shown.headers.get("preference-applied")).toBe("include-unknown-enum-members");
+    const older = await test.post("/beta/me/onenote/pages/p/copyToSection", {
+      scenario: { durationMs: 100, futureStatus: { value: "pausing", durationMs: 100 } },
+    });
+    expect((await test.get(test.monitorOf(older))).json).toMatchObject({ status: "pausing" });
+  });
+
   it("adds Retry-After to monitor answers until the operation is terminal", async () => {
     const test = await startTestSimulator();
     const started = await test.post("/v1.0/teams/t/archive", {

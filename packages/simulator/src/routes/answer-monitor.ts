@@ -4,9 +4,16 @@ import { formatRetryAfter } from "../http/retry-after.js";
 import { malformedBody, sendMonitorError, sendThrottled } from "../faults/fault-answers.js";
 import { inPollWindow } from "../faults/poll-window.js";
 import type { RenderMonitor } from "../flavours/monitor-answer.js";
+import { hasPreference } from "../http/prefer.js";
+import { hasEvolvableStatus, includeUnknownEnumMembers } from "../records/evolvable-enum.js";
 import type { SimulatedOperation } from "../records/simulated-operation.js";
 import type { SimulatorState } from "../simulator-state.js";
-import { snapshotAt } from "../timeline/operation-timeline.js";
+import { snapshotAt, type OperationSnapshot } from "../timeline/operation-timeline.js";
+
+/** A status from the future reads `unknownFutureValue` unless the client asked for new enum members. */
+function hideUnknownValue(snapshot: OperationSnapshot, hide: boolean): OperationSnapshot {
+  return hide && snapshot.phase === "future" ? { ...snapshot, futureValue: "unknownFutureValue" } : snapshot;
+}
 
 /**
  * One monitor GET: counts the poll, applies the scenario's faults in a fixed order (drop, slow, monitor
@@ -30,9 +37,15 @@ export async function answerMonitor(
   if (scenario.throttle !== undefined && inPollWindow(scenario.throttle, poll, 1)) {
     return sendThrottled(exchange, scenario.throttle, scenario);
   }
-  const snapshot = snapshotAt(operation.timeline, state.now());
+  const evolvable = hasEvolvableStatus(operation.kind);
+  const includeUnknown = evolvable && hasPreference(exchange.header("prefer"), includeUnknownEnumMembers);
+  const snapshot = hideUnknownValue(
+    snapshotAt(operation.timeline, state.now()),
+    evolvable && !includeUnknown,
+  );
   const answer = render(operation, snapshot, { graphOrigin: state.graphOrigin });
   const headers: HeaderValues = { ...answer.headers };
+  if (includeUnknown) headers["preference-applied"] = includeUnknownEnumMembers;
   const terminal = snapshot.phase === "succeeded" || snapshot.phase === "failed";
   const retryAfterSeconds = scenario.monitorRetryAfterSeconds ?? scenario.retryAfterSeconds;
   if (!terminal && retryAfterSeconds !== undefined) {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { hasPreference } from "../../http/prefer.js";
 import { renderWorkbookOperation } from "../../flavours/workbook-operation.js";
 import { createOperation } from "../create-operation.js";
 import { findOperation, monitorRoute } from "../monitor-route.js";
@@ -12,10 +13,6 @@ const itemPath = "((?:me/drive|drives/[^/]+|users/[^/]+/drive|sites/[^/]+/drive)
 
 /** Session ids are opaque to callers; this one names the operation that made it. */
 const sessionPrefix = "cluster=SIM&session=";
-
-const wantsAsync = (prefer: string | undefined): boolean =>
-  prefer !== undefined &&
-  prefer.split(",").some((preference) => preference.trim().toLowerCase() === "respond-async");
 
 /** With `Prefer: respond-async`: 202 + Location to `.../workbook/operations/{id}`; without it: 201 at once. */
 function createSession(context: RouteContext): void {
@@ -41,7 +38,7 @@ function createSession(context: RouteContext): void {
     scenario,
     details,
   } as const;
-  if (scenario.immediate || !wantsAsync(exchange.header("prefer"))) {
+  if (scenario.immediate || !hasPreference(exchange.header("prefer"), "respond-async")) {
     const operation = createOperation(state, { ...base, now: exchange.now });
     if (operation.timeline.outcome === "failed") return sendSynchronousFailure(exchange, scenario);
     return exchange.sendJson(201, { id: sessionId, persistChanges });
