@@ -38,7 +38,11 @@ export function tokenizeFilter(text: string): FilterToken[] | string {
     } else if (/\d/.test(character)) {
       const match = dateTimePattern.exec(text.slice(at));
       if (match === null) {
-        return `"${text.slice(at).split(/[\s()]/)[0]}" at position ${at + 1} is not a date-time such as 2026-01-31T12:00:00Z`;
+        // Not a date-time: let the parser say what it expected there.
+        const word = /^[^\s(),']+/.exec(text.slice(at))?.[0] ?? character;
+        tokens.push({ type: "word", text: word, at });
+        at += word.length;
+        continue;
       }
       tokens.push({ type: "dateTime", text: match[0], at });
       at += match[0].length;

@@ -1,0 +1,116 @@
+import { Router, type Request, type Response } from "express";
+import { BadRequestError } from "../http-errors/request-errors.js";
+import type { ProxyMetrics } from "../observability/metrics.js";
+import type { Identity } from "../security/identities.js";
+import type { OperationChange } from "../store/operation-change.js";
+import type { OperationStore } from "../store/operation-store.js";
+import type { Tracker } from "../tracking/tracker.js";
+import { formatChangeEvent, heartbeatFrame } from "../wire/sse-frame.js";
+import { notFound } from "./operations-router.js";
+
+export interface EventsRouterOptions {
+  store: Pick<OperationStore, "get" | "listChangesSince">;
+  tracker: Pick<Tracker, "changes">;
+  metrics: Pick<ProxyMetrics, "sseClients">;
+  /** How often a heartbeat comment is sent. Default 15 s. */
+  heartbeatMs?: number;
+}
+
+/**
+ * Server-Sent Events: `GET /events` (every operation of the caller) and `GET /{id}/events` (one).
+ * A new stream starts with the current state; `Last-Event-ID` replays instead every change after that
+ * version, from the store (the latest state of each operation, in version order), then goes live.
+ */
+export function createEventsRouter(options: EventsRouterOptions): Router {
+  const { store, tracker } = options;
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const router = Router();
+
+  router.get("/events", async (req, res) => {
+    const owner = (res.locals.identity as Identity).id;
+    const lastEventId = readLastEventId(req);
+    await stream(req, res, {
+      owner,
+      backlog: async () => {
+        const changes = await store.listChangesSince(owner, lastEventId ?? 0);
+        return lastEventId === undefined ? changes.filter((change) => change.type === "operation") : changes;
+      },
+    });
+  });
+
+  router.get("/:id/events", async (req, res) => {
+    const owner = (res.locals.identity as Identity).id;
+    const { id } = req.params;
+    const lastEventId = readLastEventId(req);
+    const record = await store.get(owner, id);
+    let backlog: OperationChange[];
+    if (lastEventId !== undefined) backlog = await store.listChangesSince(owner, lastEventId, { id });
+    else
+      backlog =
+        record === undefined ? [] : [{ type: "operation", owner, id, version: record.version, record }];
+    if (record === undefined && !backlog.some((change) => change.type === "deleted")) throw notFound(id);
+    await stream(req, res, { owner, id, backlog: async () => backlog });
+  });
+
+  /** Subscribes first, then sends the backlog, then the live changes it did not contain. */
+  async function stream(
+    req: Request,
+    res: Response,
+    source: { owner: string; id?: string; backlog: () => Promise<OperationChange[]> },
+  ): Promise<void> {
+    let lastSent = 0;
+    let pending: OperationChange[] | undefined = [];
+    let open = true;
+    const send = (change: OperationChange) => {
+      if (!open || change.version <= lastSent) return;
+      lastSent = change.version;
+      res.write(formatChangeEvent(change));
+      if (change.type === "deleted" && source.id !== undefined) close();
+    };
+    const unsubscribe = tracker.changes.subscribe(
+      source.owner,
+      (change) => (pending === undefined ? send(change) : pending.push(change)),
+      source.id,
+    );
+    const heartbeat = setInterval(() => res.write(heartbeatFrame), heartbeatMs);
+    options.metrics.sseClients.inc();
+    const close = () => {
+      if (!open) return;
+      open = false;
+      clearInterval(heartbeat);
+      unsubscribe();
+      options.metrics.sseClients.dec();
+      res.end();
+    };
+    res.once("close", close);
+
+    res.status(200).set({
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    });
+    res.flushHeaders();
+    try {
+      const backlog = await source.backlog();
+      for (const change of backlog) send(change);
+      for (const change of pending.sort((a, b) => a.version - b.version)) send(change);
+    } finally {
+      pending = undefined;
+    }
+  }
+
+  return router;
+}
+
+function readLastEventId(req: Request): number | undefined {
+  const value = req.get("last-event-id");
+  if (value === undefined || value.trim() === "") return undefined;
+  if (!/^\d{1,15}$/.test(value.trim())) {
+    throw new BadRequestError(
+      `Last-Event-ID must be the id of an event this stream sent (a whole number), got ${JSON.stringify(value)}.`,
+      { innerError: { header: "Last-Event-ID" } },
+    );
+  }
+  return Number(value.trim());
+}

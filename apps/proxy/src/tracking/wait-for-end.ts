@@ -1,0 +1,61 @@
+import { isTerminal } from "@lro/core";
+import { NotFoundError } from "../http-errors/request-errors.js";
+import type { OperationRecord } from "../store/operation-record.js";
+import type { OperationStore } from "../store/operation-store.js";
+import type { ChangeBus } from "./change-bus.js";
+
+export interface WaitTarget {
+  store: Pick<OperationStore, "get">;
+  changes: Pick<ChangeBus, "subscribe">;
+  owner: string;
+  id: string;
+}
+
+/**
+ * Resolves with the operation as soon as it is finished, or as it stands after `timeoutMs`, or when
+ * `signal` aborts (the client left); rejects with `NotFoundError` if it is deleted meanwhile.
+ */
+export function waitForEnd(
+  target: WaitTarget,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<OperationRecord> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      unsubscribe();
+      signal?.removeEventListener("abort", onAbort);
+      outcome();
+    };
+    const current = () =>
+      target.store.get(target.owner, target.id).then(
+        (record) =>
+          finish(() =>
+            record === undefined
+              ? reject(
+                  new NotFoundError(`The operation ${JSON.stringify(target.id)} was deleted while waiting.`),
+                )
+              : resolve(record),
+          ),
+        (error: unknown) => finish(() => reject(error)),
+      );
+    const unsubscribe = target.changes.subscribe(
+      target.owner,
+      (change) => {
+        if (change.type === "deleted") void current();
+        else if (isTerminal(change.record.operation)) finish(() => resolve(change.record));
+      },
+      target.id,
+    );
+    const onAbort = () => void current();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(() => void current(), timeoutMs);
+    // The operation may have ended between the caller's read and the subscription.
+    void target.store.get(target.owner, target.id).then((record) => {
+      if (record === undefined || isTerminal(record.operation)) void current();
+    });
+  });
+}
