@@ -1,0 +1,75 @@
+import express, { type Express, type RequestHandler } from "express";
+import helmet from "helmet";
+import type { ProxyConfig } from "./config.js";
+import { errorMiddleware, notFoundHandler } from "./http-errors/error-middleware.js";
+import type { ProxyLogger } from "./observability/logger.js";
+import type { ProxyMetrics } from "./observability/metrics.js";
+import { requestIdMiddleware } from "./observability/request-id.js";
+import { requestLoggingMiddleware } from "./observability/request-logging.js";
+import { createForwardingRouter } from "./routes/forwarding-router.js";
+import { createHealthRouter } from "./routes/health-router.js";
+import { authenticationMiddleware } from "./security/authentication-middleware.js";
+import type { EgressPolicy } from "./security/egress-policy.js";
+import type { Identities } from "./security/identities.js";
+import { rateLimitMiddleware } from "./security/rate-limit-middleware.js";
+import { createRateLimiter } from "./security/rate-limiter.js";
+import type { OperationStore } from "./store/operation-store.js";
+import type { Tracker } from "./tracking/tracker.js";
+import type { UpstreamClient } from "./upstream/upstream-client.js";
+
+/** Everything the app is built from; `server.ts` (or a test, or a benchmark) creates them. */
+export interface ProxyDependencies {
+  config: ProxyConfig;
+  store: OperationStore;
+  tracker: Tracker;
+  egress: EgressPolicy;
+  logger: ProxyLogger;
+  metrics: ProxyMetrics;
+  identities: Identities;
+  /** The HTTP client of forwarded calls (and, through its `fetch`, of the tracker's polls). */
+  upstream: UpstreamClient;
+  /** False once shutdown began; `/readyz` then answers 503. */
+  accepting?: () => boolean;
+}
+
+/**
+ * Builds the proxy's Express app: request ids and logs, security headers, health endpoints, client
+ * authentication and rate limits, the forwarding routers under each prefix, the operations resource,
+ * a JSON 404 and the one error middleware. It never listens.
+ */
+export function createApp(dependencies: ProxyDependencies): Express {
+  const { config, store, tracker, egress, logger, metrics, identities, upstream } = dependencies;
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.use(requestIdMiddleware());
+  app.use(requestLoggingMiddleware(logger, metrics));
+  app.use(exceptUnder(config.prefixes, helmet()));
+  app.use(createHealthRouter({ store, tracker, metrics, accepting: dependencies.accepting ?? (() => true) }));
+
+  app.use(authenticationMiddleware(identities));
+  const limiter = createRateLimiter({
+    limit: config.limits.requestsPerWindow,
+    windowMs: config.limits.rateLimitWindowMs,
+  });
+  app.use(rateLimitMiddleware(limiter, config.limits.requestsPerWindow, config.limits.rateLimitWindowMs));
+
+  const forwarding = createForwardingRouter({ config, upstream, tracker, egress });
+  for (const prefix of config.prefixes) app.use(prefix, forwarding);
+
+  app.use(notFoundHandler());
+  app.use(errorMiddleware(logger));
+  return app;
+}
+
+/**
+ * Applies a middleware everywhere except under the forwarding prefixes, whose answers pass through
+ * unchanged (security headers of the proxy's own would alter the upstream's answer).
+ */
+function exceptUnder(prefixes: readonly string[], middleware: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    const forwarded = prefixes.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`));
+    if (forwarded) next();
+    else middleware(req, res, next);
+  };
+}

@@ -1,0 +1,72 @@
+import { LroError } from "@lro/core";
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ProxyLogger } from "../observability/logger.js";
+import { statusByErrorCode, statusByExpressErrorType } from "./error-status.js";
+import { graphErrorEnvelope } from "./graph-error-envelope.js";
+import { AuthenticationError } from "./authentication-error.js";
+import { RateLimitedError } from "./limit-errors.js";
+import { ProxyError } from "./proxy-error.js";
+import { NotFoundError } from "./request-errors.js";
+
+interface Answer {
+  status: number;
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+/** Maps any error to a status, a Graph error code and a message a client may see. */
+export function describeError(error: unknown): Answer {
+  if (LroError.isInstance(error)) {
+    const status = statusByErrorCode[error.code];
+    if (status !== undefined) {
+      const details = ProxyError.isInstance(error) ? error.innerError : {};
+      return { status, code: error.code, message: error.message, details };
+    }
+  }
+  const type = (error as { type?: unknown } | null)?.type;
+  const mapped = typeof type === "string" ? statusByExpressErrorType[type] : undefined;
+  if (mapped !== undefined) return { ...mapped, message: (error as Error).message, details: {} };
+  return {
+    status: 500,
+    code: "generalException",
+    message: "The proxy failed to answer this request.",
+    details: {},
+  };
+}
+
+/** The one error middleware: every error becomes Graph's error envelope with the status from the table. */
+export function errorMiddleware(logger: ProxyLogger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    const log = (res.locals.log as ProxyLogger | undefined) ?? logger;
+    const answer = describeError(error);
+    if (answer.status >= 500) log.error({ err: error }, "request failed");
+    else log.info({ code: answer.code, status: answer.status }, answer.message);
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    if (RateLimitedError.isInstance(error)) res.setHeader("Retry-After", String(error.retryAfterSeconds));
+    if (AuthenticationError.isInstance(error)) res.setHeader("WWW-Authenticate", 'Bearer realm="lro-proxy"');
+    res.status(answer.status).json(
+      graphErrorEnvelope({
+        code: answer.code,
+        message: answer.message,
+        requestId: res.locals.requestId as string,
+        clientRequestId: req.get("client-request-id"),
+        details: answer.details,
+      }),
+    );
+  };
+}
+
+/** The JSON 404 for any path no router answers. */
+export function notFoundHandler(): RequestHandler {
+  return (req, _res, next) => {
+    next(
+      new NotFoundError(
+        `No resource at ${req.method} ${req.path}. The proxy serves /operations and forwards its prefixes.`,
+      ),
+    );
+  };
+}

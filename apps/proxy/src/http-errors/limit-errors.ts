@@ -1,0 +1,31 @@
+import { hasErrorCode, ProxyError } from "./proxy-error.js";
+
+/** The identity sent more requests than its rate limit allows; `retryAfterSeconds` says when to come back. */
+export class RateLimitedError extends ProxyError {
+  readonly code = "tooManyRequests";
+  static override isInstance = hasErrorCode<RateLimitedError>("tooManyRequests");
+
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {
+    super(
+      `Too many requests: the limit is ${limit} requests per ${windowMs / 1000} s for each client. Retry after ${retryAfterSeconds} s.`,
+      { innerError: { retryAfterSeconds } },
+    );
+  }
+}
+
+/** The identity already has as many tracked operations as it may; delete finished ones or wait for retention. */
+export class TooManyOperationsError extends ProxyError {
+  readonly code = "tooManyOperations";
+  static override isInstance = hasErrorCode<TooManyOperationsError>("tooManyOperations");
+
+  constructor(readonly limit: number) {
+    super(
+      `Too many tracked operations: each client may have ${limit} (setting --max-operations). Delete finished operations (DELETE /operations/{id}) or wait for them to expire.`,
+      { innerError: { limit } },
+    );
+  }
+}

@@ -1,0 +1,107 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Express } from "express";
+import { createApp } from "../app.js";
+import type { ProxyConfig } from "../config.js";
+import { createLogger, type ProxyLogger } from "../observability/logger.js";
+import { createMetrics, type ProxyMetrics } from "../observability/metrics.js";
+import { createEgressPolicy, type EgressPolicyOptions } from "../security/egress-policy.js";
+import { createIdentities, type IdentitiesOptions } from "../security/identities.js";
+import { openSqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { OperationStore } from "../store/operation-store.js";
+import { createTracker, type Tracker } from "../tracking/tracker.js";
+import { createUpstreamClient } from "../upstream/upstream-client.js";
+import { clientErrorHandler } from "./client-error-handler.js";
+import { closeGracefully, trackResponses } from "./graceful-close.js";
+
+export interface StartProxyOptions {
+  logger?: ProxyLogger;
+  /** Node.js process metrics on `/metrics` (the command turns them on). */
+  processMetrics?: boolean;
+  egress?: EgressPolicyOptions;
+  identities?: IdentitiesOptions;
+}
+
+/** A listening proxy: its address, its parts, and the graceful way to stop it. */
+export interface RunningProxy {
+  /** `http://host:port` as bound (port 0 becomes the real port). */
+  url: string;
+  server: Server;
+  app: Express;
+  store: OperationStore;
+  tracker: Tracker;
+  logger: ProxyLogger;
+  metrics: ProxyMetrics;
+  /** Stops accepting, drains requests in flight, stops the tracker, closes upstream connections and the store. */
+  close(): Promise<void>;
+}
+
+/** Builds every dependency from the configuration, starts the tracker and listens. */
+export async function startProxy(
+  config: ProxyConfig,
+  options: StartProxyOptions = {},
+): Promise<RunningProxy> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const metrics = createMetrics({ processMetrics: options.processMetrics ?? false });
+  const egress = createEgressPolicy(config, options.egress);
+  const upstream = createUpstreamClient({ egress, metrics, timeoutMs: config.limits.upstreamTimeoutMs });
+  const store = openSqliteStore({ dataDir: config.dataDir });
+  const tracker = createTracker({
+    store,
+    egress,
+    logger,
+    metrics,
+    pollOptions: { fetch: upstream.fetch, requestTimeoutMs: config.limits.upstreamTimeoutMs },
+    retentionMs: config.retentionMs,
+    maxOperationsPerOwner: config.limits.operationsPerIdentity,
+  });
+  const identities = createIdentities(config, options.identities);
+  let accepting = true;
+  const app = createApp({
+    config,
+    store,
+    tracker,
+    egress,
+    logger,
+    metrics,
+    identities,
+    upstream,
+    accepting: () => accepting,
+  });
+
+  const server = createServer({ maxHeaderSize: config.limits.headerBytes }, app);
+  server.on("clientError", clientErrorHandler(logger, config.limits.headerBytes));
+  const openResponses = trackResponses(server);
+  tracker.start();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    server,
+    app,
+    store,
+    tracker,
+    logger,
+    metrics,
+    close() {
+      closing ??= (async () => {
+        accepting = false;
+        await closeGracefully(server, openResponses, config.shutdownTimeoutMs);
+        await tracker.stop();
+        await upstream.close();
+        await store.close();
+        logger.info("lro-proxy stopped");
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { randomUUID } from "node:crypto";
+import type { RequestHandler } from "express";
+
+const acceptable = /^[\w.:@-]{1,128}$/;
+
+/**
+ * Gives every request an id: the client's `client-request-id` (or `request-id`) when it is a sane token,
+ * else a new UUID. It is answered as `request-id`, logged with every record and sent upstream as
+ * `client-request-id`, so Graph's logs and the proxy's can be joined.
+ */
+export function requestIdMiddleware(): RequestHandler {
+  return (req, res, next) => {
+    const offered = [req.get("client-request-id"), req.get("request-id")].find(
+      (value) => value !== undefined && acceptable.test(value),
+    );
+    const requestId = offered ?? randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("request-id", requestId);
+    next();
+  };
+}

@@ -1,0 +1,37 @@
+import type { RequestHandler } from "express";
+import { redactUrlForLog, type ProxyLogger } from "./logger.js";
+import type { ProxyMetrics } from "./metrics.js";
+
+/**
+ * One record per answered request (never its headers or body: they may carry credentials), and the
+ * request counters. `res.locals.log` is a child logger carrying the request id for handlers to use.
+ */
+export function requestLoggingMiddleware(logger: ProxyLogger, metrics: ProxyMetrics): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const log = logger.child({ requestId: res.locals.requestId as string });
+    res.locals.log = log;
+    res.on("close", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeLabel(req.baseUrl, res.locals.routeLabel as string | undefined);
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      metrics.httpDuration.observe({ method: req.method, route }, seconds);
+      log.info(
+        {
+          method: req.method,
+          url: redactUrlForLog(req.originalUrl),
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 1000),
+          identity: (res.locals.identity as { id: string } | undefined)?.id,
+          completed: res.writableFinished,
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}
+
+function routeLabel(baseUrl: string, label: string | undefined): string {
+  return label ?? (baseUrl === "" ? "other" : baseUrl);
+}

@@ -1,0 +1,134 @@
+import { pipeline } from "node:stream/promises";
+import { parseRetryAfter, resolveMonitorUrl } from "@lro/core";
+import { Router, type Request, type Response } from "express";
+import type { ProxyConfig } from "../config.js";
+import { ProxyError } from "../http-errors/proxy-error.js";
+import { BadRequestError } from "../http-errors/request-errors.js";
+import type { ProxyLogger } from "../observability/logger.js";
+import type { EgressPolicy } from "../security/egress-policy.js";
+import type { Identity } from "../security/identities.js";
+import type { Tracker } from "../tracking/tracker.js";
+import { assertDeclaredLength, limitBody } from "../upstream/body-limit.js";
+import { endToEndHeaders, firstHeaderValue } from "../upstream/hop-by-hop.js";
+import type { UpstreamClient, UpstreamResponse } from "../upstream/upstream-client.js";
+import { toWireOperation } from "../wire/wire-operation.js";
+
+/** Request headers meant for the proxy itself, never forwarded. */
+const proxyOnlyHeaders = ["host", "x-api-key", "x-notification-url", "expect"];
+
+export interface ForwardingRouterOptions {
+  config: Pick<ProxyConfig, "upstream" | "limits">;
+  upstream: UpstreamClient;
+  tracker: Pick<Tracker, "adopt" | "provideAuthorization">;
+  egress: EgressPolicy;
+}
+
+/**
+ * Forwards every request under its mount point to the upstream as it came (method, path, query,
+ * end-to-end headers, streamed body) and answers with the upstream's answer as it came, except a `202`
+ * that names a monitor: that operation is adopted and answered as the proxy's own resource.
+ */
+export function createForwardingRouter({
+  config,
+  upstream,
+  tracker,
+  egress,
+}: ForwardingRouterOptions): Router {
+  const router = Router();
+  router.use(async (req, res) => {
+    res.locals.routeLabel = "forward";
+    const identity = res.locals.identity as Identity;
+    const target = upstreamUrlFor(config.upstream, req.originalUrl);
+    assertDeclaredLength(req.get("content-length"), config.limits.bodyBytes);
+
+    const headers = endToEndHeaders(req.headers, proxyOnlyHeaders);
+    const authorization = req.get("authorization");
+    if (authorization !== undefined) {
+      if (egress.mayReceiveToken(target, config.upstream.origin)) {
+        await tracker.provideAuthorization(identity.id, authorization, target.origin);
+      } else {
+        delete headers.authorization;
+      }
+    }
+    headers["client-request-id"] ??= res.locals.requestId as string;
+
+    const abort = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const answer = await upstream.request(
+      {
+        url: target,
+        method: req.method,
+        headers,
+        body: hasBody(req) ? req.pipe(limitBody(config.limits.bodyBytes)) : undefined,
+        signal: abort.signal,
+      },
+      "forward",
+    );
+
+    const monitor = answer.status === 202 ? monitorLocation(answer) : undefined;
+    if (monitor === undefined) return passThrough(answer, res, res.locals.log as ProxyLogger);
+
+    await answer.body.dump();
+    const retryAfterMs = parseRetryAfter(firstHeaderValue(answer.headers["retry-after"]), Date.now());
+    const notificationUrl = req.get("x-notification-url");
+    const record = await tracker
+      .adopt({
+        owner: identity.id,
+        monitorUrl: resolveMonitorUrl(monitor, target).href,
+        requestUrl: target.href,
+        ...(authorization === undefined || !egress.mayReceiveToken(target, config.upstream.origin)
+          ? {}
+          : { authorization }),
+        ...(notificationUrl === undefined ? {} : { notificationUrl }),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      })
+      .catch((error: unknown) => {
+        // The upstream accepted the work: whatever keeps the proxy from following it, the client keeps the monitor.
+        if (ProxyError.isInstance(error)) error.innerError.upstreamStatus = 202;
+        if (ProxyError.isInstance(error)) error.innerError.upstreamLocation = monitor;
+        throw error;
+      });
+    res
+      .status(202)
+      .location(`/operations/${encodeURIComponent(record.id)}`)
+      .setHeader("Retry-After", String(Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000))))
+      .json(toWireOperation(record));
+  });
+  return router;
+}
+
+/** The upstream URL of a request: the upstream's origin and base path, then the request's own path and query. */
+export function upstreamUrlFor(upstream: URL, originalUrl: string): URL {
+  if (!originalUrl.startsWith("/"))
+    throw new BadRequestError("The request target must be a path (origin-form).");
+  const base = upstream.pathname.replace(/\/$/, "");
+  const target = new URL(`${upstream.origin}${base}${originalUrl}`);
+  if (target.origin !== upstream.origin)
+    throw new BadRequestError("The request target must be a path on the upstream.");
+  return target;
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.get("content-length");
+  return req.get("transfer-encoding") !== undefined || (length !== undefined && length !== "0");
+}
+
+/** The monitor a `202` names: `Operation-Location` when present (it is always the monitor), else `Location`. */
+function monitorLocation(answer: UpstreamResponse): string | undefined {
+  const value =
+    firstHeaderValue(answer.headers["operation-location"]) ?? firstHeaderValue(answer.headers.location);
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+async function passThrough(answer: UpstreamResponse, res: Response, log: ProxyLogger): Promise<void> {
+  res.status(answer.status);
+  for (const [name, value] of Object.entries(endToEndHeaders(answer.headers))) res.setHeader(name, value);
+  try {
+    await pipeline(answer.body, res);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") throw error;
+    log.info({ status: answer.status }, "client left before the upstream answer was sent in full");
+  }
+}

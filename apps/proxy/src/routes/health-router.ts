@@ -1,0 +1,44 @@
+import { Router } from "express";
+import type { ProxyMetrics } from "../observability/metrics.js";
+import type { OperationStore } from "../store/operation-store.js";
+import type { Tracker } from "../tracking/tracker.js";
+
+export interface HealthRouterOptions {
+  store: Pick<OperationStore, "nextDueAt">;
+  tracker: Pick<Tracker, "isRunning">;
+  metrics: ProxyMetrics;
+  /** False once shutdown began: `/readyz` then answers 503 so a load balancer stops sending requests. */
+  accepting?: () => boolean;
+}
+
+/**
+ * `/healthz`: the process answers. `/readyz`: the store answers a query, the tracker runs, and the proxy
+ * is not shutting down. `/metrics`: Prometheus text. None needs credentials (they carry no client data).
+ */
+export function createHealthRouter({
+  store,
+  tracker,
+  metrics,
+  accepting = () => true,
+}: HealthRouterOptions): Router {
+  const router = Router();
+  router.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  router.get("/readyz", async (_req, res) => {
+    const checks = {
+      store: await store.nextDueAt().then(
+        () => "ok",
+        (error: unknown) => `unreachable: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+      tracker: tracker.isRunning() ? "ok" : "stopped",
+      accepting: accepting() ? "ok" : "shutting down",
+    };
+    const ready = Object.values(checks).every((check) => check === "ok");
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks });
+  });
+  router.get("/metrics", async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  return router;
+}

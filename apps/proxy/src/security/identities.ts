@@ -1,0 +1,98 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import type { ProxyConfig } from "../config.js";
+import { AuthenticationError } from "../http-errors/authentication-error.js";
+
+/** Who is calling the proxy; every operation belongs to the `id` that created it. */
+export interface Identity {
+  id: string;
+  method: "api-key" | "jwt";
+}
+
+/** The credentials a client presents to the proxy (never its `Authorization`: that is its Graph token). */
+export interface ProxyCredentials {
+  apiKey?: string | undefined;
+  /** The value of `Proxy-Authorization`. */
+  proxyAuthorization?: string | undefined;
+}
+
+export interface Identities {
+  authenticate(credentials: ProxyCredentials): Promise<Identity>;
+}
+
+export interface IdentitiesOptions {
+  /** The key set JWTs are verified against; by default fetched (and cached) from the configured JWKS URL. */
+  keySet?: JWTVerifyGetKey;
+}
+
+const challenge = "Send X-API-Key: <key> or Proxy-Authorization: Bearer <JWT>.";
+
+/**
+ * Authenticates clients with API keys (compared as SHA-256 digests in constant time; the keys themselves
+ * are not kept) and/or JWTs verified against a JWKS with issuer and audience checks.
+ */
+export function createIdentities(
+  config: Pick<ProxyConfig, "authentication">,
+  options: IdentitiesOptions = {},
+): Identities {
+  const { apiKeys, jwt } = config.authentication;
+  const keySet = jwt === undefined ? undefined : (options.keySet ?? createRemoteJWKSet(jwt.jwksUrl));
+
+  const byApiKey = (key: string): Identity => {
+    const digest = createHash("sha256").update(key).digest();
+    let match: string | undefined;
+    for (const candidate of apiKeys) {
+      if (timingSafeEqual(candidate.digest, digest) && match === undefined) match = candidate.identity;
+    }
+    if (match === undefined) throw new AuthenticationError(`The API key is not valid. ${challenge}`);
+    return { id: match, method: "api-key" };
+  };
+
+  const byJwt = async (token: string): Promise<Identity> => {
+    if (jwt === undefined || keySet === undefined) {
+      throw new AuthenticationError(`This proxy does not accept JWTs. Send X-API-Key: <key>.`);
+    }
+    try {
+      const { payload } = await jwtVerify(token, keySet, { issuer: jwt.issuer, audience: jwt.audience });
+      if (typeof payload.sub !== "string" || payload.sub === "") {
+        throw new AuthenticationError("The JWT has no subject (sub) to own operations by.");
+      }
+      return { id: `jwt-${payload.sub}`, method: "jwt" };
+    } catch (error) {
+      if (AuthenticationError.isInstance(error)) throw error;
+      throw new AuthenticationError(`The JWT is not accepted: ${describeJwtError(error)}. ${challenge}`, {
+        cause: error,
+      });
+    }
+  };
+
+  return {
+    async authenticate({ apiKey, proxyAuthorization }) {
+      if (apiKey !== undefined && apiKey !== "") {
+        if (apiKeys.length === 0)
+          throw new AuthenticationError("This proxy does not accept API keys. Send a JWT.");
+        return byApiKey(apiKey);
+      }
+      if (proxyAuthorization !== undefined) {
+        const match = /^Bearer\s+(\S+)\s*$/i.exec(proxyAuthorization);
+        if (match?.[1] === undefined) {
+          throw new AuthenticationError(`Proxy-Authorization must be "Bearer <JWT>". ${challenge}`);
+        }
+        return byJwt(match[1]);
+      }
+      throw new AuthenticationError(`The request carries no credentials for the proxy. ${challenge}`);
+    },
+  };
+}
+
+function describeJwtError(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return "it has expired";
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return `claim "${error.claim}" is not valid (${error.reason})`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return "its signature does not verify";
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return "no key of the key set matches it";
+  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JOSEError) {
+    return (error as Error).message;
+  }
+  return "it is malformed";
+}

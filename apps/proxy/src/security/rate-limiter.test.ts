@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { createRateLimiter } from "./rate-limiter.js";
+
+describe("createRateLimiter", () => {
+  it("allows a burst of `limit`, then refuses with the time until the next token", () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 3, windowMs: 3000, now: () => now });
+    expect([1, 2, 3].map(() => limiter.take("a").allowed)).toEqual([true, true, true]);
+    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterMs: 1000 });
+    now = 400;
+    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterMs: 600 });
+    now = 1000;
+    expect(limiter.take("a")).toEqual({ allowed: true });
+    expect(limiter.take("a").allowed).toBe(false);
+  });
+
+  it("keeps one bucket per identity", () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 1000, now: () => 0 });
+    expect(limiter.take("a").allowed).toBe(true);
+    expect(limiter.take("a").allowed).toBe(false);
+    expect(limiter.take("b").allowed).toBe(true);
+  });
+
+  it("refills no further than the burst size", () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 2, windowMs: 1000, now: () => now });
+    limiter.take("a");
+    now = 60_000;
+    expect([1, 2, 3].map(() => limiter.take("a").allowed)).toEqual([true, true, false]);
+  });
+
+  it("drops idle buckets when it holds too many, keeping the state of busy ones", () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 1, windowMs: 1000, now: () => now, maxKeys: 2 });
+    limiter.take("busy");
+    now = 10;
+    limiter.take("idle");
+    now = 2000;
+    limiter.take("third");
+    limiter.take("busy");
+    expect(limiter.take("busy").allowed).toBe(false);
+  });
+});

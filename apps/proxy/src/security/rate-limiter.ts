@@ -1,0 +1,58 @@
+/** The answer of a rate limiter: go on, or wait `retryAfterMs`. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+export interface RateLimiter {
+  take(key: string): RateDecision;
+}
+
+export interface RateLimiterOptions {
+  /** Requests allowed per window (and the burst size). */
+  limit: number;
+  windowMs: number;
+  now?: () => number;
+  /** Buckets kept at most; full (idle) buckets are dropped first when there are more. */
+  maxKeys?: number;
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+/** A token bucket per key: `limit` tokens, refilled continuously at `limit` per `windowMs`. */
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const now = options.now ?? Date.now;
+  const maxKeys = options.maxKeys ?? 100_000;
+  const refillPerMs = options.limit / options.windowMs;
+  const buckets = new Map<string, Bucket>();
+
+  const refill = (bucket: Bucket, at: number): void => {
+    bucket.tokens = Math.min(options.limit, bucket.tokens + (at - bucket.updatedAt) * refillPerMs);
+    bucket.updatedAt = at;
+  };
+
+  const prune = (at: number): void => {
+    for (const [key, bucket] of buckets) {
+      refill(bucket, at);
+      if (bucket.tokens >= options.limit) buckets.delete(key);
+    }
+  };
+
+  return {
+    take(key) {
+      const at = now();
+      let bucket = buckets.get(key);
+      if (bucket === undefined) {
+        if (buckets.size >= maxKeys) prune(at);
+        bucket = { tokens: options.limit, updatedAt: at };
+        buckets.set(key, bucket);
+      }
+      refill(bucket, at);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return { allowed: true };
+      }
+      return { allowed: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / refillPerMs) };
+    },
+  };
+}
