@@ -9,14 +9,3 @@ export function sendSynchronousFailure(exchange: Exchange, scenario: ResolvedSce
   };
   exchange.sendError(400, error.code, error.message);
 }
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A string property of a JSON body, if present. */
-export function bodyString(body: unknown, name: string): string | undefined {
-  if (!isObject(body)) return undefined;
-  const value = body[name];
-  return typeof value === "string" && value !== "" ? value : undefined;
-}

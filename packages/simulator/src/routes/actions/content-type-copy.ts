@@ -5,7 +5,8 @@ import { monitorRoute } from "../monitor-route.js";
 import { requestScenario } from "../request-scenario.js";
 import type { Route, RouteContext } from "../route.js";
 import { sendAccepted } from "../send-accepted.js";
-import { bodyString, sendSynchronousFailure } from "../synchronous-answer.js";
+import { bodyString } from "../../http/body-fields.js";
+import { sendSynchronousFailure } from "../synchronous-answer.js";
 
 function startCopy(context: RouteContext): void {
   const { state, exchange, groups, version, body } = context;

@@ -4,7 +4,7 @@ import { newDriveItemId } from "../graph-ids.js";
 import { requestScenario } from "../request-scenario.js";
 import { group, type Route, type RouteContext } from "../route.js";
 import { sendAccepted } from "../send-accepted.js";
-import { bodyString, isObject } from "../synchronous-answer.js";
+import { bodyString, isObject } from "../../http/body-fields.js";
 import { graphDateTime } from "../../timeline/graph-date-time.js";
 import { snapshotAt } from "../../timeline/operation-timeline.js";
 

@@ -4,7 +4,7 @@ import { monitorRoute } from "../monitor-route.js";
 import { requestScenario } from "../request-scenario.js";
 import { group, type Route, type RouteContext } from "../route.js";
 import { sendAccepted } from "../send-accepted.js";
-import { bodyString } from "../synchronous-answer.js";
+import { bodyString } from "../../http/body-fields.js";
 
 /** 202 with Location to `/dataPolicyOperations/{id}` and `Retry-After: 60` unless the scenario says otherwise. */
 function startExport(context: RouteContext): void {

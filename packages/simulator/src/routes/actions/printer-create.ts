@@ -5,7 +5,7 @@ import { monitorRoute } from "../monitor-route.js";
 import { requestScenario } from "../request-scenario.js";
 import type { Route, RouteContext } from "../route.js";
 import { sendAccepted } from "../send-accepted.js";
-import { bodyString } from "../synchronous-answer.js";
+import { bodyString } from "../../http/body-fields.js";
 
 /** 202 with `Operation-Location` and `Retry-After: 5` unless the scenario says otherwise. */
 function startCreate(context: RouteContext): void {

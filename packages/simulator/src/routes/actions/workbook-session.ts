@@ -6,7 +6,8 @@ import { findOperation, monitorRoute } from "../monitor-route.js";
 import { requestScenario } from "../request-scenario.js";
 import { group, type Route, type RouteContext } from "../route.js";
 import { sendAccepted } from "../send-accepted.js";
-import { isObject, sendSynchronousFailure } from "../synchronous-answer.js";
+import { isObject } from "../../http/body-fields.js";
+import { sendSynchronousFailure } from "../synchronous-answer.js";
 import { snapshotAt } from "../../timeline/operation-timeline.js";
 
 const itemPath = "((?:me/drive|drives/[^/]+|users/[^/]+/drive|sites/[^/]+/drive)/items/[^/]+)";
