@@ -1,6 +1,7 @@
 import { Box, Text } from "ink";
 import { elapsedSince, formatDuration } from "../format/duration.js";
 import { estimateRemaining } from "../format/estimate.js";
+import { describeDetail, describeKind } from "../format/describe-entry.js";
 import { shortId } from "../format/short-id.js";
 import { statusAppearance } from "../format/status-appearance.js";
 import { useDisplay } from "../hooks/use-display.js";
@@ -15,21 +16,6 @@ export interface OperationRowProps {
   columns: readonly Column[];
   selected: boolean;
   now: number;
-}
-
-/** What a row says about an operation in one line: the kind or type, and the most telling detail. */
-export function describeKind(entry: OperationEntry): string {
-  const operation = entry.operation;
-  return operation?.type ?? operation?.operationType ?? operation?.kind ?? "";
-}
-
-export function describeDetail(entry: OperationEntry): string {
-  const operation = entry.operation;
-  if (entry.problem !== undefined && operation?.status !== "succeeded" && operation?.status !== "failed") {
-    return entry.problem;
-  }
-  if (operation?.error !== undefined) return `${operation.error.code}: ${operation.error.message}`;
-  return operation?.statusDetail ?? "";
 }
 
 export function OperationRow({ entry, columns, selected, now }: OperationRowProps) {

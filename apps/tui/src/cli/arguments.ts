@@ -1,0 +1,103 @@
+import { parseArgs } from "node:util";
+import type { Language } from "../i18n/languages.js";
+import { isLanguage, languageFromEnvironment, languages } from "../i18n/languages.js";
+import type { Translate } from "../i18n/translator.js";
+import { createTranslator } from "../i18n/translator.js";
+import { catalogs } from "../i18n/languages.js";
+
+export type Environment = Record<string, string | undefined>;
+
+/** How results are printed when there is no dashboard. */
+export interface OutputOptions {
+  once: boolean;
+  wait: boolean;
+  json: boolean;
+}
+
+export type Command =
+  | { command: "help" }
+  | { command: "proxy"; proxyUrl: URL; apiKey: string }
+  | { command: "watch"; monitorUrls: string[]; token: string | undefined }
+  | { command: "demo" };
+
+export type CliOptions = Command & { output: OutputOptions; language: Language; color: boolean };
+
+/** Bad arguments: the message says what was wrong and what to pass instead. Exit status 2. */
+export class UsageError extends Error {
+  readonly code = "USAGE";
+
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+const httpUrl = (value: string, translate: Translate): URL => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(translate("error.badUrl", { value }));
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(translate("error.badUrl", { value }));
+  return url;
+};
+
+/** The language alone, so even errors about other arguments come out in the user's language. */
+export function chooseLanguage(argv: readonly string[], environment: Environment): Language {
+  const index = argv.findIndex((argument) => argument === "--lang" || argument.startsWith("--lang="));
+  const value = index === -1 ? undefined : (argv[index]?.split("=")[1] ?? argv[index + 1]);
+  return value !== undefined && isLanguage(value) ? value : languageFromEnvironment(environment);
+}
+
+/** Reads the command line and the few variables lro-tui honours (LRO_API_KEY, GRAPH_TOKEN, NO_COLOR, locale). */
+export function parseArguments(argv: readonly string[], environment: Environment): CliOptions {
+  const translate = createTranslator(catalogs[chooseLanguage(argv, environment)]);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        proxy: { type: "string" },
+        "api-key": { type: "string" },
+        token: { type: "string" },
+        once: { type: "boolean", default: false },
+        wait: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        lang: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(translate("error.badArguments", { message: (error as Error).message }));
+  }
+  const { values, positionals } = parsed;
+  if (values.lang !== undefined && !isLanguage(values.lang)) {
+    throw new UsageError(translate("error.badLanguage", { value: values.lang, supported: languages.join(", ") }));
+  }
+  const common = {
+    output: { once: values.once, wait: values.wait, json: values.json },
+    language: values.lang ?? languageFromEnvironment(environment),
+    color: environment.NO_COLOR === undefined || environment.NO_COLOR === "",
+  };
+  const [command, ...rest] = positionals;
+  if (values.help) return { command: "help", ...common };
+  if (command === "watch") {
+    if (rest.length === 0) throw new UsageError(translate("error.noSource"));
+    const monitorUrls = rest.map((value) => httpUrl(value, translate).href);
+    const token = values.token ?? environment.GRAPH_TOKEN;
+    return { command: "watch", monitorUrls, token: token === "" ? undefined : token, ...common };
+  }
+  if (command === "demo" && rest.length === 0) return { command: "demo", ...common };
+  if (command !== undefined) {
+    throw new UsageError(translate("error.badArguments", { message: `Unknown command "${positionals.join(" ")}"` }));
+  }
+  if (values.proxy !== undefined) {
+    const apiKey = values["api-key"] ?? environment.LRO_API_KEY;
+    if (apiKey === undefined || apiKey === "") throw new UsageError(translate("error.apiKeyMissing"));
+    return { command: "proxy", proxyUrl: httpUrl(values.proxy, translate), apiKey, ...common };
+  }
+  throw new UsageError(translate("error.noSource"));
+}

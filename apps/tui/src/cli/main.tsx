@@ -1,0 +1,51 @@
+import type { Display } from "../context/display-context.js";
+import { catalogs } from "../i18n/languages.js";
+import { createTranslator } from "../i18n/translator.js";
+import { describeFailure } from "../sources/proxy-errors.js";
+import type { CliOptions, Environment } from "./arguments.js";
+import { UsageError, parseArguments } from "./arguments.js";
+import { openSource } from "./open-source.js";
+import { printOperations } from "./print-operations.js";
+import { runDashboard } from "./run-dashboard.js";
+import type { CliStreams } from "./streams.js";
+
+/** Whether to draw the dashboard: both ends are a terminal and no plain output was asked for. */
+export function isInteractive(options: CliOptions, streams: CliStreams): boolean {
+  return (
+    streams.stdout.isTTY === true && streams.stdin.isTTY === true && !options.output.once && !options.output.json
+  );
+}
+
+/** The whole command: arguments, source, dashboard or plain output. Resolves with the exit status. */
+export async function main(argv: readonly string[], environment: Environment, streams: CliStreams): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArguments(argv, environment);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    streams.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  const translate = createTranslator(catalogs[options.language]);
+  if (options.command === "help") {
+    streams.stdout.write(`${translate("usage.text")}\n`);
+    return 0;
+  }
+  const interactive = isInteractive(options, streams);
+  const display: Display = { translate, color: options.color };
+  let session: Awaited<ReturnType<typeof openSource>> | undefined;
+  try {
+    session = await openSource(options, { interactive });
+    if (!interactive) {
+      return await printOperations(session.source, options.output, (text) => streams.stdout.write(text), translate);
+    }
+    await runDashboard(session.source, display, streams);
+    return 0;
+  } catch (error) {
+    streams.stderr.write(`${translate("error.sourceFailed", { message: describeFailure(error) })}\n`);
+    return 1;
+  } finally {
+    await session?.close();
+  }
+}
+
