@@ -6,8 +6,10 @@ import type { ProxyLogger } from "./observability/logger.js";
 import type { ProxyMetrics } from "./observability/metrics.js";
 import { requestIdMiddleware } from "./observability/request-id.js";
 import { requestLoggingMiddleware } from "./observability/request-logging.js";
+import { createEventsRouter } from "./routes/events-router.js";
 import { createForwardingRouter } from "./routes/forwarding-router.js";
 import { createHealthRouter } from "./routes/health-router.js";
+import { createOperationsRouter } from "./routes/operations-router.js";
 import { authenticationMiddleware } from "./security/authentication-middleware.js";
 import type { EgressPolicy } from "./security/egress-policy.js";
 import type { Identities } from "./security/identities.js";
@@ -56,6 +58,11 @@ export function createApp(dependencies: ProxyDependencies): Express {
 
   const forwarding = createForwardingRouter({ config, upstream, tracker, egress });
   for (const prefix of config.prefixes) app.use(prefix, forwarding);
+  app.use(
+    "/operations",
+    createEventsRouter({ store, tracker, metrics }),
+    createOperationsRouter({ store, tracker, upstreamOrigin: config.upstream.origin }),
+  );
 
   app.use(notFoundHandler());
   app.use(errorMiddleware(logger));
