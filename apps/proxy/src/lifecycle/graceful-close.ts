@@ -1,37 +1,46 @@
 import type { Server, ServerResponse } from "node:http";
 
-/**
- * Stops a server gracefully: no new connections, idle keep-alive connections closed, open event
- * streams ended (their clients reconnect elsewhere with `Last-Event-ID`), requests in flight given
- * `timeoutMs` to finish before their connections are cut.
- */
-export function trackResponses(server: Server): () => ServerResponse[] {
-  const open = new Set<ServerResponse>();
-  server.on("request", (_request, response: ServerResponse) => {
-    open.add(response);
-    response.on("close", () => open.delete(response));
-  });
-  return () => [...open];
+/** A server whose open responses are known, so that shutdown can end event streams and idle connections. */
+export interface ClosableServer {
+  /** Stops the server gracefully, waiting at most `timeoutMs` for requests in flight. */
+  close(timeoutMs: number): Promise<void>;
 }
 
-export async function closeGracefully(
-  server: Server,
-  openResponses: () => ServerResponse[],
-  timeoutMs: number,
-): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  for (const response of openResponses()) {
-    if (String(response.getHeader("content-type") ?? "").startsWith("text/event-stream")) response.end();
-  }
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(() => {
-      server.closeAllConnections();
-      resolve();
-    }, timeoutMs);
+/**
+ * Stops a server gracefully: no new connections; keep-alive connections closed as soon as they are idle;
+ * open event streams ended (their clients reconnect elsewhere with `Last-Event-ID`); requests in flight
+ * given `timeoutMs` to finish before their connections are cut.
+ */
+export function makeClosable(server: Server): ClosableServer {
+  const open = new Set<ServerResponse>();
+  let closing = false;
+  server.on("request", (_request, response: ServerResponse) => {
+    open.add(response);
+    if (closing) response.setHeader("connection", "close");
+    response.on("close", () => {
+      open.delete(response);
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
   });
-  await Promise.race([closed, deadline]);
-  clearTimeout(timer);
-  await closed;
+
+  return {
+    async close(timeoutMs) {
+      closing = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const response of open) {
+        if (String(response.getHeader("content-type") ?? "").startsWith("text/event-stream")) response.end();
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, timeoutMs);
+      });
+      await Promise.race([closed, deadline]);
+      clearTimeout(timer);
+      await closed;
+    },
+  };
 }

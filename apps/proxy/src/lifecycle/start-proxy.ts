@@ -7,12 +7,13 @@ import { createLogger, type ProxyLogger } from "../observability/logger.js";
 import { createMetrics, type ProxyMetrics } from "../observability/metrics.js";
 import { createEgressPolicy, type EgressPolicyOptions } from "../security/egress-policy.js";
 import { createIdentities, type IdentitiesOptions } from "../security/identities.js";
+import { openPostgresStore } from "../store/postgres/postgres-store.js";
 import { openSqliteStore } from "../store/sqlite/sqlite-store.js";
 import type { OperationStore } from "../store/operation-store.js";
-import { createTracker, type Tracker } from "../tracking/tracker.js";
+import { createTracker, type Tracker, type TrackerOptions } from "../tracking/tracker.js";
 import { createUpstreamClient } from "../upstream/upstream-client.js";
 import { clientErrorHandler } from "./client-error-handler.js";
-import { closeGracefully, trackResponses } from "./graceful-close.js";
+import { makeClosable } from "./graceful-close.js";
 
 export interface StartProxyOptions {
   logger?: ProxyLogger;
@@ -20,6 +21,8 @@ export interface StartProxyOptions {
   processMetrics?: boolean;
   egress?: EgressPolicyOptions;
   identities?: IdentitiesOptions;
+  /** Tracker settings beyond the configuration (pacing, concurrency, clock): for tests and benchmarks. */
+  tracker?: Partial<Omit<TrackerOptions, "store" | "egress" | "logger" | "metrics">>;
 }
 
 /** A listening proxy: its address, its parts, and the graceful way to stop it. */
@@ -45,15 +48,28 @@ export async function startProxy(
   const metrics = createMetrics({ processMetrics: options.processMetrics ?? false });
   const egress = createEgressPolicy(config, options.egress);
   const upstream = createUpstreamClient({ egress, metrics, timeoutMs: config.limits.upstreamTimeoutMs });
-  const store = openSqliteStore({ dataDir: config.dataDir });
+  const store =
+    config.database === undefined
+      ? openSqliteStore({ dataDir: config.dataDir })
+      : await openPostgresStore({
+          connectionString: config.database.url,
+          schema: config.database.schema,
+          logger,
+        });
   const tracker = createTracker({
     store,
     egress,
     logger,
     metrics,
-    pollOptions: { fetch: upstream.fetch, requestTimeoutMs: config.limits.upstreamTimeoutMs },
     retentionMs: config.retentionMs,
+    leaseMs: config.leaseMs,
     maxOperationsPerOwner: config.limits.operationsPerIdentity,
+    ...options.tracker,
+    pollOptions: {
+      fetch: upstream.fetch,
+      requestTimeoutMs: config.limits.upstreamTimeoutMs,
+      ...options.tracker?.pollOptions,
+    },
   });
   const identities = createIdentities(config, options.identities);
   let accepting = true;
@@ -71,7 +87,7 @@ export async function startProxy(
 
   const server = createServer({ maxHeaderSize: config.limits.headerBytes }, app);
   server.on("clientError", clientErrorHandler(logger, config.limits.headerBytes));
-  const openResponses = trackResponses(server);
+  const closable = makeClosable(server);
   tracker.start();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -95,7 +111,7 @@ export async function startProxy(
     close() {
       closing ??= (async () => {
         accepting = false;
-        await closeGracefully(server, openResponses, config.shutdownTimeoutMs);
+        await closable.close(config.shutdownTimeoutMs);
         await tracker.stop();
         await upstream.close();
         await store.close();

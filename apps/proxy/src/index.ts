@@ -1,0 +1,67 @@
+// Running the proxy
+export { startProxy } from "./lifecycle/start-proxy.js";
+export type { RunningProxy, StartProxyOptions } from "./lifecycle/start-proxy.js";
+export { createApp } from "./app.js";
+export type { ProxyDependencies } from "./app.js";
+
+// Configuration
+export {
+  ConfigError,
+  defaultAllowedOrigins,
+  environmentVariableOf,
+  hashApiKey,
+  parseCommandLine,
+  parseConfig,
+  proxyConfigSchema,
+  usage,
+} from "./config.js";
+export type { ApiKeyDigest, ConfigSources, ParsedCommandLine, ProxyConfig } from "./config.js";
+
+// Operations on the wire
+export { toWireOperation, wireOperationSchema } from "./wire/wire-operation.js";
+export type { WireOperation } from "./wire/wire-operation.js";
+
+// Store and tracker
+export { openSqliteStore } from "./store/sqlite/sqlite-store.js";
+export type { SqliteStoreOptions } from "./store/sqlite/sqlite-store.js";
+export type { ListOptions, OperationStore, PollResult, SweepResult } from "./store/operation-store.js";
+export type { NewOperationRecord, OperationRecord } from "./store/operation-record.js";
+export type { OperationChange } from "./store/operation-change.js";
+export { createTracker } from "./tracking/tracker.js";
+export type { AdoptInput, Tracker, TrackerOptions, TrackerPollOptions } from "./tracking/tracker.js";
+
+// Security
+export { createEgressPolicy } from "./security/egress-policy.js";
+export type { EgressPolicy, EgressPolicyOptions, HostResolver } from "./security/egress-policy.js";
+export { createIdentities } from "./security/identities.js";
+export type { Identities, IdentitiesOptions, Identity, ProxyCredentials } from "./security/identities.js";
+export { createRateLimiter } from "./security/rate-limiter.js";
+export type { RateDecision, RateLimiter, RateLimiterOptions } from "./security/rate-limiter.js";
+export { originPatternSchema, parseOriginPattern } from "./security/origin-pattern.js";
+export type { OriginPattern } from "./security/origin-pattern.js";
+
+// Upstream calls
+export { createUpstreamClient } from "./upstream/upstream-client.js";
+export type {
+  UpstreamClient,
+  UpstreamClientOptions,
+  UpstreamRequest,
+  UpstreamResponse,
+  UpstreamTarget,
+} from "./upstream/upstream-client.js";
+
+// Observability
+export { createLogger } from "./observability/logger.js";
+export type { LoggerOptions, ProxyLogger } from "./observability/logger.js";
+export { createMetrics } from "./observability/metrics.js";
+export type { MetricsOptions, OperationCounts, ProxyMetrics } from "./observability/metrics.js";
+
+// Errors
+export { graphErrorEnvelope, graphErrorEnvelopeSchema } from "./http-errors/graph-error-envelope.js";
+export type { GraphErrorEnvelope } from "./http-errors/graph-error-envelope.js";
+export { ProxyError } from "./http-errors/proxy-error.js";
+export { AuthenticationError } from "./http-errors/authentication-error.js";
+export { EgressDeniedError } from "./http-errors/egress-denied-error.js";
+export { RateLimitedError, TooManyOperationsError } from "./http-errors/limit-errors.js";
+export { BadRequestError, NotFoundError, PayloadTooLargeError } from "./http-errors/request-errors.js";
+export { UpstreamTimeoutError, UpstreamUnavailableError } from "./http-errors/upstream-errors.js";
