@@ -92,5 +92,10 @@ export interface OperationStore {
   sweep(now: number, markerRetentionMs: number): Promise<SweepResult>;
   /** Calls `listener` after every committed change; returns the unsubscribe function. */
   subscribe(listener: OperationChangeListener): () => void;
+  /**
+   * Stores shared by several processes: calls `watcher` whenever work may have become due that this
+   * process did not schedule (an operation adopted elsewhere, a lease run out). Returns the unsubscribe function.
+   */
+  watchSchedule?(watcher: () => void): () => void;
   close(): Promise<void>;
 }

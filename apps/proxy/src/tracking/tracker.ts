@@ -71,6 +71,8 @@ export function createTracker(options: TrackerOptions): Tracker {
     delivery: { egress, options: notifications, now },
   });
 
+  let unwatchSchedule: (() => void) | undefined;
+
   return {
     changes,
     async adopt(input) {
@@ -137,8 +139,15 @@ export function createTracker(options: TrackerOptions): Tracker {
       return removed;
     },
     countActive: (owner) => store.countActive(owner),
-    start: () => loop.start(),
-    stop: () => loop.stop(),
+    start() {
+      loop.start();
+      unwatchSchedule ??= store.watchSchedule?.(() => loop.wake());
+    },
+    stop() {
+      unwatchSchedule?.();
+      unwatchSchedule = undefined;
+      return loop.stop();
+    },
     isRunning: () => loop.isRunning(),
   };
 }
