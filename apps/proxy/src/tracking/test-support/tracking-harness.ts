@@ -22,6 +22,7 @@ import type { OperationRecord } from "../../store/operation-record.js";
 import type { OperationStore } from "../../store/operation-store.js";
 import { openSqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { createTracker, type Tracker, type TrackerOptions } from "../tracker.js";
+import { fastPacing } from "./fast-pacing.js";
 
 /** Two clients of the proxy, as their `X-API-Key` and the owner id the proxy derives from it. */
 export const alice = {
