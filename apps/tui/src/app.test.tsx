@@ -11,9 +11,9 @@ const now = () => Date.parse("2026-11-22T15:02:00Z");
 const display = { translate: createTranslator(catalogs.en), color: false };
 let instance: ReturnType<typeof render> | undefined;
 
-function start(size = { columns: 100, rows: 20 }, mode: "core" | "proxy" = "core") {
+function start(size = { columns: 100, rows: 20 }, mode: "core" | "proxy" = "core", shown = display) {
   const fake = createFakeSource(mode);
-  instance = render(<App source={fake.source} display={display} size={size} renderIntervalMs={0} now={now} />);
+  instance = render(<App source={fake.source} display={shown} size={size} renderIntervalMs={0} now={now} />);
   return { ...fake, ...instance };
 }
 
@@ -26,9 +26,15 @@ describe("the dashboard", () => {
   it("shows counts, the connection and a row per operation with status, progress, age and detail", async () => {
     const app = start();
     app.emit({ type: "connection", connection: { state: "polling", monitors: 2 }, at: now() });
-    app.update(makeOperation({ id: "a1b2c3d4-0000-4000-8000-000000000001", statusDetail: "Copying files" }), now());
+    app.update(
+      makeOperation({ id: "a1b2c3d4-0000-4000-8000-000000000001", statusDetail: "Copying files" }),
+      now(),
+    );
     app.update(failedOperation, now());
-    const frame = await waitForFrame(app.lastFrame, (text) => text.includes("siteCopy") && text.includes("2 operations"));
+    const frame = await waitForFrame(
+      app.lastFrame,
+      (text) => text.includes("siteCopy") && text.includes("2 operations"),
+    );
     expect(frame).toContain("polling 2 monitors");
     expect(frame).toContain("2 operations");
     expect(frame).toContain("▶ 1 running");
@@ -46,8 +52,24 @@ describe("the dashboard", () => {
 
   async function withThree() {
     const app = start();
-    app.update(makeOperation({ id: "aaaaaaaa-1", percentComplete: 10 }), now() - 3000);
-    app.update(makeOperation({ id: "bbbbbbbb-2", status: "succeeded", rawStatus: "succeeded", percentComplete: 100 }), now() - 2000);
+    app.update(
+      makeOperation({
+        id: "aaaaaaaa-0000-4000-8000-000000000001",
+        percentComplete: 10,
+        createdDateTime: "2026-11-22T14:58:00Z",
+      }),
+      now() - 3000,
+    );
+    app.update(
+      makeOperation({
+        id: "bbbbbbbb-0000-4000-8000-000000000002",
+        status: "succeeded",
+        rawStatus: "succeeded",
+        percentComplete: 100,
+        createdDateTime: "2026-11-22T14:59:00Z",
+      }),
+      now() - 2000,
+    );
     app.update(failedOperation, now() - 1000);
     await waitForFrame(app.lastFrame, (text) => text.includes("3 operations"));
     return app;
@@ -93,8 +115,9 @@ describe("the dashboard", () => {
 
   it("cycles the sort with s and hides finished operations with f", async () => {
     const app = await withThree();
+    expect(app.lastFrame()).toContain("sort: newest");
     app.stdin.write("s");
-    await waitForFrame(app.lastFrame, (text) => text.includes("sort: newest"));
+    await waitForFrame(app.lastFrame, (text) => text.includes("sort: recent"));
     app.stdin.write("s");
     const byStatus = await waitForFrame(app.lastFrame, (text) => text.includes("sort: status"));
     const order = (frame: string) => ["c3d4e5f6", "aaaaaaaa", "bbbbbbbb"].map((id) => frame.indexOf(id));
@@ -129,13 +152,15 @@ describe("the dashboard", () => {
 
   it("says that d deletes in proxy mode, and shows why a stop failed", async () => {
     const app = start({ columns: 100, rows: 20 }, "proxy");
-    app.update(makeOperation({ id: "dddddddd-4" }), now());
+    app.update(makeOperation({ id: "dddddddd-0000-4000-8000-000000000004" }), now());
     app.failStops(new Error("the proxy answered 500"));
     await waitForFrame(app.lastFrame, (text) => text.includes("dddddddd"));
     app.stdin.write("d");
     await waitForFrame(app.lastFrame, (text) => text.includes("Delete dddddddd from the proxy"));
     app.stdin.write("y");
-    await waitForFrame(app.lastFrame, (text) => text.includes("Could not stop dddddddd: the proxy answered 500"));
+    await waitForFrame(app.lastFrame, (text) =>
+      text.includes("Could not stop dddddddd: the proxy answered 500"),
+    );
   });
 
   it("shows the help overlay with ? and closes it with any key", async () => {
@@ -154,8 +179,62 @@ describe("the dashboard", () => {
     await waitForFrame(app.lastFrame, () => app.frames.length > 0);
     // After exit the app is unmounted: further events render nothing new.
     const frames = app.frames.length;
-    app.update(makeOperation({ id: "eeeeeeee-5" }), now());
+    app.update(makeOperation({ id: "eeeeeeee-0000-4000-8000-000000000005" }), now());
     await new Promise((resolve) => setImmediate(resolve));
     expect(app.frames.length).toBe(frames);
+  });
+
+  it("drops columns and cuts text with an ellipsis on a narrow terminal", async () => {
+    const app = start({ columns: 60, rows: 12 });
+    app.update(
+      makeOperation({
+        id: "aaaaaaaa-0000-4000-8000-000000000001",
+        type: "contentTypeCopyFromTheHubOfContentTypes",
+      }),
+      now(),
+    );
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes("aaaaaaaa"));
+    for (const line of frame.split("\n")) expect(line.length).toBeLessThanOrEqual(60);
+    expect(frame).toContain("contentTypeCopyFr…");
+    expect(frame).toContain("? help · q quit");
+    expect(frame).not.toContain("ETA");
+    expect(frame).not.toContain("Detail");
+    expect(frame).toContain("40%");
+  });
+
+  it("renders only the rows in view among hundreds, and scrolls with the selection", async () => {
+    const app = start({ columns: 100, rows: 20 });
+    const id = (index: number) => `${String(index).padStart(8, "0")}-0000-4000-8000-000000000000`;
+    for (let index = 0; index < 500; index += 1) {
+      const minute = String(index % 60).padStart(2, "0");
+      const hour = String(10 + Math.floor(index / 60)).padStart(2, "0");
+      app.update(
+        makeOperation({ id: id(index), createdDateTime: `2026-11-22T${hour}:${minute}:00Z` }),
+        now(),
+      );
+    }
+    const first = await waitForFrame(app.lastFrame, (text) => text.includes("500 operations"));
+    const rows = first.split("\n").filter((line) => / 0{5}\d{3} /.test(line));
+    expect(rows).toHaveLength(15);
+    expect(first).toContain("00000499");
+    app.stdin.write("G");
+    const bottom = await waitForFrame(app.lastFrame, (text) => /› 00000000/.test(text));
+    expect(bottom).not.toContain("00000499");
+    expect(bottom.split("\n").filter((line) => / 0{5}\d{3} /.test(line))).toHaveLength(15);
+    app.stdin.write("k");
+    const up = await waitForFrame(app.lastFrame, (text) => /› 00000001/.test(text));
+    expect(up).toContain("00000000");
+  });
+
+  it("speaks Simplified Chinese when asked", async () => {
+    const app = start({ columns: 100, rows: 20 }, "core", {
+      translate: createTranslator(catalogs["zh-CN"]),
+      color: false,
+    });
+    app.update(failedOperation, now());
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes("c3d4e5f6"));
+    expect(frame).toContain("Graph 操作");
+    expect(frame).toContain("✖ 失败");
+    expect(frame).toContain("q 退出");
   });
 });

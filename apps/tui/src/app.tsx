@@ -36,7 +36,14 @@ export interface AppProps {
   now?: () => number;
 }
 
-const statuses: readonly EntryStatus[] = ["notStarted", "running", "succeeded", "failed", "unknownFutureValue", "problem"];
+const statuses: readonly EntryStatus[] = [
+  "notStarted",
+  "running",
+  "succeeded",
+  "failed",
+  "unknownFutureValue",
+  "problem",
+];
 
 /** The dashboard: header, table (or detail pane, or help), footer. Never taller than the terminal. */
 export function App(props: AppProps) {
@@ -72,7 +79,10 @@ function Dashboard({ source, display, size, renderIntervalMs, scheduler, now = D
       source.stop(key).catch((error: unknown) =>
         dispatch({
           type: "notice",
-          message: display.translate("notice.stopFailed", { id: shortId(key), message: describeFailure(error) }),
+          message: display.translate("notice.stopFailed", {
+            id: shortId(key),
+            message: describeFailure(error),
+          }),
         }),
       );
     },
@@ -95,9 +105,18 @@ function Dashboard({ source, display, size, renderIntervalMs, scheduler, now = D
     view.mode === "filter" ? (
       <FilterInput value={view.filter} />
     ) : view.mode === "confirm" && view.confirmKey !== undefined ? (
-      <ConfirmPrompt id={shortId(confirmEntry?.operation?.id ?? view.confirmKey)} deletes={source.mode === "proxy"} />
+      <ConfirmPrompt
+        id={shortId(confirmEntry?.operation?.id ?? view.confirmKey)}
+        deletes={source.mode === "proxy"}
+      />
     ) : (
-      <HelpBar mode={view.mode} sort={view.sort} hideFinished={view.hideFinished} notice={view.notice} />
+      <HelpBar
+        width={width}
+        mode={view.mode}
+        sort={view.sort}
+        hideFinished={view.hideFinished}
+        notice={view.notice}
+      />
     );
   const body =
     view.mode === "help" ? (

@@ -8,7 +8,9 @@ describe("parseArguments", () => {
       proxyUrl: new URL("http://127.0.0.1:8080"),
       apiKey: "k1",
     });
-    expect(parseArguments(["--proxy", "http://127.0.0.1:8080"], { LRO_API_KEY: "k2" })).toMatchObject({ apiKey: "k2" });
+    expect(parseArguments(["--proxy", "http://127.0.0.1:8080"], { LRO_API_KEY: "k2" })).toMatchObject({
+      apiKey: "k2",
+    });
   });
 
   it("refuses proxy mode without a key, naming both ways to give one", () => {
@@ -39,7 +41,9 @@ describe("parseArguments", () => {
   });
 
   it("reads the output flags, NO_COLOR and the language", () => {
-    const options = parseArguments(["demo", "--once", "--json", "--wait", "--lang", "zh-CN"], { NO_COLOR: "1" });
+    const options = parseArguments(["demo", "--once", "--json", "--wait", "--lang", "zh-CN"], {
+      NO_COLOR: "1",
+    });
     expect(options).toMatchObject({
       command: "demo",
       output: { once: true, json: true, wait: true },
@@ -50,7 +54,9 @@ describe("parseArguments", () => {
   });
 
   it("explains bad arguments in the user's language", () => {
-    expect(() => parseArguments(["--lang", "fr"], {})).toThrow("--lang fr is not supported; use one of: en, ru, es, zh-CN.");
+    expect(() => parseArguments(["--lang", "fr"], {})).toThrow(
+      "--lang fr is not supported; use one of: en, ru, es, zh-CN.",
+    );
     expect(() => parseArguments([], { LANG: "es_ES.UTF-8" })).toThrow("Nada que mostrar");
     expect(() => parseArguments(["--bogus"], {})).toThrow(/Unknown option '--bogus'.*lro-tui --help/);
   });

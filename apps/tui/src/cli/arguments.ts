@@ -39,7 +39,8 @@ const httpUrl = (value: string, translate: Translate): URL => {
   } catch {
     throw new UsageError(translate("error.badUrl", { value }));
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(translate("error.badUrl", { value }));
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(translate("error.badUrl", { value }));
   return url;
 };
 
@@ -75,7 +76,9 @@ export function parseArguments(argv: readonly string[], environment: Environment
   }
   const { values, positionals } = parsed;
   if (values.lang !== undefined && !isLanguage(values.lang)) {
-    throw new UsageError(translate("error.badLanguage", { value: values.lang, supported: languages.join(", ") }));
+    throw new UsageError(
+      translate("error.badLanguage", { value: values.lang, supported: languages.join(", ") }),
+    );
   }
   const common = {
     output: { once: values.once, wait: values.wait, json: values.json },
@@ -92,7 +95,9 @@ export function parseArguments(argv: readonly string[], environment: Environment
   }
   if (command === "demo" && rest.length === 0) return { command: "demo", ...common };
   if (command !== undefined) {
-    throw new UsageError(translate("error.badArguments", { message: `Unknown command "${positionals.join(" ")}"` }));
+    throw new UsageError(
+      translate("error.badArguments", { message: `Unknown command "${positionals.join(" ")}"` }),
+    );
   }
   if (values.proxy !== undefined) {
     const apiKey = values["api-key"] ?? environment.LRO_API_KEY;

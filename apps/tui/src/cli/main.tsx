@@ -12,12 +12,19 @@ import type { CliStreams } from "./streams.js";
 /** Whether to draw the dashboard: both ends are a terminal and no plain output was asked for. */
 export function isInteractive(options: CliOptions, streams: CliStreams): boolean {
   return (
-    streams.stdout.isTTY === true && streams.stdin.isTTY === true && !options.output.once && !options.output.json
+    streams.stdout.isTTY === true &&
+    streams.stdin.isTTY === true &&
+    !options.output.once &&
+    !options.output.json
   );
 }
 
 /** The whole command: arguments, source, dashboard or plain output. Resolves with the exit status. */
-export async function main(argv: readonly string[], environment: Environment, streams: CliStreams): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  environment: Environment,
+  streams: CliStreams,
+): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArguments(argv, environment);
@@ -37,7 +44,12 @@ export async function main(argv: readonly string[], environment: Environment, st
   try {
     session = await openSource(options, { interactive });
     if (!interactive) {
-      return await printOperations(session.source, options.output, (text) => streams.stdout.write(text), translate);
+      return await printOperations(
+        session.source,
+        options.output,
+        (text) => streams.stdout.write(text),
+        translate,
+      );
     }
     await runDashboard(session.source, display, streams);
     return 0;
@@ -48,4 +60,3 @@ export async function main(argv: readonly string[], environment: Environment, st
     await session?.close();
   }
 }
-

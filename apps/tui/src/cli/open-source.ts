@@ -19,7 +19,10 @@ export async function openSource(
 ): Promise<SourceSession> {
   switch (options.command) {
     case "proxy":
-      return { source: createProxySource({ proxyUrl: options.proxyUrl, apiKey: options.apiKey }), close: async () => {} };
+      return {
+        source: createProxySource({ proxyUrl: options.proxyUrl, apiKey: options.apiKey }),
+        close: async () => {},
+      };
     case "watch":
       return {
         source: createCoreSource({ monitorUrls: options.monitorUrls, token: options.token }),

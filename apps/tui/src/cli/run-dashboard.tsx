@@ -12,7 +12,11 @@ const showCursor = "\u001B[?25h";
  * The interactive dashboard on the alternate screen; resolves when the user quits (q, Ctrl-C) or the
  * process is asked to stop, with the terminal as it was: main screen back, cursor shown, raw mode off.
  */
-export async function runDashboard(source: OperationSource, display: Display, streams: CliStreams): Promise<void> {
+export async function runDashboard(
+  source: OperationSource,
+  display: Display,
+  streams: CliStreams,
+): Promise<void> {
   streams.stdout.write(enterAlternateScreen);
   const instance = render(<App source={source} display={display} />, {
     stdout: streams.stdout,
@@ -20,7 +24,6 @@ export async function runDashboard(source: OperationSource, display: Display, st
     stderr: streams.stderr,
     exitOnCtrlC: true,
     patchConsole: true,
-    incrementalRendering: true,
     maxFps: 10,
   });
   const stop = () => instance.unmount();

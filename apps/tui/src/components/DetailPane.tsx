@@ -37,7 +37,10 @@ export function DetailPane({ entry, width, height, now }: DetailPaneProps) {
       }`,
       color: color ? statusAppearance[status].color : undefined,
     },
-    ...field("detail.progress", operation?.percentComplete === undefined ? undefined : `${operation.percentComplete}%`),
+    ...field(
+      "detail.progress",
+      operation?.percentComplete === undefined ? undefined : `${operation.percentComplete}%`,
+    ),
     ...field("detail.statusDetail", operation?.statusDetail),
     ...field("detail.monitor", entry.monitorUrl),
     ...field("detail.resource", operation?.resourceLocation),

@@ -32,7 +32,11 @@ const connectionColors: Record<ConnectionState["state"], string> = {
   closed: "red",
 };
 
-export function describeConnection(connection: ConnectionState, translate: Translate, failure?: string): string {
+export function describeConnection(
+  connection: ConnectionState,
+  translate: Translate,
+  failure?: string,
+): string {
   switch (connection.state) {
     case "reconnecting":
       return `${translate("connection.reconnecting", {
@@ -42,7 +46,9 @@ export function describeConnection(connection: ConnectionState, translate: Trans
     case "polling":
       return translate("connection.polling", { count: connection.monitors });
     case "closed":
-      return failure === undefined ? translate("connection.closed") : `${translate("connection.closed")}: ${failure}`;
+      return failure === undefined
+        ? translate("connection.closed")
+        : `${translate("connection.closed")}: ${failure}`;
     default:
       return translate(`connection.${connection.state}`);
   }

@@ -29,9 +29,17 @@ export function OperationRow({ entry, columns, selected, now }: OperationRowProp
   const cells = columns.map(({ id, width }) => {
     switch (id) {
       case "id":
-        return <Cell key={id} width={width}>{shortId(operation?.id ?? entry.key)}</Cell>;
+        return (
+          <Cell key={id} width={width}>
+            {shortId(operation?.id ?? entry.key)}
+          </Cell>
+        );
       case "kind":
-        return <Cell key={id} width={width}>{describeKind(entry)}</Cell>;
+        return (
+          <Cell key={id} width={width}>
+            {describeKind(entry)}
+          </Cell>
+        );
       case "status":
         return (
           <Cell key={id} width={width} color={statusColor}>
@@ -39,9 +47,15 @@ export function OperationRow({ entry, columns, selected, now }: OperationRowProp
           </Cell>
         );
       case "progress":
-        return <ProgressBar key={id} width={width} percent={operation?.percentComplete} color={statusColor} />;
+        return (
+          <ProgressBar key={id} width={width} percent={operation?.percentComplete} color={statusColor} />
+        );
       case "eta":
-        return <Cell key={id} width={width} align="right">{duration(estimateRemaining(entry, now))}</Cell>;
+        return (
+          <Cell key={id} width={width} align="right">
+            {duration(estimateRemaining(entry, now))}
+          </Cell>
+        );
       case "age":
         return (
           <Cell key={id} width={width} align="right">
@@ -55,7 +69,11 @@ export function OperationRow({ entry, columns, selected, now }: OperationRowProp
           </Cell>
         );
       case "detail":
-        return <Cell key={id} width={width} dim={color}>{describeDetail(entry)}</Cell>;
+        return (
+          <Cell key={id} width={width} dim={color}>
+            {describeDetail(entry)}
+          </Cell>
+        );
     }
   });
   return (

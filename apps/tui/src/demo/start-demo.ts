@@ -23,8 +23,12 @@ export interface DemoSession {
  */
 export async function startCoreDemo(options: DemoOptions): Promise<DemoSession> {
   const simulator = await startSimulator();
-  const started = await Promise.all(demoOperations.map((operation) => startDemoOperation(simulator.url, operation)));
-  const monitorUrls = started.flatMap((answer) => (answer.monitorUrl === undefined ? [] : [answer.monitorUrl]));
+  const started = await Promise.all(
+    demoOperations.map((operation) => startDemoOperation(simulator.url, operation)),
+  );
+  const monitorUrls = started.flatMap((answer) =>
+    answer.monitorUrl === undefined ? [] : [answer.monitorUrl],
+  );
   const source = createCoreSource({ monitorUrls });
   let count = monitorUrls.length;
   const limit = options.limit ?? 60;

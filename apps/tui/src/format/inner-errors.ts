@@ -3,7 +3,8 @@ import type { OperationError } from "@lro/core";
 /** Every error below the top one, outermost first: details, then the `innerError` chain as deep as it goes. */
 export function innerErrorLines(error: OperationError): string[] {
   const lines = (error.details ?? []).map(
-    (detail) => `${detail.code}: ${detail.message}${detail.target === undefined ? "" : ` (${detail.target})`}`,
+    (detail) =>
+      `${detail.code}: ${detail.message}${detail.target === undefined ? "" : ` (${detail.target})`}`,
   );
   let inner = error.innerError;
   let depth = 0;

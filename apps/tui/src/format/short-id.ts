@@ -1,9 +1,17 @@
+const guid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
 /**
- * The first eight characters of the meaningful part of an id: GUIDs read as their first group, composite ids
- * (`contentTypeCopy,0x0101...`) and monitor URLs as their last segment.
+ * Eight characters that tell operations apart: the first group of the id's GUID when it holds one
+ * (`copy-2ca1dd4f-...`, monitor URLs), otherwise the id's last eight characters, where composite ids
+ * (`contentTypeCopy,0x0101009D1C...`) differ.
  */
 export function shortId(id: string): string {
-  const segments = id.split(/[,/]/).filter((segment) => segment !== "");
-  const last = segments.at(-1) ?? id;
-  return last.replace(/^operations\('|'\)$/g, "").slice(0, 8);
+  const found = guid.exec(id);
+  if (found !== null) return found[0].slice(0, 8);
+  const segment =
+    id
+      .split(/[,/]/)
+      .filter((part) => part !== "")
+      .at(-1) ?? id;
+  return segment.length <= 8 ? segment : segment.slice(-8);
 }

@@ -28,12 +28,13 @@ export function useKeys(current: KeyHandlers, isActive = true): void {
       const { mode, keys, selectedKey, pageSize, dispatch } = handlers;
       const move = (delta: number) => dispatch({ type: "move", delta, keys });
       const moved = () => {
-        if (key.upArrow || input === "k") return move(-1), true;
-        if (key.downArrow || input === "j") return move(1), true;
-        if (key.pageUp) return move(-pageSize), true;
-        if (key.pageDown) return move(pageSize), true;
-        if (key.home || input === "g") return dispatch({ type: "moveTo", index: 0, keys }), true;
-        if (key.end || input === "G") return dispatch({ type: "moveTo", index: keys.length - 1, keys }), true;
+        if (key.upArrow || input === "k") return (move(-1), true);
+        if (key.downArrow || input === "j") return (move(1), true);
+        if (key.pageUp) return (move(-pageSize), true);
+        if (key.pageDown) return (move(pageSize), true);
+        if (key.home || input === "g") return (dispatch({ type: "moveTo", index: 0, keys }), true);
+        if (key.end || input === "G")
+          return (dispatch({ type: "moveTo", index: keys.length - 1, keys }), true);
         return false;
       };
       switch (mode) {
@@ -49,7 +50,13 @@ export function useKeys(current: KeyHandlers, isActive = true): void {
           if (key.return) return dispatch({ type: "applyFilter" });
           if (key.escape) return dispatch({ type: "clearFilter" });
           if (key.backspace || key.delete) return dispatch({ type: "eraseFilter" });
-          if (input !== "" && !key.ctrl && !key.meta && !key.tab && !/[\u0000-\u001f]/.test(input)) {
+          if (
+            input !== "" &&
+            !key.ctrl &&
+            !key.meta &&
+            !key.tab &&
+            ![...input].some((character) => character < " ")
+          ) {
             dispatch({ type: "typeFilter", text: input });
           }
           return;
@@ -66,7 +73,8 @@ export function useKeys(current: KeyHandlers, isActive = true): void {
           if (input === "s") return dispatch({ type: "cycleSort" });
           if (input === "f") return dispatch({ type: "toggleFinished" });
           if (input === "?") return dispatch({ type: "open", mode: "help" });
-          if (input === "d" && selectedKey !== undefined) return dispatch({ type: "askStop", key: selectedKey });
+          if (input === "d" && selectedKey !== undefined)
+            return dispatch({ type: "askStop", key: selectedKey });
           if (key.escape) return dispatch({ type: "clearFilter" });
       }
     },

@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import type { SchedulerLike } from "rxjs";
-import { asyncScheduler, scan, tap, throttleTime } from "rxjs";
+import { asyncScheduler } from "rxjs";
 import { describeFailure } from "../sources/proxy-errors.js";
 import type { OperationSource } from "../sources/operation-source.js";
 import type { OperationsState } from "../state/operations-state.js";
 import { applySourceEvent, initialOperationsState } from "../state/operations-state.js";
+import { operationStates } from "../state/operation-states.js";
 
 export interface UseOperationsOptions {
   /** At most one render per interval however fast events arrive (the latest state always lands). */
@@ -25,22 +26,17 @@ export function useOperations(source: OperationSource, options: UseOperationsOpt
   const [view, setView] = useState<OperationsView>({ state: initialOperationsState });
   useEffect(() => {
     let latest = initialOperationsState;
-    const subscription = source.events$
-      .pipe(
-        scan(applySourceEvent, initialOperationsState),
-        tap((state) => {
-          latest = state;
+    const subscription = operationStates(source.events$, renderIntervalMs, scheduler).subscribe({
+      next: (state) => {
+        latest = state;
+        setView({ state });
+      },
+      error: (error: unknown) =>
+        setView({
+          state: applySourceEvent(latest, { type: "connection", connection: { state: "closed" }, at: now() }),
+          failure: describeFailure(error),
         }),
-        throttleTime(renderIntervalMs, scheduler, { leading: true, trailing: true }),
-      )
-      .subscribe({
-        next: (state) => setView({ state }),
-        error: (error: unknown) =>
-          setView({
-            state: applySourceEvent(latest, { type: "connection", connection: { state: "closed" }, at: now() }),
-            failure: describeFailure(error),
-          }),
-      });
+    });
     return () => subscription.unsubscribe();
   }, [source, renderIntervalMs, scheduler, now]);
   return view;

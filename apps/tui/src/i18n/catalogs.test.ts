@@ -13,7 +13,10 @@ describe("message catalogues", () => {
   it.each(languages)("%s uses the same placeholders as English in every message", (language) => {
     for (const [key, message] of Object.entries(en)) {
       const translated = catalogs[language][key as keyof typeof en];
-      expect({ key, placeholders: placeholders(translated) }).toEqual({ key, placeholders: placeholders(message) });
+      expect({ key, placeholders: placeholders(translated) }).toEqual({
+        key,
+        placeholders: placeholders(message),
+      });
       expect(translated.trim()).not.toBe("");
     }
   });
@@ -35,7 +38,9 @@ describe("choosing the language", () => {
   });
 
   it("follows LC_ALL, then LC_MESSAGES, then LANG, and falls back to English", () => {
-    expect(languageFromEnvironment({ LC_ALL: "es_ES.UTF-8", LC_MESSAGES: "ru_RU", LANG: "zh_CN" })).toBe("es");
+    expect(languageFromEnvironment({ LC_ALL: "es_ES.UTF-8", LC_MESSAGES: "ru_RU", LANG: "zh_CN" })).toBe(
+      "es",
+    );
     expect(languageFromEnvironment({ LC_ALL: "", LC_MESSAGES: "ru_RU", LANG: "zh_CN" })).toBe("ru");
     expect(languageFromEnvironment({ LANG: "zh_CN.UTF-8" })).toBe("zh-CN");
     expect(languageFromEnvironment({ LANG: "de_DE.UTF-8" })).toBe("en");

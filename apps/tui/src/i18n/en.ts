@@ -74,7 +74,7 @@ export const en = {
   "help.move": "↑ ↓ or j k: move the selection (PgUp PgDn, Home End)",
   "help.details": "Enter: details of the selected operation; Esc closes them",
   "help.filter": "/: filter by text or status (e.g. failed); Esc clears",
-  "help.sort": "s: cycle the sort (recent, newest, status, progress)",
+  "help.sort": "s: cycle the sort (newest, recently changed, status, progress)",
   "help.finished": "f: hide or show finished operations",
   "help.stop": "d: stop following the selected operation (asks first)",
   "help.help": "?: this help; any key closes it",
@@ -92,7 +92,8 @@ export const en = {
 
   "error.apiKeyMissing": "--proxy needs an API key: pass --api-key KEY or set LRO_API_KEY.",
   "error.noSource": "Nothing to show: pass --proxy URL, or `watch` with one or more monitor URLs, or `demo`.",
-  "error.badUrl": "{value} is not an absolute http(s) URL; pass one like https://graph.microsoft.com/v1.0/...",
+  "error.badUrl":
+    "{value} is not an absolute http(s) URL; pass one like https://graph.microsoft.com/v1.0/...",
   "error.badLanguage": "--lang {value} is not supported; use one of: {supported}.",
   "error.badArguments": "{message}. Run lro-tui --help for the usage.",
   "error.sourceFailed": "Could not read the operations: {message}",

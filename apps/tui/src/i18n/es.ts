@@ -75,7 +75,7 @@ export const es: Messages = {
   "help.move": "↑ ↓ o j k: mover la selección (RePág AvPág, Inicio Fin)",
   "help.details": "Enter: detalles de la operación seleccionada; Esc los cierra",
   "help.filter": "/: filtrar por texto o estado (p. ej. failed); Esc lo borra",
-  "help.sort": "s: cambiar el orden (recientes, más nuevas, estado, progreso)",
+  "help.sort": "s: cambiar el orden (más nuevas, cambiadas hace poco, estado, progreso)",
   "help.finished": "f: ocultar o mostrar las operaciones terminadas",
   "help.stop": "d: dejar de seguir la operación seleccionada (pide confirmación)",
   "help.help": "?: esta ayuda; cualquier tecla la cierra",
@@ -94,7 +94,8 @@ export const es: Messages = {
   "error.apiKeyMissing": "--proxy necesita una clave de API: use --api-key KEY o defina LRO_API_KEY.",
   "error.noSource":
     "Nada que mostrar: indique --proxy URL, o `watch` con una o más URL de monitor, o `demo`.",
-  "error.badUrl": "{value} no es una URL http(s) absoluta; indique una como https://graph.microsoft.com/v1.0/...",
+  "error.badUrl":
+    "{value} no es una URL http(s) absoluta; indique una como https://graph.microsoft.com/v1.0/...",
   "error.badLanguage": "--lang {value} no está disponible; use uno de: {supported}.",
   "error.badArguments": "{message}. Ejecute lro-tui --help para ver el uso.",
   "error.sourceFailed": "No se pudieron leer las operaciones: {message}",

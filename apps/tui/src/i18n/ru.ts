@@ -75,7 +75,7 @@ export const ru: Messages = {
   "help.move": "↑ ↓ или j k: перемещение (PgUp PgDn, Home End)",
   "help.details": "Enter: подробности выбранной операции; Esc закрывает",
   "help.filter": "/: фильтр по тексту или статусу (например, failed); Esc сбрасывает",
-  "help.sort": "s: сменить сортировку (недавние, новые, статус, прогресс)",
+  "help.sort": "s: сменить сортировку (новые, недавно изменённые, статус, прогресс)",
   "help.finished": "f: скрыть или показать завершённые операции",
   "help.stop": "d: перестать отслеживать выбранную операцию (с подтверждением)",
   "help.help": "?: эта справка; любая клавиша закрывает её",
@@ -94,7 +94,8 @@ export const ru: Messages = {
   "error.apiKeyMissing": "Для --proxy нужен ключ API: укажите --api-key KEY или переменную LRO_API_KEY.",
   "error.noSource":
     "Нечего показывать: укажите --proxy URL, либо `watch` с одним или несколькими адресами мониторов, либо `demo`.",
-  "error.badUrl": "{value} не абсолютный адрес http(s); укажите, например, https://graph.microsoft.com/v1.0/...",
+  "error.badUrl":
+    "{value} не абсолютный адрес http(s); укажите, например, https://graph.microsoft.com/v1.0/...",
   "error.badLanguage": "--lang {value} не поддерживается; выберите один из: {supported}.",
   "error.badArguments": "{message}. Справка: lro-tui --help.",
   "error.sourceFailed": "Не удалось прочитать операции: {message}",

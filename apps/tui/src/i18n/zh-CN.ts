@@ -75,7 +75,7 @@ export const zhCN: Messages = {
   "help.move": "↑ ↓ 或 j k：移动选择（PgUp PgDn、Home End）",
   "help.details": "Enter：查看所选操作的详情；Esc 关闭",
   "help.filter": "/：按文本或状态筛选（例如 failed）；Esc 清除",
-  "help.sort": "s：切换排序（最近更新、最新创建、状态、进度）",
+  "help.sort": "s：切换排序（最新创建、最近更新、状态、进度）",
   "help.finished": "f：隐藏或显示已结束的操作",
   "help.stop": "d：停止跟踪所选操作（需确认）",
   "help.help": "?：本帮助；按任意键关闭",

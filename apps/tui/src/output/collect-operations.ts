@@ -19,7 +19,10 @@ export class SourceUnavailableError extends Error {
  * then resolves with the state and disconnects. Fails when the source cannot be reached before listing;
  * once listed, `wait` rides out reconnections (the stream resumes where it broke).
  */
-export function collectOperations(source: OperationSource, options: { wait: boolean }): Promise<OperationsState> {
+export function collectOperations(
+  source: OperationSource,
+  options: { wait: boolean },
+): Promise<OperationsState> {
   return firstValueFrom(
     source.events$.pipe(
       scan(applySourceEvent, initialOperationsState),

@@ -9,8 +9,19 @@ import { describeDetail, describeKind } from "../format/describe-entry.js";
 const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - stringWidth(text)));
 
 /** A plain table for logs and scripts: full ids, no truncation, a summary line; no colour, no cursor moves. */
-export function formatPlainTable(entries: readonly OperationEntry[], translate: Translate, now: number): string {
-  const heading = ["column.id", "column.kind", "column.status", "column.progress", "column.age", "column.detail"] as const;
+export function formatPlainTable(
+  entries: readonly OperationEntry[],
+  translate: Translate,
+  now: number,
+): string {
+  const heading = [
+    "column.id",
+    "column.kind",
+    "column.status",
+    "column.progress",
+    "column.age",
+    "column.detail",
+  ] as const;
   const rows = entries.map((entry) => {
     const status = entryStatus(entry);
     const percent = entry.operation?.percentComplete;
@@ -35,7 +46,11 @@ export function formatPlainTable(entries: readonly OperationEntry[], translate: 
   const counts = countByStatus(entries);
   const pending = entries.length - counts.succeeded - counts.failed - counts.problem;
   lines.push(
-    translate("summary.counts", { succeeded: counts.succeeded, failed: counts.failed + counts.problem, pending }),
+    translate("summary.counts", {
+      succeeded: counts.succeeded,
+      failed: counts.failed + counts.problem,
+      pending,
+    }),
   );
   return `${lines.join("\n")}\n`;
 }

@@ -18,7 +18,8 @@ afterEach(() => simulator.close());
 
 const fast = { interval: 50, adaptive: false, minInterval: 10 };
 const start = async (path: string, scenario: object, body?: Record<string, unknown>) =>
-  (await startDemoOperation(simulator.url, { path, scenario, ...(body === undefined ? {} : { body }) })).monitorUrl ?? "";
+  (await startDemoOperation(simulator.url, { path, scenario, ...(body === undefined ? {} : { body }) }))
+    .monitorUrl ?? "";
 
 const until = (events$: Observable<SourceEvent>, done: (state: OperationsState) => boolean) =>
   firstValueFrom(events$.pipe(scan(applySourceEvent, initialOperationsState), filter(done)));
@@ -31,20 +32,30 @@ describe("createCoreSource", () => {
       error: { code: "teamCloneFailed", message: "No licence" },
     });
     const source = createCoreSource({ monitorUrls: [succeeding, failing], pollOptions: fast });
-    const state = await until(source.events$, (current) =>
-      [...current.entries.values()].filter((entry) => ["succeeded", "failed"].includes(entry.operation?.status ?? "")).length === 2,
+    const state = await until(
+      source.events$,
+      (current) =>
+        [...current.entries.values()].filter((entry) =>
+          ["succeeded", "failed"].includes(entry.operation?.status ?? ""),
+        ).length === 2,
     );
     const done = state.entries.get(succeeding);
     expect(done?.operation).toMatchObject({ kind: "richLongRunningOperation", status: "succeeded" });
     expect(done?.timeline.map((change) => change.status)).toEqual(["running", "succeeded"]);
     const failed = state.entries.get(failing);
-    expect(failed?.operation).toMatchObject({ kind: "teamsAsyncOperation", status: "failed", error: { code: "teamCloneFailed" } });
+    expect(failed?.operation).toMatchObject({
+      kind: "teamsAsyncOperation",
+      status: "failed",
+      error: { code: "teamCloneFailed" },
+    });
     expect(failed?.problem).toBeUndefined();
     expect(state.listed).toBe(true);
   });
 
   it("reports a monitor it cannot follow as a problem, and lists only after every monitor answered", async () => {
-    const working = await start("/v1.0/sites/root/contentTypes/addCopyFromContentTypeHub", { durationMs: 5000 });
+    const working = await start("/v1.0/sites/root/contentTypes/addCopyFromContentTypeHub", {
+      durationMs: 5000,
+    });
     const gone = await start("/v1.0/sites/root/contentTypes/addCopyFromContentTypeHub", {
       monitorError: { status: 404, from: 1 },
     });
@@ -56,7 +67,9 @@ describe("createCoreSource", () => {
   });
 
   it("passes the token as a bearer Authorization to @lro/core, and stops following on stop()", async () => {
-    const monitor = await start("/v1.0/sites/root/contentTypes/addCopyFromContentTypeHub", { durationMs: 60_000 });
+    const monitor = await start("/v1.0/sites/root/contentTypes/addCopyFromContentTypeHub", {
+      durationMs: 60_000,
+    });
     let authorization: string | undefined;
     const source = createCoreSource({
       monitorUrls: [monitor],

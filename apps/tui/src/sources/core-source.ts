@@ -1,7 +1,20 @@
 import type { Operation, PollOptions } from "@lro/core";
 import { OperationFailedError, pollOperation } from "@lro/core";
 import type { Observable } from "rxjs";
-import { EMPTY, Subject, catchError, concat, defer, filter, finalize, from, merge, mergeMap, of, takeUntil } from "rxjs";
+import {
+  EMPTY,
+  Subject,
+  catchError,
+  concat,
+  defer,
+  filter,
+  finalize,
+  from,
+  merge,
+  mergeMap,
+  of,
+  takeUntil,
+} from "rxjs";
 import type { OperationSource, SourceEvent } from "./operation-source.js";
 import { describeFailure } from "./proxy-errors.js";
 
@@ -48,7 +61,9 @@ export function createCoreSource(options: CoreSourceOptions): CoreSource {
     });
     /** The event, followed by `listed` when it is the last of the first monitors to report. */
     const withListed = (event: SourceEvent, key: string): SourceEvent[] =>
-      waitingForFirst.delete(key) && waitingForFirst.size === 0 ? [event, { type: "listed", at: now() }] : [event];
+      waitingForFirst.delete(key) && waitingForFirst.size === 0
+        ? [event, { type: "listed", at: now() }]
+        : [event];
 
     const followOne = (monitorUrl: string): Observable<SourceEvent> => {
       if (followed.has(monitorUrl)) return EMPTY;
@@ -59,14 +74,23 @@ export function createCoreSource(options: CoreSourceOptions): CoreSource {
         of(polling()),
         follow(monitorUrl, pollOptions).pipe(
           mergeMap((operation) =>
-            withListed({ type: "operation", update: { key: monitorUrl, operation, monitorUrl }, at: now() }, monitorUrl),
+            withListed(
+              { type: "operation", update: { key: monitorUrl, operation, monitorUrl }, at: now() },
+              monitorUrl,
+            ),
           ),
           catchError((error: unknown) =>
             OperationFailedError.isInstance(error)
               ? EMPTY
               : from(
                   withListed(
-                    { type: "problem", key: monitorUrl, monitorUrl, message: describeFailure(error), at: now() },
+                    {
+                      type: "problem",
+                      key: monitorUrl,
+                      monitorUrl,
+                      message: describeFailure(error),
+                      at: now(),
+                    },
                     monitorUrl,
                   ),
                 ),
@@ -86,7 +110,8 @@ export function createCoreSource(options: CoreSourceOptions): CoreSource {
         return from(withListed({ type: "removed", key, at: now() }, key));
       }),
     );
-    const initial$ = options.monitorUrls.length === 0 ? of<SourceEvent>({ type: "listed", at: now() }) : EMPTY;
+    const initial$ =
+      options.monitorUrls.length === 0 ? of<SourceEvent>({ type: "listed", at: now() }) : EMPTY;
     return merge(
       side,
       stopEvents$,

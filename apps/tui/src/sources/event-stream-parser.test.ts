@@ -58,14 +58,15 @@ describe("createEventStreamParser", () => {
         fc.array(fc.nat(), { maxLength: 8 }),
         (written, newline, cuts) => {
           const text = written
-            .map((event) =>
-              [
-                ": comment",
-                ...(event.event === undefined ? [] : [`event: ${event.event}`]),
-                ...(event.id === undefined ? [] : [`id: ${event.id}`]),
-                ...event.data.map((line) => `data: ${line}`),
-                "",
-              ].join(newline) + newline,
+            .map(
+              (event) =>
+                [
+                  ": comment",
+                  ...(event.event === undefined ? [] : [`event: ${event.event}`]),
+                  ...(event.id === undefined ? [] : [`id: ${event.id}`]),
+                  ...event.data.map((line) => `data: ${line}`),
+                  "",
+                ].join(newline) + newline,
             )
             .join("");
           const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);

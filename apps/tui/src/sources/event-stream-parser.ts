@@ -24,7 +24,10 @@ export interface EventStreamHandlers {
  * An incremental parser of the `text/event-stream` format (HTML standard, "Server-sent events",
  * section 9.2.6): comments, the `event`, `data`, `id` and `retry` fields, CR, LF and CRLF line ends.
  */
-export function createEventStreamParser(handlers: EventStreamHandlers, initialLastEventId = ""): EventStreamParser {
+export function createEventStreamParser(
+  handlers: EventStreamHandlers,
+  initialLastEventId = "",
+): EventStreamParser {
   let buffer = "";
   let started = false;
   let skipLeadingLineFeed = false;

@@ -36,7 +36,9 @@ async function errorDetail(response: Response): Promise<string> {
 
 export function createProxyClient(options: ProxyClientOptions): ProxyClient {
   const fetchFunction = options.fetch ?? fetch;
-  const base = new URL(options.proxyUrl.href.endsWith("/") ? options.proxyUrl.href : `${options.proxyUrl.href}/`);
+  const base = new URL(
+    options.proxyUrl.href.endsWith("/") ? options.proxyUrl.href : `${options.proxyUrl.href}/`,
+  );
   const headers = { "X-API-Key": options.apiKey };
   const address = (path: string) => new URL(path, base);
 
@@ -69,7 +71,10 @@ export function createProxyClient(options: ProxyClientOptions): ProxyClient {
       }
     },
     openEvents(lastEventId, signal) {
-      const eventHeaders: Record<string, string> = { Accept: "text/event-stream", "Cache-Control": "no-cache" };
+      const eventHeaders: Record<string, string> = {
+        Accept: "text/event-stream",
+        "Cache-Control": "no-cache",
+      };
       if (lastEventId !== undefined) eventHeaders["Last-Event-ID"] = lastEventId;
       return send(address("operations/events"), { signal, headers: eventHeaders });
     },

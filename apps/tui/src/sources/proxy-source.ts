@@ -74,7 +74,12 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
           return id === undefined ? EMPTY : of({ type: "removed", key: id, at: now() });
         }
       } catch (error) {
-        return of({ type: "problem", key: `event ${event.lastEventId}`, message: describeFailure(error), at: now() });
+        return of({
+          type: "problem",
+          key: `event ${event.lastEventId}`,
+          message: describeFailure(error),
+          at: now(),
+        });
       }
       return EMPTY;
     };
@@ -86,13 +91,11 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
         lastEventId = String(newest);
         listed = true;
         return from([
-          ...updates.map(
-            ({ operation, monitorUrl, version }): SourceEvent => ({
-              type: "operation",
-              update: { key: operation.id ?? String(version), operation, monitorUrl, version },
-              at: now(),
-            }),
-          ),
+          ...updates.map(({ operation, monitorUrl, version }): SourceEvent => ({
+            type: "operation",
+            update: { key: operation.id ?? String(version), operation, monitorUrl, version },
+            at: now(),
+          })),
           { type: "listed", at: now() } satisfies SourceEvent,
         ]);
       }),
@@ -103,16 +106,21 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
       const subscription = from(client.openEvents(lastEventId, controller.signal))
         .pipe(
           mergeMap((response) => {
-            if (response.body === null) throw new EventStreamInterruptedError("the proxy sent no event stream");
+            if (response.body === null)
+              throw new EventStreamInterruptedError("the proxy sent no event stream");
             const live: SourceEvent = { type: "connection", connection: { state: "live" }, at: now() };
-            return concat(of(live), readEventStream(response.body, lastEventId).pipe(
-              timeout({
-                each: silenceTimeoutMs,
-                scheduler,
-                with: () => throwError(() => new EventStreamInterruptedError("the event stream went silent")),
-              }),
-              mergeMap(toSourceEvent),
-            ));
+            return concat(
+              of(live),
+              readEventStream(response.body, lastEventId).pipe(
+                timeout({
+                  each: silenceTimeoutMs,
+                  scheduler,
+                  with: () =>
+                    throwError(() => new EventStreamInterruptedError("the event stream went silent")),
+                }),
+                mergeMap(toSourceEvent),
+              ),
+            );
           }),
         )
         .subscribe(subscriber);

@@ -4,7 +4,8 @@ import { createEventStreamParser } from "./event-stream-parser.js";
 import { EventStreamInterruptedError } from "./proxy-errors.js";
 
 /** What reading an event stream yields: its events, and any sign of life (heartbeat comments included). */
-export type StreamSignal = { type: "event"; event: ServerSentEvent } | { type: "alive" } | { type: "retry"; ms: number };
+export type StreamSignal =
+  { type: "event"; event: ServerSentEvent } | { type: "alive" } | { type: "retry"; ms: number };
 
 /**
  * Reads a `text/event-stream` response body. The stream never completes: its end is an
@@ -31,7 +32,8 @@ export function readEventStream(body: ReadableStream<Uint8Array>, lastEventId: s
       }
       subscriber.error(new EventStreamInterruptedError("the proxy closed the event stream"));
     })().catch((error: unknown) => {
-      if (!cancelled) subscriber.error(new EventStreamInterruptedError("the event stream broke", { cause: error }));
+      if (!cancelled)
+        subscriber.error(new EventStreamInterruptedError("the event stream broke", { cause: error }));
     });
     return () => {
       cancelled = true;

@@ -31,7 +31,9 @@ export const wireOperationSchema = z.looseObject({
 export type WireOperation = z.infer<typeof wireOperationSchema>;
 
 const knownStatus = (status: string): OperationStatus =>
-  (operationStatuses as readonly string[]).includes(status) ? (status as OperationStatus) : "unknownFutureValue";
+  (operationStatuses as readonly string[]).includes(status)
+    ? (status as OperationStatus)
+    : "unknownFutureValue";
 
 export interface ParsedWireOperation {
   operation: Operation;

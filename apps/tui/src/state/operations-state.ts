@@ -70,7 +70,8 @@ export function applySourceEvent(state: OperationsState, event: SourceEvent): Op
     case "operation": {
       const { key, operation, monitorUrl, version } = event.update;
       const previous = state.entries.get(key);
-      if (previous?.version !== undefined && version !== undefined && version < previous.version) return state;
+      if (previous?.version !== undefined && version !== undefined && version < previous.version)
+        return state;
       return withEntry(state, {
         key,
         operation,

@@ -2,11 +2,11 @@ import type { EntryStatus } from "./entry-status.js";
 import { entryStatus } from "./entry-status.js";
 import type { OperationEntry } from "./operations-state.js";
 
-export const sortOrders = ["recent", "newest", "status", "progress"] as const;
+export const sortOrders = ["newest", "recent", "status", "progress"] as const;
 export type SortOrder = (typeof sortOrders)[number];
 
 export function nextSortOrder(order: SortOrder): SortOrder {
-  return sortOrders[(sortOrders.indexOf(order) + 1) % sortOrders.length] ?? "recent";
+  return sortOrders[(sortOrders.indexOf(order) + 1) % sortOrders.length] ?? "newest";
 }
 
 /** Failures first, then what is moving, then what waits, then what is done. */
@@ -29,7 +29,8 @@ const comparators: Record<SortOrder, (left: OperationEntry, right: OperationEntr
   recent: (left, right) => right.updatedAt - left.updatedAt,
   newest: (left, right) => createdAt(right) - createdAt(left),
   status: (left, right) => statusRank[entryStatus(left)] - statusRank[entryStatus(right)],
-  progress: (left, right) => (right.operation?.percentComplete ?? -1) - (left.operation?.percentComplete ?? -1),
+  progress: (left, right) =>
+    (right.operation?.percentComplete ?? -1) - (left.operation?.percentComplete ?? -1),
 };
 
 /** A stable sort: ties keep the order of the keys, so rows do not jump between renders. */

@@ -19,13 +19,22 @@ const minimumWidths: Record<ColumnId, number> = {
 };
 
 /** Which columns survive as the terminal narrows: the first ones are kept longest. */
-const keepOrder: readonly ColumnId[] = ["status", "id", "progress", "kind", "detail", "age", "eta", "lastAction"];
+const keepOrder: readonly ColumnId[] = [
+  "status",
+  "id",
+  "progress",
+  "kind",
+  "detail",
+  "age",
+  "eta",
+  "lastAction",
+];
 
 const kindMaximum = 20;
 
 /**
  * The columns that fit in `width` terminal cells (one cell between columns), in display order. The least
- * useful columns are dropped first; spare cells go to `detail`, or to `kind` when `detail` is dropped.
+ * useful columns are dropped first; spare cells go to `detail`, or to `kind` (then `status`) when it is dropped.
  */
 export function layoutColumns(width: number, statusWidth: number): Column[] {
   const widthOf = (id: ColumnId) => (id === "status" ? Math.max(statusWidth, 4) : minimumWidths[id]);
@@ -48,7 +57,10 @@ export function layoutColumns(width: number, statusWidth: number): Column[] {
     kind.width += extra;
     spare -= extra;
   }
-  const flexible = columns.find((column) => column.id === "detail") ?? kind;
+  const flexible =
+    columns.find((column) => column.id === "detail") ??
+    kind ??
+    columns.find((column) => column.id === "status");
   if (flexible !== undefined) flexible.width += spare;
   if (columns.length === 1 && columns[0] !== undefined) columns[0].width = Math.max(1, width);
   return columns;

@@ -21,7 +21,7 @@ export const initialViewState: ViewState = {
   mode: "table",
   selectedIndex: 0,
   filter: "",
-  sort: "recent",
+  sort: "newest",
   hideFinished: false,
 };
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { SourceEvent } from "../sources/operation-source.js";
+import { makeOperation } from "../test-support/operations.js";
+import { applySourceEvent, initialOperationsState } from "./operations-state.js";
+
+const update = (
+  key: string,
+  at: number,
+  overrides: Parameters<typeof makeOperation>[0],
+  version?: number,
+): SourceEvent => ({
+  type: "operation",
+  update: { key, operation: makeOperation(overrides), version },
+  at,
+});
+const fold = (events: SourceEvent[]) => events.reduce(applySourceEvent, initialOperationsState);
+
+describe("applySourceEvent", () => {
+  it("keeps the first sighting, the latest snapshot and a timeline of status changes only", () => {
+    const state = fold([
+      update("a", 1000, { id: "a", status: "notStarted", rawStatus: "notStarted", percentComplete: 0 }),
+      update("a", 2000, { id: "a", percentComplete: 10 }),
+      update("a", 3000, { id: "a", percentComplete: 30 }),
+      update("a", 4000, { id: "a", status: "succeeded", rawStatus: "completed", percentComplete: 100 }),
+    ]);
+    const entry = state.entries.get("a");
+    expect(entry).toMatchObject({ firstSeenAt: 1000, updatedAt: 4000 });
+    expect(entry?.timeline).toEqual([
+      { status: "notStarted", rawStatus: "notStarted", at: 1000 },
+      { status: "running", rawStatus: "running", at: 2000 },
+      { status: "succeeded", rawStatus: "completed", at: 4000 },
+    ]);
+    expect(entry?.progress).toEqual({ first: { percent: 0, at: 1000 }, latest: { percent: 100, at: 4000 } });
+  });
+
+  it("ignores a snapshot older than the one it has (a replay after a reconnection)", () => {
+    const state = fold([
+      update("a", 1000, { id: "a", percentComplete: 50 }, 7),
+      update("a", 2000, { id: "a", percentComplete: 20 }, 5),
+    ]);
+    expect(state.entries.get("a")?.operation?.percentComplete).toBe(50);
+    expect(state.entries.get("a")?.version).toBe(7);
+  });
+
+  it("records problems, removals, the connection and the end of the listing", () => {
+    const state = fold([
+      update("a", 1000, { id: "a" }),
+      { type: "problem", key: "m", monitorUrl: "http://x/m", message: "monitor answered 404", at: 1500 },
+      { type: "removed", key: "a", at: 2000 },
+      { type: "connection", connection: { state: "live" }, at: 2000 },
+      { type: "listed", at: 2000 },
+    ]);
+    expect([...state.entries.keys()]).toEqual(["m"]);
+    expect(state.entries.get("m")).toMatchObject({
+      problem: "monitor answered 404",
+      monitorUrl: "http://x/m",
+    });
+    expect(state.connection).toEqual({ state: "live" });
+    expect(state.listed).toBe(true);
+  });
+});

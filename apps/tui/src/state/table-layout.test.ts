@@ -1,0 +1,32 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { layoutColumns } from "./table-layout.js";
+
+const ids = (width: number) => layoutColumns(width, 13).map((column) => column.id);
+const used = (width: number) => {
+  const columns = layoutColumns(width, 13);
+  return columns.reduce((total, column) => total + column.width, 0) + columns.length - 1;
+};
+
+describe("layoutColumns", () => {
+  it("shows every column on a wide terminal, in display order", () => {
+    expect(ids(120)).toEqual(["id", "kind", "status", "progress", "eta", "age", "lastAction", "detail"]);
+  });
+
+  it("drops the least useful columns first as the terminal narrows", () => {
+    expect(ids(80)).toEqual(["id", "kind", "status", "progress", "eta", "age", "detail"]);
+    expect(ids(72)).toEqual(["id", "kind", "status", "progress", "age", "detail"]);
+    expect(ids(58)).toEqual(["id", "kind", "status", "progress", "age"]);
+    expect(ids(51)).toEqual(["id", "kind", "status", "progress"]);
+    expect(ids(40)).toEqual(["id", "status", "progress"]);
+    expect(ids(22)).toEqual(["id", "status"]);
+  });
+
+  it("fills the width exactly whenever the status column fits", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 13, max: 400 }), (width) => {
+        expect(used(width)).toBe(width);
+      }),
+    );
+  });
+});
