@@ -34,15 +34,6 @@ export const bob = {
   owner: hashApiKey("bob-key-0123456789abcdefgh").identity,
 };
 
-/** Fast pacing, so operations of a few hundred milliseconds end within a few polls. */
-export const fastPacing = {
-  interval: 40,
-  minInterval: 5,
-  maxDelay: 400,
-  retryDelay: 20,
-  maxConsecutiveFailures: 6,
-};
-
 export interface Harness {
   simulator: Simulator;
   dataDir: string;
