@@ -15,6 +15,11 @@ export interface PacingPolicy {
   adaptive: boolean;
   /** How late after the estimated finish a poll may land, as a fraction of the operation's observed duration. */
   adaptiveTolerance: number;
+  /**
+   * The longest adaptive delay, as a multiple of how long the operation has run (never below `interval`):
+   * progress is not always linear, and this bounds how far past the finish a wrong estimate can poll.
+   */
+  adaptiveGrowth: number;
   /** The ceiling of the first retry's delay after a transient failure; doubles with each further failure. */
   retryDelay: number;
   /** Returns a number in [0, 1) for the backoff's jitter. */
@@ -28,6 +33,7 @@ export const defaultPacingPolicy: Readonly<PacingPolicy> = Object.freeze({
   maxDelay: 60_000,
   adaptive: true,
   adaptiveTolerance: 0.02,
+  adaptiveGrowth: 2,
   retryDelay: 500,
   random: Math.random,
 });
@@ -51,5 +57,7 @@ export function createPacingPolicy(options: Partial<PacingPolicy> = {}): PacingP
     throw new RangeError(
       `adaptiveTolerance must be a fraction between 0 and 1, got ${policy.adaptiveTolerance}`,
     );
+  if (!(policy.adaptiveGrowth > 0))
+    throw new RangeError(`adaptiveGrowth must be > 0, got ${policy.adaptiveGrowth}`);
   return policy;
 }

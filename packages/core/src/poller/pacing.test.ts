@@ -98,7 +98,7 @@ describe("nextPoll", () => {
     });
   });
 
-  it("waits longer than the interval when progress says the end is far", () => {
+  it("waits longer than the interval when progress says the end is far, at most adaptiveGrowth times the run", () => {
     const samples: PacingSample[] = [
       {
         receivedAt: t0,
@@ -108,9 +108,11 @@ describe("nextPoll", () => {
         lastActionDateTime: iso(t0),
       },
     ];
-    const decision = nextPoll(input({ samples }), policy);
-    expect(decision.reason).toBe("adaptive");
-    expect(decision.delay).toBeGreaterThan(50_000);
+    // 10 % in 10 s: about 90 s to go, but the operation has run 10 s, so at most 2 x 10 s.
+    expect(nextPoll(input({ samples }), policy)).toMatchObject({ reason: "adaptive", delay: 20_000 });
+    const trusting = createPacingPolicy({ adaptiveGrowth: 100 });
+    expect(nextPoll(input({ samples }), trusting).delay).toBeGreaterThan(50_000);
+    expect(nextPoll(input({ samples }), trusting).delay).toBeLessThanOrEqual(60_000);
   });
 
   it("never schedules an adaptive poll before Retry-After or sooner than minInterval", () => {
@@ -147,14 +149,19 @@ describe("nextPoll", () => {
  * The upstream the simulator models: created at 0, linear progress reported as a whole percentage
  * rounded down, lastActionDateTime = the time of the answer, terminal at `duration`.
  */
-function followLinearOperation(duration: number, latency: number, firstPollAt: number) {
+function followLinearOperation(
+  duration: number,
+  latency: number,
+  firstPollAt: number,
+  curve: (fraction: number) => number = (fraction) => fraction,
+) {
   const policy = createPacingPolicy({ random: () => 0.5 });
   let samples: PacingSample[] = [];
   let now = firstPollAt;
   for (let polls = 1; polls <= 50; polls += 1) {
     const answeredAt = now + latency;
     if (answeredAt >= duration) return { polls, lag: answeredAt - duration };
-    const percentComplete = Math.floor((100 * answeredAt) / duration);
+    const percentComplete = Math.floor(100 * curve(answeredAt / duration));
     samples = appendPacingSample(samples, {
       receivedAt: t0 + answeredAt + latency,
       status: "running",
@@ -168,7 +175,7 @@ function followLinearOperation(duration: number, latency: number, firstPollAt: n
   throw new Error(`operation of ${duration} ms not followed to its end in 50 polls`);
 }
 
-describe("adaptive pacing against linear progress", () => {
+describe("adaptive pacing against simulated progress", () => {
   it("finds operations of 1-3 s with at most 4 polls and a mean lag under 100 ms", () => {
     const results = [];
     for (let duration = 1000; duration <= 3000; duration += 7) {
@@ -187,6 +194,15 @@ describe("adaptive pacing against linear progress", () => {
       results.push(followLinearOperation(duration, 5, 0));
     }
     expect(Math.max(...results.map((result) => result.lag))).toBeLessThan(1000);
-    expect(Math.max(...results.map((result) => result.polls))).toBeLessThanOrEqual(5);
+    expect(Math.max(...results.map((result) => result.polls))).toBeLessThanOrEqual(6);
+  });
+
+  it("keeps the lag bounded when progress is not linear (slow start, fast middle, slow end)", () => {
+    const ease = (fraction: number) =>
+      fraction < 0.5 ? 4 * fraction ** 3 : 1 - (-2 * fraction + 2) ** 3 / 2;
+    for (let duration = 1000; duration <= 30_000; duration += 211) {
+      const { lag } = followLinearOperation(duration, 2, 0, ease);
+      expect(lag).toBeLessThan(duration / 2);
+    }
   });
 });

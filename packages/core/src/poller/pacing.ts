@@ -35,6 +35,9 @@ export interface PollDecision {
   estimatedFinishAt?: number;
 }
 
+/** However long the operation, an adaptive poll lands at most this many intervals after the finish. */
+const toleranceIntervals = 5;
+
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
 function intervalOf(input: PacingInput, policy: PacingPolicy): number {
@@ -68,21 +71,18 @@ function afterAnswer(input: PacingInput, policy: PacingPolicy): PollDecision {
   let target: number;
   if (!Number.isFinite(estimate.latest)) target = Math.max(estimate.earliest, now + interval);
   else {
-    const tolerance = Math.max(
-      policy.minInterval,
-      policy.adaptiveTolerance * (estimate.earliest - estimate.since),
-    );
+    const relative = policy.adaptiveTolerance * (estimate.earliest - estimate.since);
+    const tolerance = Math.max(policy.minInterval, Math.min(relative, toleranceIntervals * interval));
     // A narrow window: poll once it has surely finished. A wide one: poll early, to measure the rate again.
     target =
       estimate.latest - estimate.earliest <= tolerance
         ? estimate.latest
         : Math.max(estimate.earliest, now) + tolerance;
   }
-  return {
-    delay: clamp(target - now, policy.minInterval, policy.maxDelay),
-    reason: "adaptive",
-    ...estimated,
-  };
+  // Progress is not always linear: never wait more than `adaptiveGrowth` times what the operation has run.
+  const ceiling = Math.max(interval, policy.adaptiveGrowth * (now - estimate.since), policy.minInterval);
+  const delay = clamp(target - now, policy.minInterval, Math.min(policy.maxDelay, ceiling));
+  return { delay, reason: "adaptive", ...estimated };
 }
 
 /**
