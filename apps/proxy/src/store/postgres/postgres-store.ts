@@ -64,7 +64,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await feed.delivered(row.version, toOperationChange(row));
   };
 
-  return {
+  let closing: Promise<void> | undefined;
+  const store = {
     async insert(record) {
       const [row] = await rows(statements.insert, [
         record.id,
@@ -207,17 +208,24 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       scheduleWatchers.add(watcher);
       return () => scheduleWatchers.delete(watcher);
     },
-    async close() {
-      clearInterval(rescan);
-      scheduleWatchers.clear();
-      await feed.close();
-      listeners.clear();
-      if (leaseOwners.size > 0) {
-        await pool
-          .query(statements.releaseLeases, [[...leaseOwners], Date.now()])
-          .catch((error: unknown) => options.logger?.warn({ err: error }, "could not release the leases"));
-      }
-      await pool.end();
+    close() {
+      closing ??= closeOnce();
+      return closing;
     },
   } satisfies OperationStore & { watchSchedule(watcher: () => void): () => void };
+
+  return store;
+
+  async function closeOnce(): Promise<void> {
+    clearInterval(rescan);
+    scheduleWatchers.clear();
+    await feed.close();
+    listeners.clear();
+    if (leaseOwners.size > 0) {
+      await pool
+        .query(statements.releaseLeases, [[...leaseOwners], Date.now()])
+        .catch((error: unknown) => options.logger?.warn({ err: error }, "could not release the leases"));
+    }
+    await pool.end();
+  }
 }
