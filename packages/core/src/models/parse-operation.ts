@@ -72,12 +72,29 @@ function parse(input: unknown, options: ParseOperationOptions | undefined): Safe
   return { success: true, data: normalise(flavour, result.data, { ...input }) };
 }
 
-function describeSafely(input: unknown): string {
+/** The issue of an input that threw while being read; nothing here may throw in turn. */
+function unreadableIssue(input: unknown, cause: unknown): OperationValidationIssue {
+  let reason = "reading it threw";
+  let received = "a value that cannot be inspected";
   try {
-    return describeReceived(input);
+    const message: unknown = cause instanceof Error ? cause.message : undefined;
+    if (typeof message === "string") reason = `reading it threw: ${message}`;
   } catch {
-    return "a value that cannot be inspected";
+    // the thrown value itself cannot be inspected; the generic reason stands
   }
+  try {
+    received = describeReceived(input);
+  } catch {
+    // a revoked proxy cannot even be told from an array
+  }
+  const expected = `a JSON object whose properties can be read (${reason})`;
+  return {
+    path: [],
+    pathText: "$",
+    expected,
+    received,
+    message: `$: expected ${expected}, received ${received}`,
+  };
 }
 
 /**
@@ -92,19 +109,7 @@ export function safeParseOperation(
   try {
     return parse(input, options);
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : "reading it failed";
-    const issue = validationIssue([], `a JSON object whose properties can be read (${reason})`, undefined);
-    return failure(
-      [
-        {
-          ...issue,
-          received: describeSafely(input),
-          message: `$: expected ${issue.expected}, received ${describeSafely(input)}`,
-        },
-      ],
-      undefined,
-      cause,
-    );
+    return failure([unreadableIssue(input, cause)], undefined, cause);
   }
 }
 

@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import { OperationValidationError } from "../errors/operation-validation-error.js";
+import { LroError } from "../errors/lro-error.js";
+import { parseOperation, safeParseOperation } from "./parse-operation.js";
+
+function issuesOf(input: unknown, options?: Parameters<typeof safeParseOperation>[1]) {
+  const result = safeParseOperation(input, options);
+  if (result.success) throw new Error("expected the payload to be rejected");
+  return result.error.issues.map((issue) => issue.message);
+}
+
+describe("parseOperation: strict where it matters", () => {
+  it("names the path, what was expected and what was received", () => {
+    expect(issuesOf({ id: "1", status: "running", percentageComplete: "abc" })).toStrictEqual([
+      '$.percentageComplete: expected a number 0..100, received "abc"',
+    ]);
+  });
+
+  it.each([
+    [
+      { id: "1", status: "running", percentageComplete: 101 },
+      "$.percentageComplete: expected a number 0..100, received 101",
+    ],
+    [
+      { id: "1", status: "running", percentageComplete: -1 },
+      "$.percentageComplete: expected a number 0..100, received -1",
+    ],
+    [
+      { id: "1", status: "running", percentageComplete: Number.NaN },
+      "$.percentageComplete: expected a number 0..100, received NaN",
+    ],
+    [
+      { id: "1", status: "running", percentageComplete: "NaN" },
+      '$.percentageComplete: expected a number 0..100, received "NaN"',
+    ],
+    [
+      { id: "1", status: "Running", percentComplete: true },
+      "$.percentComplete: expected a number 0..100, received true",
+    ],
+    [{ id: "1", status: 3, type: "x" }, "$.status: expected a string (the operation's status), received 3"],
+    [{ id: "1", type: "x" }, "$.status: expected a string (the operation's status), received nothing"],
+    [
+      { id: "1", status: null, type: "x" },
+      "$.status: expected a string (the operation's status), received null",
+    ],
+    [
+      { id: "1", status: "running", createdDateTime: "yesterday", statusDetail: "" },
+      '$.createdDateTime: expected an ISO 8601 date-time string or null, received "yesterday"',
+    ],
+    [
+      { id: "1", status: "running", type: "x", error: "boom" },
+      '$.error: expected an object or null, received "boom"',
+    ],
+    [
+      { id: "1", status: "running", type: "x", error: { details: [{ code: 5 }] } },
+      "$.error.details[0].code: expected a string or null, received 5",
+    ],
+    [{ id: 7, status: "running", type: "x" }, "$.id: expected a string or null, received 7"],
+  ])("rejects %j", (payload, message) => {
+    expect(issuesOf(payload)).toContain(message);
+  });
+
+  it("rejects a printer status that is not an object", () => {
+    expect(issuesOf({ id: "1", status: "running" }, { kind: "printerCreateOperation" })).toStrictEqual([
+      '$.status: expected an object {state, description}, received "running"',
+    ]);
+    expect(
+      issuesOf({ id: "1", status: { description: "x" } }, { kind: "printerCreateOperation" }),
+    ).toStrictEqual(["$.status.state: expected a string (the operation's status), received nothing"]);
+  });
+
+  it("lists every bad path at once", () => {
+    expect(issuesOf({ id: "1", status: 1, percentageComplete: "x", type: "t" })).toHaveLength(2);
+  });
+
+  it("throws an OperationValidationError with structured issues and the flavour it read", () => {
+    let caught: unknown;
+    try {
+      parseOperation({ id: "1", status: "running", type: "t", percentageComplete: 250 });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(OperationValidationError);
+    expect(OperationValidationError.isInstance(caught)).toBe(true);
+    expect(LroError.isInstance(caught)).toBe(true);
+    const error = caught as OperationValidationError;
+    expect(error.code).toBe("operation_validation");
+    expect(error.kind).toBe("richLongRunningOperation");
+    expect(error.issues).toStrictEqual([
+      {
+        path: ["percentageComplete"],
+        pathText: "$.percentageComplete",
+        expected: "a number 0..100",
+        received: "250",
+        message: "$.percentageComplete: expected a number 0..100, received 250",
+      },
+    ]);
+    expect(error.message).toContain("read as richLongRunningOperation");
+    expect(error.message).toContain("$.percentageComplete: expected a number 0..100, received 250");
+  });
+
+  it("names nested paths", () => {
+    expect(
+      issuesOf({ id: "1", status: "running", type: "t", error: { innerError: { details: "x" } } }),
+    ).toStrictEqual(['$.error.innerError.details: expected an array or null, received "x"']);
+  });
+
+  it("rejects an unknown options.kind", () => {
+    expect(issuesOf({ id: "1", status: "running" }, { kind: "nope" as never })[0]).toMatch(
+      /^options\.kind: expected one of longRunningOperation, /,
+    );
+  });
+});
+
+describe("safeParseOperation never throws", () => {
+  it.each([
+    [null, "$: expected a JSON object (a Graph operation payload), received null"],
+    [undefined, "$: expected a JSON object (a Graph operation payload), received nothing"],
+    ["{}", '$: expected a JSON object (a Graph operation payload), received "{}"'],
+    [[{ status: "running" }], "$: expected a JSON object (a Graph operation payload), received an array"],
+    [42, "$: expected a JSON object (a Graph operation payload), received 42"],
+  ])("rejects %j", (input, message) => {
+    expect(issuesOf(input)).toStrictEqual([message]);
+  });
+
+  it("rejects objects whose getters throw", () => {
+    const payload = {
+      id: "1",
+      get status(): string {
+        throw new Error("no status for you");
+      },
+    };
+    const result = safeParseOperation(payload);
+    expect(result.success).toBe(false);
+    expect(result.error?.message).toContain("no status for you");
+  });
+
+  it("rejects getters that throw values which cannot be inspected", () => {
+    const { proxy: thrown, revoke } = Proxy.revocable(new Error("gone"), {});
+    revoke();
+    const payload = {
+      get status(): string {
+        throw thrown;
+      },
+    };
+    const result = safeParseOperation(payload);
+    expect(result.error?.issues[0]?.message).toBe(
+      "$: expected a JSON object whose properties can be read (reading it threw), received an object",
+    );
+    expect(result.error?.cause).toBe(thrown);
+  });
+
+  it("rejects proxies that throw and revoked proxies", () => {
+    const throwing = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("trap");
+        },
+        has: () => {
+          throw new Error("trap");
+        },
+        ownKeys: () => {
+          throw new Error("trap");
+        },
+      },
+    );
+    const { proxy, revoke } = Proxy.revocable({ id: "1", status: "running" }, {});
+    revoke();
+    expect(safeParseOperation(throwing).success).toBe(false);
+    expect(safeParseOperation(proxy).success).toBe(false);
+    expect(safeParseOperation(proxy).error?.issues[0]?.received).toBe("a value that cannot be inspected");
+  });
+
+  it("reads cyclic objects and rejects cyclic or too deeply nested inner errors", () => {
+    const payload: Record<string, unknown> = { id: "1", status: "running", type: "t" };
+    payload["self"] = payload;
+    expect(parseOperation(payload).raw["self"]).toBe(payload);
+
+    const error: Record<string, unknown> = { code: "a", message: "b" };
+    error["innerError"] = error;
+    expect(issuesOf({ id: "1", status: "failed", type: "t", error })[0]).toMatch(
+      /expected at most 32 nested innerError levels/,
+    );
+
+    let deep: Record<string, unknown> = { code: "deepest" };
+    for (let level = 0; level < 100_000; level += 1) deep = { code: "x", innerError: deep };
+    expect(safeParseOperation({ id: "1", status: "failed", type: "t", error: deep }).success).toBe(false);
+  });
+
+  it("rejects huge nesting where an array is expected", () => {
+    let nested: unknown = [];
+    for (let level = 0; level < 100_000; level += 1) nested = [nested];
+    expect(
+      safeParseOperation({ id: "1", status: "failed", type: "t", error: { details: nested } }).success,
+    ).toBe(false);
+  });
+});
