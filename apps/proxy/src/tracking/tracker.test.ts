@@ -270,3 +270,43 @@ describe("tracker: limits", () => {
     expect(await harness.tracker.countActive(alice.owner)).toBe(2);
   });
 });
+
+describe("tracker: restart and retention", () => {
+  it("resumes polling after the store and tracker are closed mid-operation and opened again", async () => {
+    const { monitorUrl, requestUrl } = await harness.startUpstream("/v1.0/teams/t1/clone", {
+      durationMs: 500,
+    });
+    const record = await harness.tracker.adopt({ owner: alice.owner, monitorUrl, requestUrl });
+    const running = await reaches(
+      harness,
+      alice.owner,
+      record.id,
+      (current) => current.operation.status === "running",
+    );
+    await harness.restart();
+    const final = await ended(harness, alice.owner, record.id);
+    expect(final.operation.status).toBe("succeeded");
+    expect(final.schedule.attempt).toBeGreaterThan(running.schedule.attempt);
+  });
+
+  it("removes finished operations once their retention has passed, announcing the deletion", async () => {
+    await harness.close();
+    harness = await startHarness({ tracker: { retentionMs: 200, sweepIntervalMs: 20 } });
+    const { monitorUrl, requestUrl } = await harness.startUpstream("/v1.0/teams/t1/clone", {
+      durationMs: 50,
+    });
+    const record = await harness.tracker.adopt({ owner: alice.owner, monitorUrl, requestUrl });
+    const final = await ended(harness, alice.owner, record.id);
+    expect(final.expiresAt).toBe((final.terminalAt ?? 0) + 200);
+    const deleted = await new Promise((resolve) =>
+      harness.tracker.changes.subscribe(
+        alice.owner,
+        (change) => change.type === "deleted" && resolve(change),
+        record.id,
+      ),
+    );
+    expect(deleted).toMatchObject({ type: "deleted", id: record.id });
+    expect(Date.now()).toBeGreaterThanOrEqual(final.expiresAt ?? 0);
+    expect(await harness.store.get(alice.owner, record.id)).toBeUndefined();
+  });
+});
