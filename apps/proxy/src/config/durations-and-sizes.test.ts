@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseByteSize, parseDuration } from "./config-values.js";
+import { parseByteSize, parseDuration } from "./durations-and-sizes.js";
 
 describe("parseDuration", () => {
   it.each([

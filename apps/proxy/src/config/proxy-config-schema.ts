@@ -1,0 +1,135 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import {
+  addressRanges,
+  apiKeys,
+  byteSize,
+  duration,
+  httpUrl,
+  integer,
+  originPatterns,
+  prefixes,
+  text,
+} from "./setting-schemas.js";
+
+/** Origins that serve Graph and its operation monitors; always on the egress allow-list. */
+export const defaultAllowedOrigins = [
+  "https://graph.microsoft.com",
+  "https://*.sharepoint.com",
+  "https://api.onedrive.com",
+  "https://graph.microsoft.us",
+  "https://dod-graph.microsoft.us",
+  "https://microsoftgraph.chinacloudapi.cn",
+] as const;
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export const proxyConfigSchema = z
+  .object({
+    upstream: httpUrl("an http(s) URL such as https://graph.microsoft.com").default(
+      new URL("https://graph.microsoft.com"),
+    ),
+    prefix: prefixes.min(1).default(["/v1.0", "/beta"]),
+    host: text("a host name or address to listen on").default("127.0.0.1"),
+    port: integer(0, 65535).default(8080),
+    dataDir: text("a directory for the database").default(".lro-proxy"),
+    databaseUrl: text("a PostgreSQL URL such as postgres://user@host:5432/database")
+      .refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), {
+        error: "expected a PostgreSQL URL such as postgres://user@host:5432/database",
+      })
+      .optional(),
+    databaseSchema: text("a PostgreSQL schema name")
+      .refine((value) => /^[a-z_][a-z0-9_]{0,62}$/.test(value), {
+        error: (issue) =>
+          `expected a PostgreSQL schema name of lower-case letters, digits and underscores, got "${String(issue.input)}"`,
+      })
+      .default("lro_proxy"),
+    lease: duration.default(120_000),
+    allowOrigin: originPatterns.default([]),
+    allowAddress: addressRanges.default([]),
+    tokenOrigin: originPatterns.default([]),
+    apiKey: apiKeys.default([]),
+    jwksUrl: httpUrl("the https URL of a JSON Web Key Set").optional(),
+    jwtIssuer: text("the issuer (iss) the JWTs must carry").optional(),
+    jwtAudience: text("the audience (aud) the JWTs must carry").optional(),
+    retention: duration.default(24 * 3_600_000),
+    bodyLimit: byteSize.default(4 * 1024 * 1024),
+    maxHeaderSize: byteSize.default(16 * 1024),
+    rateLimit: integer(1, 1_000_000).default(600),
+    rateLimitWindow: duration.default(60_000),
+    maxOperations: integer(1, 10_000_000).default(1000),
+    upstreamTimeout: duration.default(30_000),
+    shutdownTimeout: duration.default(10_000),
+    logLevel: z
+      .enum(logLevels, {
+        error: (issue) => `expected one of ${logLevels.join(", ")}, got "${String(issue.input)}"`,
+      })
+      .default("info"),
+  })
+  .superRefine((raw, context) => {
+    if (raw.jwksUrl !== undefined && (raw.jwtIssuer === undefined || raw.jwtAudience === undefined)) {
+      const missing = raw.jwtIssuer === undefined ? "jwtIssuer" : "jwtAudience";
+      context.addIssue({ code: "custom", path: [missing], message: "is required when --jwks-url is set" });
+    }
+    if (raw.jwksUrl === undefined && (raw.jwtIssuer !== undefined || raw.jwtAudience !== undefined)) {
+      context.addIssue({
+        code: "custom",
+        path: ["jwksUrl"],
+        message: "is required when a JWT issuer or audience is set",
+      });
+    }
+    if (raw.apiKey.length === 0 && raw.jwksUrl === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["apiKey"],
+        message:
+          "no client authentication is configured: give at least one API key (--api-key or --api-key-file) or --jwks-url",
+      });
+    }
+  })
+  .transform((raw) => ({
+    upstream: raw.upstream,
+    prefixes: raw.prefix,
+    host: raw.host,
+    port: raw.port,
+    dataDir: raw.dataDir,
+    database:
+      raw.databaseUrl === undefined ? undefined : { url: raw.databaseUrl, schema: raw.databaseSchema },
+    leaseMs: raw.lease,
+    egress: {
+      allowOrigins: raw.allowOrigin,
+      allowAddresses: raw.allowAddress,
+      tokenOrigins: raw.tokenOrigin,
+    },
+    authentication: {
+      apiKeys: raw.apiKey.map((key) => hashApiKey(key)),
+      jwt:
+        raw.jwksUrl !== undefined && raw.jwtIssuer !== undefined && raw.jwtAudience !== undefined
+          ? { jwksUrl: raw.jwksUrl, issuer: raw.jwtIssuer, audience: raw.jwtAudience }
+          : undefined,
+    },
+    retentionMs: raw.retention,
+    limits: {
+      bodyBytes: raw.bodyLimit,
+      headerBytes: raw.maxHeaderSize,
+      requestsPerWindow: raw.rateLimit,
+      rateLimitWindowMs: raw.rateLimitWindow,
+      operationsPerIdentity: raw.maxOperations,
+      upstreamTimeoutMs: raw.upstreamTimeout,
+    },
+    shutdownTimeoutMs: raw.shutdownTimeout,
+    logLevel: raw.logLevel,
+  }));
+export type ProxyConfig = z.output<typeof proxyConfigSchema>;
+
+/** A configured API key, kept only as digests: `digest` for constant-time comparison, `identity` as the owner id. */
+export interface ApiKeyDigest {
+  digest: Buffer;
+  identity: string;
+}
+
+export function hashApiKey(key: string): ApiKeyDigest {
+  const digest = createHash("sha256").update(key).digest();
+  const identity = createHash("sha256").update(`lro-proxy identity\0${key}`).digest("hex").slice(0, 16);
+  return { digest, identity: `key-${identity}` };
+}

@@ -1,0 +1,89 @@
+import { isIP } from "node:net";
+import { z } from "zod";
+import { parseOriginPattern } from "../security/origin-pattern.js";
+import { parseByteSize, parseDuration } from "./durations-and-sizes.js";
+
+/* The zod schemas of single setting values: each turns a string into a value or says what was expected. */
+
+export const text = (description: string) =>
+  z
+    .string({ error: `expected ${description}` })
+    .trim()
+    .min(1, { error: `expected ${description}` });
+
+export const httpUrl = (description: string) =>
+  text(description).transform((value, context) => {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:")) {
+      context.addIssue({ code: "custom", message: `expected ${description}, got "${value}"` });
+      return z.NEVER;
+    }
+    return url;
+  });
+
+export const integer = (minimum: number, maximum: number) =>
+  text(`an integer from ${minimum} to ${maximum}`).transform((value, context) => {
+    const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed >= minimum && parsed <= maximum)) {
+      context.addIssue({
+        code: "custom",
+        message: `expected an integer from ${minimum} to ${maximum}, got "${value}"`,
+      });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export const converted = <T>(description: string, convert: (value: string) => T | undefined) =>
+  text(description).transform((value, context) => {
+    const result = convert(value);
+    if (result === undefined) {
+      context.addIssue({ code: "custom", message: `expected ${description}, got "${value}"` });
+      return z.NEVER;
+    }
+    return result;
+  });
+
+export const duration = converted("a duration such as 500ms, 30s, 5m, 24h or 7d", parseDuration);
+export const byteSize = converted("a size such as 16kb, 1mb or 1048576 (bytes)", parseByteSize);
+
+export const originPatterns = z.array(
+  text("an origin such as https://*.example.com or http://127.0.0.1:*").transform((value, context) => {
+    const pattern = parseOriginPattern(value);
+    if (typeof pattern === "string") {
+      context.addIssue({ code: "custom", message: pattern });
+      return z.NEVER;
+    }
+    return pattern;
+  }),
+);
+
+export const addressRanges = z.array(
+  text("an IP address or CIDR range").refine((value) => isAddressRange(value), {
+    error: (issue) =>
+      `expected an IP address or CIDR range such as 127.0.0.1 or 10.0.0.0/8, got "${String(issue.input)}"`,
+  }),
+);
+
+export const apiKeys = z.array(
+  z.string().refine((key) => key.length >= 16 && !/\s/.test(key), {
+    error:
+      "an API key must be at least 16 characters without spaces (generate one with: openssl rand -hex 32)",
+  }),
+);
+
+export const prefixes = z.array(
+  text("a path prefix such as /v1.0").refine((value) => /^\/[\w.~-]+(\/[\w.~-]+)*$/.test(value), {
+    error: (issue) => `expected a path prefix such as /v1.0 or /beta, got "${String(issue.input)}"`,
+  }),
+);
+
+export function isAddressRange(value: string): boolean {
+  const [address, bits, ...rest] = value.split("/");
+  if (address === undefined || rest.length > 0) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  const prefix = /^\d+$/.test(bits) ? Number(bits) : -1;
+  return prefix >= 0 && prefix <= (family === 4 ? 32 : 128);
+}

@@ -1,0 +1,144 @@
+/**
+ * Every setting of the proxy: a flag (`--data-dir`) and an environment variable (`LRO_PROXY_DATA_DIR`);
+ * a flag wins over the environment. Repeatable flags take a comma-separated list in their variable.
+ */
+export const settings = {
+  upstream: {
+    flag: "upstream",
+    multiple: false,
+    description: "Graph-like origin requests are forwarded to (default https://graph.microsoft.com)",
+  },
+  prefix: {
+    flag: "prefix",
+    multiple: true,
+    description: "path prefix forwarded to the upstream (default /v1.0 and /beta)",
+  },
+  host: { flag: "host", multiple: false, description: "address to listen on (default 127.0.0.1)" },
+  port: {
+    flag: "port",
+    multiple: false,
+    description: "port to listen on (default 8080; 0 picks a free one)",
+  },
+  dataDir: {
+    flag: "data-dir",
+    multiple: false,
+    description: "directory of the SQLite database (default .lro-proxy)",
+  },
+  databaseUrl: {
+    flag: "database-url",
+    multiple: false,
+    description: "PostgreSQL URL: store operations there instead of SQLite, shared by every instance (a cluster)",
+  },
+  databaseSchema: {
+    flag: "database-schema",
+    multiple: false,
+    description: "PostgreSQL schema of the proxy's tables, created on start (default lro_proxy)",
+  },
+  lease: {
+    flag: "lease",
+    multiple: false,
+    description: "how long a claimed poll stays with one instance before another may take it over (default 2m)",
+  },
+  allowOrigin: {
+    flag: "allow-origin",
+    multiple: true,
+    description:
+      "origin the proxy may call besides the upstream and Microsoft's monitor hosts; https://*.example.com and http://127.0.0.1:* patterns",
+  },
+  allowAddress: {
+    flag: "allow-address",
+    multiple: true,
+    description:
+      "IP address or CIDR range of a blocked kind (loopback, private, link-local) that may be called anyway",
+  },
+  tokenOrigin: {
+    flag: "token-origin",
+    multiple: true,
+    description: "origin that may receive a caller's Graph token besides the one it was sent to",
+  },
+  apiKey: {
+    flag: "api-key",
+    multiple: true,
+    description: "API key a client sends as X-API-Key (at least 16 characters)",
+  },
+  apiKeyFile: {
+    flag: "api-key-file",
+    multiple: false,
+    description: "file with one API key per line (# comments allowed)",
+  },
+  jwksUrl: {
+    flag: "jwks-url",
+    multiple: false,
+    description: "JSON Web Key Set that verifies JWTs sent as Proxy-Authorization: Bearer",
+  },
+  jwtIssuer: { flag: "jwt-issuer", multiple: false, description: "issuer (iss) JWTs must carry" },
+  jwtAudience: { flag: "jwt-audience", multiple: false, description: "audience (aud) JWTs must carry" },
+  retention: {
+    flag: "retention",
+    multiple: false,
+    description: "how long finished operations are kept (default 24h)",
+  },
+  bodyLimit: { flag: "body-limit", multiple: false, description: "largest request body (default 4mb)" },
+  maxHeaderSize: {
+    flag: "max-header-size",
+    multiple: false,
+    description: "largest request header block (default 16kb)",
+  },
+  rateLimit: {
+    flag: "rate-limit",
+    multiple: false,
+    description: "requests per client per window (default 600)",
+  },
+  rateLimitWindow: {
+    flag: "rate-limit-window",
+    multiple: false,
+    description: "the rate limit's window (default 1m)",
+  },
+  maxOperations: {
+    flag: "max-operations",
+    multiple: false,
+    description: "operations one client may have followed at once (default 1000)",
+  },
+  upstreamTimeout: {
+    flag: "upstream-timeout",
+    multiple: false,
+    description: "timeout of every upstream call: connect, headers, each body chunk (default 30s)",
+  },
+  shutdownTimeout: {
+    flag: "shutdown-timeout",
+    multiple: false,
+    description: "how long shutdown waits for requests in flight (default 10s)",
+  },
+  logLevel: {
+    flag: "log-level",
+    multiple: false,
+    description: "fatal, error, warn, info, debug, trace or silent (default info)",
+  },
+} as const;
+export type SettingName = keyof typeof settings;
+
+/** The environment variable of a setting: `--data-dir` is `LRO_PROXY_DATA_DIR`. */
+export function environmentVariableOf(name: SettingName): string {
+  return `LRO_PROXY_${settings[name].flag.replaceAll("-", "_").toUpperCase()}`;
+}
+
+/** How a setting is named in error messages: `--data-dir (LRO_PROXY_DATA_DIR)`. */
+export function settingLabel(name: SettingName): string {
+  return `--${settings[name].flag} (${environmentVariableOf(name)})`;
+}
+
+/** The `--help` text: every setting with its environment variable. */
+export function usage(): string {
+  const lines = Object.entries(settings).flatMap(([name, { flag, multiple, description }]) => [
+    `  --${flag} <value>   ${environmentVariableOf(name as SettingName)}${multiple ? " (repeatable; comma-separated in the environment)" : ""}`,
+    `      ${description}`,
+  ]);
+  return [
+    "Usage: lro-proxy [settings]",
+    "",
+    "A REST proxy in front of Microsoft Graph that follows every long-running operation it sees.",
+    "Each setting is a flag or an environment variable; a flag wins.",
+    "",
+    ...lines,
+  ].join("\n");
+}
