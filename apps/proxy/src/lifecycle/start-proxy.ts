@@ -8,6 +8,7 @@ import { createMetrics, type ProxyMetrics } from "../observability/metrics.js";
 import { createEgressPolicy, type EgressPolicyOptions } from "../security/egress-policy.js";
 import { createIdentities, type IdentitiesOptions } from "../security/identities.js";
 import { openPostgresStore } from "../store/postgres/postgres-store.js";
+import { openPostgresStore } from "../store/postgres/postgres-store.js";
 import { openSqliteStore } from "../store/sqlite/sqlite-store.js";
 import type { OperationStore } from "../store/operation-store.js";
 import { createTracker, type Tracker, type TrackerOptions } from "../tracking/tracker.js";
@@ -39,7 +40,10 @@ export interface RunningProxy {
   close(): Promise<void>;
 }
 
-/** Builds every dependency from the configuration, starts the tracker and listens. */
+/**
+ * Builds every dependency from the configuration (the SQLite store in the data directory, or the
+ * PostgreSQL store shared by several instances when a database URL is set), starts the tracker and listens.
+ */
 export async function startProxy(
   config: ProxyConfig,
   options: StartProxyOptions = {},
@@ -64,6 +68,7 @@ export async function startProxy(
     retentionMs: config.retentionMs,
     leaseMs: config.leaseMs,
     maxOperationsPerOwner: config.limits.operationsPerIdentity,
+    leaseMs: config.leaseMs,
     ...options.tracker,
     pollOptions: {
       fetch: upstream.fetch,
