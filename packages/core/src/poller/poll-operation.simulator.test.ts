@@ -9,6 +9,7 @@ import { resolveMonitorUrl } from "./monitor-url.js";
 import { pollOperation } from "./poll-operation.js";
 import type { PollOptions } from "./poll-options.js";
 import { useSimulator } from "./test-support/simulator.js";
+import type { Transport } from "./transport.js";
 
 const test = useSimulator();
 const fast = { minInterval: 20, interval: 50, retryDelay: 20 };
@@ -106,14 +107,24 @@ describe("pollOperation against the simulator", () => {
   it("survives a slow answer, and retries one slower than the request timeout", async () => {
     const slow = await follow(contentTypeCopy, { slow: { delayMs: 150, from: 1, count: 1 } });
     expect(slow.status).toBe(succeeded);
-    const transport = createTransport({ requestTimeout: 100 });
+    const pool = createTransport({ requestTimeout: 300 });
+    let timedOut = 0;
+    const transport: Transport = {
+      request: (request) =>
+        pool.request(request).catch((error: unknown) => {
+          timedOut += 1;
+          throw error;
+        }),
+      close: () => pool.close(),
+    };
     try {
       const final = await follow(
         contentTypeCopy,
-        { slow: { delayMs: 400, from: 1, count: 1 } },
+        { slow: { delayMs: 1500, from: 1, count: 1 } },
         { transport },
       );
       expect(final.status).toBe(succeeded);
+      expect(timedOut).toBe(1);
     } finally {
       await transport.close();
     }
