@@ -8,7 +8,6 @@ import { createMetrics, type ProxyMetrics } from "../observability/metrics.js";
 import { createEgressPolicy, type EgressPolicyOptions } from "../security/egress-policy.js";
 import { createIdentities, type IdentitiesOptions } from "../security/identities.js";
 import { openPostgresStore } from "../store/postgres/postgres-store.js";
-import { openPostgresStore } from "../store/postgres/postgres-store.js";
 import { openSqliteStore } from "../store/sqlite/sqlite-store.js";
 import type { OperationStore } from "../store/operation-store.js";
 import { createTracker, type Tracker, type TrackerOptions } from "../tracking/tracker.js";
@@ -66,7 +65,6 @@ export async function startProxy(
     logger,
     metrics,
     retentionMs: config.retentionMs,
-    leaseMs: config.leaseMs,
     maxOperationsPerOwner: config.limits.operationsPerIdentity,
     leaseMs: config.leaseMs,
     ...options.tracker,
