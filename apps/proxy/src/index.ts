@@ -24,6 +24,8 @@ export type { WireOperation } from "./wire/wire-operation.js";
 // Store and tracker
 export { openSqliteStore } from "./store/sqlite/sqlite-store.js";
 export type { SqliteStoreOptions } from "./store/sqlite/sqlite-store.js";
+export { openPostgresStore } from "./store/postgres/postgres-store.js";
+export type { PostgresStoreOptions } from "./store/postgres/postgres-store.js";
 export type { ListOptions, OperationStore, PollResult, SweepResult } from "./store/operation-store.js";
 export type { NewOperationRecord, OperationRecord } from "./store/operation-record.js";
 export type { OperationChange } from "./store/operation-change.js";
