@@ -56,7 +56,7 @@ export function createApp(dependencies: ProxyDependencies): Express {
   });
   app.use(rateLimitMiddleware(limiter, config.limits.requestsPerWindow, config.limits.rateLimitWindowMs));
 
-  const forwarding = createForwardingRouter({ config, upstream, tracker, egress });
+  const forwarding = createForwardingRouter({ config, upstream, tracker, egress, metrics });
   for (const prefix of config.prefixes) app.use(prefix, forwarding);
   app.use(
     "/operations",
