@@ -68,6 +68,11 @@ describe("detectOperationKind", () => {
     ["asyncJobStatus", { status: "inProgress", percentageComplete: 5 }],
     ["asyncJobStatus", { id: "", status: "completed", resourceId: "x" }],
     ["asyncJobStatus", { id: "1", status: "failed", statusDescription: "copy failed" }],
+    ["richLongRunningOperation", { id: null, status: "running", type: "contentTypeCopy" }],
+    [
+      "longRunningOperation",
+      { status: "running", createdDateTime: "2018-09-06T15:58:41Z", statusDetail: "" },
+    ],
     ["engagementAsyncOperation", { id: "1", status: "running", operationType: "createCommunity" }],
     ["richLongRunningOperation", { id: "1", status: "running", percentageComplete: 5 }],
     [

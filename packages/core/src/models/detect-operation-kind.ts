@@ -48,14 +48,15 @@ function kindOfShape(payload: Record<string, unknown>): OperationKind {
   if (has("percentageCompleted", "tenantId")) return "attackSimulationOperation";
   if (has("progress", "storageLocation", "submittedDateTime", "userId")) return "dataPolicyOperation";
   if (has("percentComplete")) return "onenoteOperation";
-  if (
-    has("statusDescription", "operation") ||
-    payload["id"] === undefined ||
-    payload["id"] === null ||
-    payload["id"] === ""
-  ) {
-    return "asyncJobStatus";
-  }
+  const noId = payload["id"] === undefined || payload["id"] === null || payload["id"] === "";
+  const entityProperty = has(
+    "createdDateTime",
+    "lastActionDateTime",
+    "statusDetail",
+    "resourceLocation",
+    "type",
+  );
+  if (has("statusDescription", "operation") || (noId && !entityProperty)) return "asyncJobStatus";
   if (isWord(status, "inprogress", "invalid")) return "teamsAsyncOperation";
   if (has("operationType")) return "engagementAsyncOperation";
   if (isWord(status, "complete")) return "dataPolicyOperation";

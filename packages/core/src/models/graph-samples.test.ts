@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseOperation, safeParseOperation } from "./parse-operation.js";
+import { normaliseError, normaliseTeamsError } from "./normalise-error.js";
+import { publicErrorSchema, teamsOperationErrorSchema } from "./public-error.js";
 import { toGraphJson } from "./to-graph-json.js";
 
 const samples = new URL("../test-fixtures/graph-samples/", import.meta.url);
@@ -66,5 +68,19 @@ describe("the documented Graph samples", () => {
   it("rejects the bare error payloads, which are not operations", () => {
     expect(safeParseOperation(sample("operationError.json")).success).toBe(false);
     expect(safeParseOperation(sample("error-envelope.json")).success).toBe(false);
+  });
+
+  it("reads Graph's operationError and the error envelope's error with the error schemas", () => {
+    const operationError = teamsOperationErrorSchema.parse(sample("operationError.json"));
+    expect(normaliseTeamsError(operationError)).toStrictEqual({
+      code: "TeamUnavailable",
+      message: "The team was not found.",
+    });
+    const envelope = sample("error-envelope.json") as { error: unknown };
+    expect(normaliseError(publicErrorSchema.parse(envelope.error))).toStrictEqual({
+      code: "invalidRange",
+      message: "Uploaded fragment overlaps with existing data.",
+      innerError: { requestId: "request-id", date: "date-time" },
+    });
   });
 });

@@ -32,9 +32,20 @@ function normaliseInnerError(inner: PublicInnerError): OperationInnerError {
   });
 }
 
+/** An error object that says nothing (`{}`, or only empty or null members) reads as no error. */
+function isEmptyError(error: PublicError): boolean {
+  return (
+    error.code === undefined &&
+    error.message === undefined &&
+    error.target === undefined &&
+    (error.details === null || error.details === undefined || error.details.length === 0) &&
+    (error.innerError === null || error.innerError === undefined)
+  );
+}
+
 /** Any flavour's error payload as the normalised `OperationError` (missing code or message read as ""). */
 export function normaliseError(error: PublicError | null | undefined): OperationError | undefined {
-  if (error === null || error === undefined) return undefined;
+  if (error === null || error === undefined || isEmptyError(error)) return undefined;
   return withoutUndefined({
     code: error.code ?? "",
     message: error.message ?? "",
@@ -52,7 +63,7 @@ export function normaliseError(error: PublicError | null | undefined): Operation
 export function normaliseTeamsError(
   error: TeamsOperationError | null | undefined,
 ): OperationError | undefined {
-  if (error === null || error === undefined) return undefined;
+  if (error === null || error === undefined || isEmptyError(error)) return undefined;
   return { code: error.code ?? "", message: error.message ?? "" };
 }
 

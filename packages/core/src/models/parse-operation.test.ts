@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseOperation } from "./parse-operation.js";
+import { toGraphJson } from "./to-graph-json.js";
 
 describe("parseOperation: lenient where Graph is inconsistent", () => {
   it("reads percentages sent as strings, doubles and with a % sign", () => {
@@ -30,6 +31,17 @@ describe("parseOperation: lenient where Graph is inconsistent", () => {
       type: "contentTypeCopy",
       raw: operation.raw,
     });
+  });
+
+  it("reads an error that says nothing as no error, and writes it back as received", () => {
+    for (const error of [{}, { code: "", message: null, details: [] }]) {
+      const operation = parseOperation({ id: "1", status: "succeeded", type: "t", error });
+      expect(operation).not.toHaveProperty("error");
+      expect(toGraphJson(operation)["error"]).toStrictEqual(error);
+    }
+    expect(parseOperation({ id: "1", status: "succeeded", attemptsCount: 1, error: {} })).not.toHaveProperty(
+      "error",
+    );
   });
 
   it("reads status words in any casing and keeps the raw word", () => {
