@@ -97,6 +97,9 @@ describe("toGraphJson", () => {
     );
     const json = toGraphJson(forced);
     expect(json["@odata.type"]).toBe("#microsoft.graph.workbookOperation");
-    expect(parseOperation(json).kind).toBe("workbookOperation");
+    const { raw: _raw, ...fields } = forced;
+    const { raw, ...rereadFields } = parseOperation(json);
+    expect(rereadFields).toStrictEqual(fields);
+    expect(raw).toStrictEqual({ ...forced.raw, "@odata.type": "#microsoft.graph.workbookOperation" });
   });
 });
