@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { ProxyLogger } from "../observability/logger.js";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
@@ -169,6 +170,8 @@ export function createDueLoop(options: DueLoopOptions): DueLoop {
       if (running) return;
       running = true;
       abort = new AbortController();
+      // Every poll in flight listens to the one signal that stops them all.
+      setMaxListeners(0, abort.signal);
       sweeper = setInterval(() => void sweep(), options.sweepIntervalMs);
       sweeper.unref();
       void sweep();
