@@ -132,6 +132,18 @@ describe("nextPoll", () => {
     });
   });
 
+  it("polls densely while the operation reports 100 % but has not ended", () => {
+    const samples: PacingSample[] = [
+      { receivedAt: t0 - 400, status: "running", percentComplete: 100 },
+      { receivedAt: t0, status: "running", percentComplete: 100 },
+    ];
+    expect(nextPoll(input({ samples, now: t0 }), policy)).toEqual({ delay: 200, reason: "overdue" });
+    expect(nextPoll(input({ samples, now: t0 + 10_000 }), policy)).toEqual({
+      delay: 1000,
+      reason: "overdue",
+    });
+  });
+
   it("polls densely, then less often, once past the latest plausible finish", () => {
     const samples: PacingSample[] = [
       { receivedAt: t0 - 2000, status: "running", percentComplete: 40, lastActionDateTime: iso(t0 - 2000) },

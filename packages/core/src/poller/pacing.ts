@@ -55,19 +55,17 @@ function afterAnswer(input: PacingInput, policy: PacingPolicy): PollDecision {
     reason: "interval",
   };
   if (!policy.adaptive) return fixed;
+  const { now } = input;
+  // Past every plausible finish: poll densely at first, then less often, up to the interval.
+  const overdue = (since: number) =>
+    clamp((now - since) / 2, policy.minInterval, Math.max(policy.minInterval, interval));
+  const complete = input.samples.find((sample) => (sample.percentComplete ?? 0) >= 100);
+  if (complete && (input.samples.at(-1)?.percentComplete ?? 0) >= 100)
+    return { delay: overdue(complete.receivedAt), reason: "overdue" };
   const estimate = estimateCompletion(input.samples);
   if (!estimate) return fixed;
-  const { now } = input;
   const estimated = Number.isFinite(estimate.latest) ? { estimatedFinishAt: estimate.latest } : {};
-  if (now >= estimate.latest) {
-    // Past every plausible finish: poll densely at first, then less often, up to the interval.
-    const delay = clamp(
-      (now - estimate.latest) / 2,
-      policy.minInterval,
-      Math.max(policy.minInterval, interval),
-    );
-    return { delay, reason: "overdue", ...estimated };
-  }
+  if (now >= estimate.latest) return { delay: overdue(estimate.latest), reason: "overdue", ...estimated };
   let target: number;
   if (!Number.isFinite(estimate.latest)) target = Math.max(estimate.earliest, now + interval);
   else {

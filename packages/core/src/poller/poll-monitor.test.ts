@@ -47,6 +47,15 @@ describe("pollMonitor", () => {
     expect(first.operation).toMatchObject({ status: "running", raw: {} });
   });
 
+  it("detects the flavour of a body after a bodiless 202", async () => {
+    const empty = await pollMonitor(foreignMonitor, {
+      transport: scriptedTransport(() => ({ status: 202, headers: {}, body: "" })),
+    });
+    const transport = scriptedTransport(() => jsonResponse({ status: "completed", resourceId: "01" }));
+    const answer = await pollMonitor(foreignMonitor, { transport, previous: empty.operation });
+    expect(answer.operation).toMatchObject({ kind: "asyncJobStatus", status: "succeeded" });
+  });
+
   it("reads 303 See Other as succeeded with the Location resolved against the monitor", async () => {
     const transport = scriptedTransport(() => ({
       status: 303,

@@ -15,12 +15,12 @@ const test = useSimulator();
 const fast = { minInterval: 20, interval: 50, retryDelay: 20 };
 
 /** Starts an operation with a plain POST and returns its monitor, resolved the way a client must. */
-async function start(path: string, scenario: ScenarioOptions = {}, body: unknown = {}) {
+async function start(path: string, scenario: ScenarioOptions = {}, body: unknown = {}, headers = {}) {
   const requestUrl = new URL(`${test.simulator.url}${path}`);
   const response = await test.transport.request({
     method: "POST",
     url: requestUrl,
-    headers: { ...test.scenario(scenario), "content-type": "application/json" },
+    headers: { ...headers, ...test.scenario(scenario), "content-type": "application/json" },
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(202);
@@ -38,6 +38,45 @@ async function follow(path: string, scenario: ScenarioOptions, options: PollOpti
 const contentTypeCopy = "/v1.0/sites/root/contentTypes/addCopyFromContentTypeHub";
 
 describe("pollOperation against the simulator", () => {
+  it("resolves lastValueFrom(pollOperation(url)) with the final operation of every flavour", async () => {
+    const flavours: [string, string, unknown?, Record<string, string>?][] = [
+      ["richLongRunningOperation", contentTypeCopy],
+      ["longRunningOperation", "/v1.0/me/authentication/methods/m1/resetPassword"],
+      ["teamsAsyncOperation", "/v1.0/teams/t1/archive"],
+      ["asyncJobStatus", "/v1.0/drives/d1/items/i1/copy"],
+      ["onenoteOperation", "/v1.0/me/onenote/sections/s1/copyToNotebook"],
+      ["operation", "/beta/me/onenote/notebooks/n1/copyNotebook"],
+      ["attackSimulationOperation", "/beta/security/attackSimulation/simulations"],
+      ["engagementAsyncOperation", "/v1.0/employeeExperience/communities"],
+      [
+        "dataPolicyOperation",
+        "/v1.0/users/u1/exportPersonalData",
+        { storageLocation: "https://s.example/c" },
+      ],
+      ["printerCreateOperation", "/v1.0/print/printers/create"],
+      [
+        "workbookOperation",
+        "/v1.0/me/drive/items/i1/workbook/createSession",
+        {},
+        { prefer: "respond-async" },
+      ],
+    ];
+    const finals = await Promise.all(
+      flavours.map(async ([, path, body, headers]) => {
+        const { monitorUrl, requestUrl } = await start(
+          path,
+          { retryAfterSeconds: 0.05 },
+          body ?? {},
+          headers,
+        );
+        return lastValueFrom(pollOperation(monitorUrl, { ...fast, transport: test.transport, requestUrl }));
+      }),
+    );
+    expect(finals.map((operation) => [operation.kind, operation.status])).toEqual(
+      flavours.map(([kind]) => [kind, "succeeded"]),
+    );
+  });
+
   it("resolves a relative OData Location against the request, keeping /beta", async () => {
     const { location, monitorUrl, requestUrl } = await start("/beta/teams");
     expect(location).toMatch(/^\/teams\('[^']+'\)\/operations\('[^']+'\)$/);

@@ -1,4 +1,4 @@
-import { lastValueFrom } from "rxjs";
+import { lastValueFrom, VirtualTimeScheduler } from "rxjs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MonitorAuthorizationError } from "../errors/monitor-authorization-error.js";
 import { OperationFailedError } from "../errors/operation-failed-error.js";
@@ -296,6 +296,23 @@ describe("pollOperation", () => {
       await vi.advanceTimersByTimeAsync(0);
       expect(transport.requests).toHaveLength(2);
     });
+  });
+
+  it("runs every delay and reads every time on the given scheduler", async () => {
+    vi.useRealTimers();
+    const scheduler = new VirtualTimeScheduler();
+    const times: number[] = [];
+    const transport = scriptedTransport((_request, index) => {
+      times.push(scheduler.now());
+      return jsonResponse(richOperation(index < 2 ? "running" : "succeeded"), 200, { "retry-after": "3" });
+    });
+    const observed = observe(pollOperation(monitorUrl, { transport, scheduler }));
+    for (let step = 0; step < 5; step += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      scheduler.flush();
+    }
+    expect(times).toEqual([0, 3000, 6000]);
+    expect(observed.completed).toBe(true);
   });
 
   it("paces by the rate of progress, polling near the estimated finish", async () => {

@@ -54,7 +54,10 @@ function readBody(response: TransportResponse, context: ReadContext): Operation 
   } catch (cause) {
     throw invalidBody(response.body, context.kind, cause);
   }
-  const result = safeParseOperation(payload, { kind: context.kind ?? context.previous?.kind });
+  // The flavour of a monitor never changes: reading as the previous answer's saves detecting it again.
+  const previousKind =
+    context.previous && Object.keys(context.previous.raw).length > 0 ? context.previous.kind : undefined;
+  const result = safeParseOperation(payload, { kind: context.kind ?? previousKind });
   if (!result.success) throw result.error;
   return result.data;
 }
