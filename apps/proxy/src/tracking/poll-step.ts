@@ -144,8 +144,8 @@ function failed(record: OperationRecord, state: PacingState, error: unknown, con
     result: {
       now,
       operation: record.operation,
-      changed: false,
-      ...(record.statusNote === undefined ? {} : { statusNote: record.statusNote }),
+      // A note about waiting for a token no longer holds: polling has resumed.
+      changed: record.statusNote !== undefined,
       awaitingAuthorization: false,
       dueAt: now + decision.delay,
       attempt: record.schedule.attempt,

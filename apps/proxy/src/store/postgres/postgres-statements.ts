@@ -35,7 +35,8 @@ export const statements = {
 
   recordPoll: `WITH next AS (UPDATE change_sequence SET value = value + 1 WHERE $3::boolean RETURNING value)
     UPDATE operations SET kind = $4, status = $5, operation = $6, status_note = $7, awaiting_authorization = $8,
-      updated_at = $9, version = COALESCE((SELECT value FROM next), version), due_at = $10, attempt = $11,
+      updated_at = CASE WHEN $3::boolean THEN $9 ELSE updated_at END,
+      version = COALESCE((SELECT value FROM next), version), due_at = $10, attempt = $11,
       consecutive_failures = $12, pacing = $13, terminal_at = COALESCE($14, terminal_at),
       expires_at = COALESCE($15, expires_at),
       notification_state = CASE WHEN $16::bigint IS NULL THEN notification_state ELSE 'pending' END,

@@ -108,7 +108,8 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
 
   const updatePoll = database.prepare(
     `UPDATE operations SET kind = @kind, status = @status, operation = @operation, status_note = @statusNote,
-       awaiting_authorization = @awaitingAuthorization, updated_at = @now, version = @version, due_at = @dueAt,
+       awaiting_authorization = @awaitingAuthorization,
+       updated_at = CASE WHEN @changed = 1 THEN @now ELSE updated_at END, version = @version, due_at = @dueAt,
        attempt = @attempt, consecutive_failures = @consecutiveFailures, pacing = @pacing,
        terminal_at = COALESCE(@terminalAt, terminal_at), expires_at = COALESCE(@expiresAt, expires_at),
        notification_state = CASE WHEN @notificationDueAt IS NULL THEN notification_state ELSE 'pending' END,
@@ -129,6 +130,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
       statusNote: result.statusNote ?? null,
       awaitingAuthorization: result.awaitingAuthorization ? 1 : 0,
       now: result.now,
+      changed: result.changed ? 1 : 0,
       version: result.changed ? nextVersion.get() : current.version,
       dueAt: result.dueAt ?? null,
       attempt: result.attempt,
@@ -235,7 +237,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
     async claimDue(now, limit, leaseOwner, leaseMs) {
       if (limit <= 0) return [];
       const rows = claimRows.all(leaseOwner, now + leaseMs, now + leaseMs, now, limit);
-      return rows.map(toOperationRecord).sort((a, b) => a.createdAt - b.createdAt);
+      return rows.map(toOperationRecord);
     },
     async recordPoll(id, leaseOwner, result) {
       const written = recordPoll(id, leaseOwner, result);

@@ -255,6 +255,7 @@ export function describeOperationStore(name: string, createFixture: () => Promis
           pollResult({ changed: false, now: 5_000, dueAt: 9_000, attempt: 2, consecutiveFailures: 1 }),
         );
         expect(same?.version).toBe(polled?.version);
+        expect(same?.updatedAt).toBe(polled?.updatedAt);
         expect(same?.schedule).toMatchObject({ dueAt: 9_000, attempt: 2, consecutiveFailures: 1 });
         expect(changes.length).toBe(seen);
       });
