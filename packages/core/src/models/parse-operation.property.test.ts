@@ -128,3 +128,22 @@ describe.each(operationKinds)("generated %s payloads", (kind) => {
     );
   });
 });
+
+describe("payloads read as another flavour (options.kind)", () => {
+  it("write JSON that reads back as that flavour with the same fields", () => {
+    const payloads = fc.constantFrom(...operationKinds).chain((kind) => flavourPayload(kind));
+    fc.assert(
+      fc.property(payloads, fc.constantFrom(...operationKinds), (payload, kind) => {
+        const result = safeParseOperation(payload, { kind });
+        if (!result.success) return;
+        const { raw: _raw, ...fields } = result.data;
+        const { raw, ...reread } = parseOperation(toGraphJson(result.data));
+        expect(reread).toStrictEqual(fields);
+        expect(parseOperation(raw, { kind })).toStrictEqual(
+          parseOperation(toGraphJson(result.data), { kind }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -26,7 +26,8 @@ function receivedStillHolds(
  * The operation as its flavour's own Graph JSON: each normalised field written back under the
  * flavour's name and type, over the unknown properties of `raw`. A property whose received form still
  * reads as the current value is kept as received (casing, numbers sent as strings, `""` for absent),
- * so `parseOperation(toGraphJson(operation))` deep-equals `operation`.
+ * so `parseOperation(toGraphJson(operation))` deep-equals `operation`. When the JSON alone would read as
+ * another flavour (an operation parsed with a forced `kind`), its `@odata.type` names the operation's.
  */
 export function toGraphJson(operation: Operation): Record<string, unknown> {
   const flavour = flavours[operation.kind];
@@ -37,7 +38,7 @@ export function toGraphJson(operation: Operation): Record<string, unknown> {
     if (written === undefined) delete json[name];
     else json[name] = written;
   }
-  if (json["@odata.type"] === undefined && detectOperationKind(json) !== operation.kind) {
+  if (detectOperationKind(json) !== operation.kind) {
     json["@odata.type"] = `#microsoft.graph.${operation.kind}`;
   }
   return json;
