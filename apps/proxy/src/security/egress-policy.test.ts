@@ -197,3 +197,14 @@ describe("egress policy: the lookup of new connections", () => {
     await expect(lookup("rebound.sharepoint.com", false)).rejects.toSatisfy(EgressDeniedError.isInstance);
   });
 });
+
+describe("egress policy: the checks without DNS", () => {
+  it("refuses what is off the list and passes what is on it, without resolving", () => {
+    const egress = createEgressPolicy(parseConfig({ argv: ["--api-key", key] }), {
+      resolve: () => Promise.reject(new Error("must not resolve")),
+    });
+    expect(() => egress.assertOriginAllowed(new URL("https://contoso.sharepoint.com/monitor"))).not.toThrow();
+    expect(() => egress.assertOriginAllowed(new URL("https://attacker.example/"))).toThrow(EgressDeniedError);
+    expect(() => egress.assertOriginAllowed(new URL("http://169.254.169.254/"))).toThrow(EgressDeniedError);
+  });
+});

@@ -1,14 +1,13 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import { lookup as lookupAll } from "node:dns/promises";
 import { isIP, type LookupFunction } from "node:net";
 import { defaultAllowedOrigins, type ProxyConfig } from "../config.js";
 import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import { UpstreamUnavailableError } from "../http-errors/upstream-errors.js";
 import { blockedAddressReason, createAddressSet, unbracketHost } from "./address-ranges.js";
 import { originMatches, parseOriginPattern, type OriginPattern } from "./origin-pattern.js";
+import { cacheResolutions, resolveWithDns, type HostResolver } from "./host-resolution.js";
 
-/** Resolves a host name to every address it has (A and AAAA). Injectable for tests. */
-export type HostResolver = (hostname: string) => Promise<string[]>;
+export type { HostResolver } from "./host-resolution.js";
 
 /**
  * The one object that decides where the proxy may send a request and which requests may carry a
@@ -17,6 +16,11 @@ export type HostResolver = (hostname: string) => Promise<string[]>;
 export interface EgressPolicy {
   /** Refuses (throws `EgressDeniedError`) an origin off the allow-list or a host resolving to a blocked range. */
   assertAllowed(url: URL): Promise<void>;
+  /**
+   * The checks that need no DNS: scheme, credentials, the allow-list, a literal blocked address. For a
+   * client whose connections use `lookup`, which checks the resolved addresses when it connects.
+   */
+  assertOriginAllowed(url: URL): void;
   /** Whether a token issued for `tokenOrigin` may be sent with a request to `url`. */
   mayReceiveToken(url: URL, tokenOrigin: string): boolean;
   /** A `net` lookup that refuses blocked addresses at connect time too (no DNS rebinding between check and call). */
@@ -24,6 +28,7 @@ export interface EgressPolicy {
 }
 
 export interface EgressPolicyOptions {
+  /** How `assertAllowed` resolves host names (node's DNS, answers reused for 30 s, by default). */
   resolve?: HostResolver;
   /** The lookup sockets use (node's `dns.lookup` by default). */
   socketLookup?: LookupFunction;
@@ -42,7 +47,7 @@ export function createEgressPolicy(config: EgressConfig, options: EgressPolicyOp
     ...config.egress.allowAddresses,
     ...explicitlyNamedAddresses,
   ]);
-  const resolve = options.resolve ?? resolveWithDns;
+  const resolve = options.resolve ?? cacheResolutions(resolveWithDns, { ttlMs: 30_000, maxEntries: 1000 });
   const socketLookup = options.socketLookup ?? (dnsLookup as LookupFunction);
 
   const refusal = (address: string): string | undefined => {
@@ -50,24 +55,34 @@ export function createEgressPolicy(config: EgressConfig, options: EgressPolicyOp
     return reason === undefined || isExplicitlyAllowed(address) ? undefined : reason;
   };
 
+  const assertOriginAllowed = (url: URL): void => {
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new EgressDeniedError(url.protocol, "only http and https are allowed");
+    }
+    if (url.username !== "" || url.password !== "") {
+      throw new EgressDeniedError(url.origin, "addresses with credentials in them are not called");
+    }
+    if (!allowedOrigins.some((pattern) => originMatches(pattern, url))) {
+      throw new EgressDeniedError(
+        url.origin,
+        "the origin is not on the egress allow-list (setting --allow-origin)",
+      );
+    }
+    const host = unbracketHost(url.hostname);
+    const reason = isIP(host) === 0 ? undefined : refusal(host);
+    if (reason !== undefined)
+      throw new EgressDeniedError(url.origin, `it is ${reason} (allow it with --allow-address)`);
+  };
+
   return {
+    assertOriginAllowed,
     async assertAllowed(url) {
-      if (url.protocol !== "http:" && url.protocol !== "https:") {
-        throw new EgressDeniedError(url.protocol, "only http and https are allowed");
-      }
-      if (url.username !== "" || url.password !== "") {
-        throw new EgressDeniedError(url.origin, "addresses with credentials in them are not called");
-      }
-      if (!allowedOrigins.some((pattern) => originMatches(pattern, url))) {
-        throw new EgressDeniedError(
-          url.origin,
-          "the origin is not on the egress allow-list (setting --allow-origin)",
-        );
-      }
+      assertOriginAllowed(url);
       const host = unbracketHost(url.hostname);
+      if (isIP(host) !== 0) return;
       let addresses: string[];
       try {
-        addresses = isIP(host) === 0 ? await resolve(host) : [host];
+        addresses = await resolve(host);
       } catch (error) {
         throw new UpstreamUnavailableError(`Cannot resolve ${url.hostname}: ${(error as Error).message}`, {
           cause: error,
@@ -78,7 +93,7 @@ export function createEgressPolicy(config: EgressConfig, options: EgressPolicyOp
         if (reason !== undefined) {
           throw new EgressDeniedError(
             url.origin,
-            `${url.hostname === address ? "it is" : `${url.hostname} resolves to ${address},`} ${reason} (allow it with --allow-address)`,
+            `${url.hostname} resolves to ${address}, ${reason} (allow it with --allow-address)`,
           );
         }
       }
@@ -109,9 +124,4 @@ export function createEgressPolicy(config: EgressConfig, options: EgressPolicyOp
       });
     },
   };
-}
-
-async function resolveWithDns(hostname: string): Promise<string[]> {
-  const addresses = await lookupAll(hostname, { all: true, verbatim: true });
-  return addresses.map(({ address }) => address);
 }

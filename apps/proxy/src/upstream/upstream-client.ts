@@ -84,9 +84,11 @@ export function createUpstreamClient({ egress, metrics, timeoutMs }: UpstreamCli
       const url = new URL(input instanceof Request ? input.url : input);
       const method = init?.method ?? (input instanceof Request ? input.method : "GET");
       const target: UpstreamTarget = method === "POST" ? "notification" : "monitor";
-      await egress.assertAllowed(url).catch((error: unknown) => {
+      try {
+        egress.assertOriginAllowed(url);
+      } catch (error) {
         throw recordFailure(target, error);
-      });
+      }
       const stopTimer = metrics.upstreamDuration.startTimer({ target, method });
       try {
         const response = await undiciFetch(input as never, {
