@@ -37,13 +37,14 @@ export function describeError(error: unknown): Answer {
 
 /** The one error middleware: every error becomes Graph's error envelope with the status from the table. */
 export function errorMiddleware(logger: ProxyLogger): ErrorRequestHandler {
-  return (error: unknown, req, res, next) => {
+  return (error: unknown, req, res, _next) => {
     const log = (res.locals.log as ProxyLogger | undefined) ?? logger;
     const answer = describeError(error);
     if (answer.status >= 500) log.error({ err: error }, "request failed");
     else log.info({ code: answer.code, status: answer.status }, answer.message);
     if (res.headersSent) {
-      next(error);
+      // The answer is under way (a stream broke midway): cutting the connection is the only honest signal left.
+      res.destroy();
       return;
     }
     if (RateLimitedError.isInstance(error)) res.setHeader("Retry-After", String(error.retryAfterSeconds));

@@ -223,6 +223,20 @@ describe("passing an answer through", () => {
   });
 });
 
+describe("an upstream answer that breaks midway", () => {
+  it("cuts the client's connection too, and the proxy goes on serving", async () => {
+    upstream.handle((_request, response) => {
+      response.writeHead(200, { "content-type": "application/octet-stream", "content-length": "100000" });
+      response.write(Buffer.alloc(1000), () => response.socket?.destroy());
+    });
+    await expect(
+      rawRequest(`${proxy.url}/v1.0/me/drive/items/1/content`, { headers: authenticated }),
+    ).rejects.toThrow();
+    upstream.handle(echo);
+    expect((await rawRequest(`${proxy.url}/v1.0/me`, { headers: authenticated })).status).toBe(200);
+  });
+});
+
 describe("what is not forwarded", () => {
   it("answers a JSON 404 for a path outside the prefixes", async () => {
     const answer = await rawRequest(`${proxy.url}/v2.0/me`, { headers: authenticated });
