@@ -42,14 +42,16 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
     const owner = (res.locals.identity as Identity).id;
     const { id } = req.params;
     const lastEventId = readLastEventId(req);
-    const record = await store.get(owner, id);
-    let backlog: OperationChange[];
-    if (lastEventId !== undefined) backlog = await store.listChangesSince(owner, lastEventId, { id });
-    else
-      backlog =
-        record === undefined ? [] : [{ type: "operation", owner, id, version: record.version, record }];
-    if (record === undefined && !backlog.some((change) => change.type === "deleted")) throw notFound(id);
-    await stream(req, res, { owner, id, backlog: async () => backlog });
+    const current = async (): Promise<OperationChange[]> => {
+      const record = await store.get(owner, id);
+      return record === undefined ? [] : [{ type: "operation", owner, id, version: record.version, record }];
+    };
+    const backlog = () =>
+      lastEventId === undefined ? current() : store.listChangesSince(owner, lastEventId, { id });
+    const known = (await store.get(owner, id)) !== undefined;
+    if (!known && !(await backlog()).some((change) => change.type === "deleted")) throw notFound(id);
+    // Read again once subscribed, so that no change between this check and the subscription is lost.
+    await stream(req, res, { owner, id, backlog });
   });
 
   /** Subscribes first, then sends the backlog, then the live changes it did not contain. */

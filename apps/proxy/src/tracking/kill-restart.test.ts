@@ -52,11 +52,13 @@ function startTracker(args: string[]) {
 
 describe("tracker: kill -9 mid-operation", () => {
   it("resumes polling from the store after SIGKILL and follows the operation to its end", async () => {
-    simulator = await startSimulator();
+    // The upstream's clock stands still until the test moves it: the operation runs as long as needed.
+    let clock = Date.now();
+    simulator = await startSimulator({ now: () => clock });
     dataDir = mkdtempSync(join(tmpdir(), "lro-proxy-kill-"));
     const started = await fetch(`${simulator.url}/v1.0/teams/t1/clone`, {
       method: "POST",
-      headers: { "x-simulator-scenario": JSON.stringify({ durationMs: 8000 }) },
+      headers: { "x-simulator-scenario": JSON.stringify({ durationMs: 60_000 }) },
     });
     const monitorUrl = `${simulator.url}/v1.0${started.headers.get("location") ?? ""}`;
 
@@ -66,8 +68,9 @@ describe("tracker: kill -9 mid-operation", () => {
     expect(await first.exited).toBe("SIGKILL");
     const pollsBeforeKill = simulator.operations()[0]?.polls ?? 0;
     expect(pollsBeforeKill).toBeGreaterThan(0);
-    expect(simulator.operations()[0]?.terminalAt).toBeGreaterThan(Date.now());
+    expect(simulator.operations()[0]?.terminalAt).toBeGreaterThan(clock);
 
+    clock += 60_000;
     const second = startTracker([dataDir, simulator.url]);
     const final = await second.until((line) => line.id === running.id && line.status === "succeeded");
     expect(final.version).toBeGreaterThan(running.version);
