@@ -49,6 +49,23 @@ describe("createOperationWatcher", () => {
     running.subscription.unsubscribe();
   });
 
+  it("stops every poll with one shared signal, without a listener-leak warning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    const transport = scriptedTransport(() => jsonResponse(richOperation("running")));
+    const controller = new AbortController();
+    const watcher = createOperationWatcher({ transport, signal: controller.signal });
+    const observed = Array.from({ length: 50 }, (_, index) => observe(watcher.watch(monitor(index))));
+    await vi.advanceTimersByTimeAsync(0);
+    controller.abort(new Error("shutting down"));
+    await vi.advanceTimersByTimeAsync(60_000);
+    process.off("warning", onWarning);
+    expect(transport.requests).toHaveLength(50);
+    expect(observed.every((operation) => (operation.error as Error).message === "shutting down")).toBe(true);
+    expect(warnings.filter((warning) => warning.name === "MaxListenersExceededWarning")).toEqual([]);
+  });
+
   it("follows 500 operations with one pending timer each", async () => {
     const transport = scriptedTransport(() => jsonResponse(richOperation("running")));
     const watcher = createOperationWatcher({ transport, adaptive: false, interval: 5000 });

@@ -12,6 +12,7 @@ import type { PacingSample } from "./pacing-sample.js";
 import { pollMonitor } from "./poll-monitor.js";
 import { defaultMaxRetries } from "./poll-options.js";
 import type { PollOptions } from "./poll-options.js";
+import { allowManyListeners } from "./shared-signal.js";
 import { snapshotChanged } from "./snapshot-changed.js";
 import { transientFailure } from "./transient-failure.js";
 
@@ -135,7 +136,10 @@ export function runPoll(monitorUrl: URL, options: PollOptions, start: PollStart)
       subscriber.error(abortReason(external));
       return;
     }
-    external?.addEventListener("abort", onAbort, { once: true });
+    if (external) {
+      allowManyListeners(external);
+      external.addEventListener("abort", onAbort, { once: true });
+    }
     if (options.timeout !== undefined) {
       const deadline =
         options.timeout instanceof Date ? options.timeout.getTime() : scheduler.now() + options.timeout;

@@ -6,6 +6,7 @@ import { defaultTransport } from "./create-transport.js";
 import type { PollOptions } from "./poll-options.js";
 import { runPoll } from "./poll-run.js";
 import { requestHeaders } from "./request-headers.js";
+import { allowManyListeners } from "./shared-signal.js";
 import { readStartAnswer } from "./start-answer.js";
 import type { StartAnswer } from "./start-answer.js";
 import { prepareStartRequest } from "./start-request.js";
@@ -55,6 +56,7 @@ export function startOperation(request: StartRequest, options: PollOptions = {})
   const prepared = prepareStartRequest(request);
   return new Observable<Operation>((subscriber) => {
     const controller = new AbortController();
+    if (options.signal) allowManyListeners(options.signal);
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
     let poll: Subscription | undefined;
     send(prepared, options, signal).then(
