@@ -33,7 +33,7 @@ export async function openSource(
       const demo = await import("../demo/start-demo.js").catch((error: unknown) => {
         throw new Error(demoUnavailable, { cause: error });
       });
-      return demo.startCoreDemo({ continuous: context.interactive });
+      return demo.startDemo({ continuous: context.interactive });
     }
   }
 }

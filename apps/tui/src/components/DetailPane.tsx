@@ -1,4 +1,5 @@
 import { Box, Text } from "ink";
+import stringWidth from "string-width";
 import { elapsedSince, formatDuration } from "../format/duration.js";
 import { innerErrorLines } from "../format/inner-errors.js";
 import { statusAppearance } from "../format/status-appearance.js";
@@ -64,7 +65,16 @@ export function DetailPane({ entry, width, height, now }: DetailPaneProps) {
     });
   }
   const labelWidth = 16;
-  const shown = lines.slice(0, Math.max(1, height - 3));
+  const valueWidth = Math.max(10, width - 4 - labelWidth - 1);
+  // Long values (monitor and resource URLs) wrap rather than lose their ends; keep what fits the height.
+  const shown: Line[] = [];
+  let used = 0;
+  for (const line of lines) {
+    const lineHeight = Math.max(1, Math.ceil(stringWidth(line.text) / valueWidth));
+    if (used + lineHeight > Math.max(1, height - 3)) break;
+    shown.push(line);
+    used += lineHeight;
+  }
   const age = elapsedSince(operation?.createdDateTime, now);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>
@@ -81,9 +91,11 @@ export function DetailPane({ entry, width, height, now }: DetailPaneProps) {
               </Text>
             </Box>
           )}
-          <Text wrap="truncate-end" color={line.color}>
-            {line.text}
-          </Text>
+          <Box width={valueWidth}>
+            <Text wrap="wrap" color={line.color}>
+              {line.text}
+            </Text>
+          </Box>
         </Box>
       ))}
     </Box>

@@ -1,6 +1,11 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startSimulator } from "@lro/simulator";
+import { parseConfig, startProxy } from "lro-proxy";
 import type { OperationSource } from "../sources/operation-source.js";
-import { createCoreSource } from "../sources/core-source.js";
+import { createProxySource } from "../sources/proxy-source.js";
 import { demoOperations } from "./demo-operations.js";
 import { startDemoOperation } from "./start-demo-operation.js";
 
@@ -14,40 +19,58 @@ export interface DemoOptions {
 
 export interface DemoSession {
   source: OperationSource;
+  /** The proxy's address and key, for a second dashboard or curl while the demo runs. */
+  proxyUrl: string;
+  apiKey: string;
   close(): Promise<void>;
 }
 
+/** Polls every second so progress moves visibly; Graph's own pacing applies outside the demo. */
+const demoPacing = { interval: 1000, minInterval: 250, maxDelay: 2000, adaptive: false };
+
 /**
- * The demo without the proxy: a simulator on port 0, a batch of operations of every flavour, and
- * @lro/core following their monitors directly.
+ * The whole stack in one process: @lro/simulator as Graph (port 0), lro-proxy in front of it (port 0,
+ * a temporary SQLite directory, a random API key, silent logs), a mix of operations started through the
+ * proxy, and the dashboard's source reading the proxy's event stream.
  */
-export async function startCoreDemo(options: DemoOptions): Promise<DemoSession> {
+export async function startDemo(options: DemoOptions): Promise<DemoSession> {
   const simulator = await startSimulator();
-  const started = await Promise.all(
-    demoOperations.map((operation) => startDemoOperation(simulator.url, operation)),
-  );
-  const monitorUrls = started.flatMap((answer) =>
-    answer.monitorUrl === undefined ? [] : [answer.monitorUrl],
-  );
-  const source = createCoreSource({ monitorUrls });
-  let count = monitorUrls.length;
+  const dataDir = await mkdtemp(join(tmpdir(), "lro-tui-demo-"));
+  const apiKey = randomBytes(24).toString("base64url");
+  const config = parseConfig({
+    argv: [
+      ...["--upstream", simulator.url, "--port", "0", "--data-dir", dataDir, "--api-key", apiKey],
+      ...["--allow-origin", "http://127.0.0.1:*", "--log-level", "silent", "--shutdown-timeout", "1s"],
+    ],
+  });
+  const proxy = await startProxy(config, { tracker: { pollOptions: demoPacing } });
+  const start = (index: number) => {
+    const operation = demoOperations[index % demoOperations.length];
+    if (operation === undefined) return Promise.resolve();
+    return startDemoOperation(proxy.url, operation, {
+      "x-api-key": apiKey,
+      authorization: "Bearer demo-token-for-the-simulator",
+    }).then(() => undefined);
+  };
+  await Promise.all(demoOperations.map((_, index) => start(index)));
+  let count = demoOperations.length;
   const limit = options.limit ?? 60;
   const timer = options.continuous
     ? setInterval(() => {
         if (count >= limit) return;
-        const operation = demoOperations[count % demoOperations.length];
+        start(count).catch(() => undefined);
         count += 1;
-        if (operation === undefined) return;
-        startDemoOperation(simulator.url, operation)
-          .then((answer) => answer.monitorUrl !== undefined && source.add(answer.monitorUrl))
-          .catch(() => undefined);
       }, options.everyMs ?? 4000)
     : undefined;
   return {
-    source,
+    source: createProxySource({ proxyUrl: new URL(proxy.url), apiKey }),
+    proxyUrl: proxy.url,
+    apiKey,
     async close() {
       clearInterval(timer);
+      await proxy.close();
       await simulator.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,3 +1,5 @@
+import { fullJitterBackoff } from "@lro/core";
+
 export interface ReconnectPolicy {
   /** Delay ceiling of the first retry, in milliseconds. */
   initialDelayMs: number;
@@ -8,17 +10,19 @@ export interface ReconnectPolicy {
 export const defaultReconnectPolicy: ReconnectPolicy = { initialDelayMs: 500, maxDelayMs: 15_000 };
 
 /**
- * PURE: the wait before reconnection attempt `attempt` (1, 2, ...): exponential backoff with "equal jitter"
- * (half fixed, half random), so retries spread out yet never hammer the proxy with zero delays.
- * A `retry:` hint from the stream raises the ceiling's floor.
+ * PURE: the wait before reconnection attempt `attempt` (1, 2, ...): @lro/core's full-jitter exponential
+ * backoff (the one backoff rule of the project), never shorter than the stream's own `retry:` hint.
  */
 export function reconnectDelay(
   attempt: number,
   policy: ReconnectPolicy,
   random: () => number,
-  serverHintMs?: number,
+  serverHintMs = 0,
 ): number {
-  const base = Math.max(policy.initialDelayMs, serverHintMs ?? 0);
-  const ceiling = Math.min(policy.maxDelayMs, base * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  const backoff = fullJitterBackoff(
+    attempt,
+    { initialDelay: policy.initialDelayMs, maxDelay: policy.maxDelayMs },
+    random,
+  );
+  return Math.max(serverHintMs, backoff);
 }
