@@ -13,13 +13,15 @@ export const statusByErrorCode: Readonly<Record<string, number>> = {
   requestHeaderFieldsTooLarge: 431,
   badGateway: 502,
   gatewayTimeout: 504,
-  // @lro/core errors met while adopting a monitor on a client's behalf
-  operationValidation: 502,
-  operationNotFound: 404,
-  monitorAuthorization: 403,
-  upstreamHttp: 502,
+  // @lro/core errors, should one reach a client (their codes are core's own)
+  operation_validation: 502,
+  operation_not_found: 404,
+  monitor_authorization: 403,
+  missing_monitor: 502,
+  upstream_http: 502,
   transport: 502,
-  missingMonitor: 400,
+  poll_timeout: 504,
+  invalid_resume_token: 400,
 };
 
 /** Errors of Express and its body parsers carry a `type`; they map to the same envelope. */
