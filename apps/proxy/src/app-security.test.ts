@@ -171,6 +171,25 @@ describe("limits", () => {
   });
 });
 
+describe("request ids", () => {
+  it("answers with the client's client-request-id (or request-id) and logs it", async () => {
+    const answer = await rawRequest(`${proxy.url}/healthz`, {
+      headers: { "client-request-id": "client-chosen-id-42" },
+    });
+    expect(answer.headers["request-id"]).toBe("client-chosen-id-42");
+    expect(proxy.logs()).toContain('"requestId":"client-chosen-id-42"');
+    const byRequestId = await rawRequest(`${proxy.url}/healthz`, { headers: { "request-id": "other-id-7" } });
+    expect(byRequestId.headers["request-id"]).toBe("other-id-7");
+  });
+
+  it("makes its own id when the client's is not a sane token", async () => {
+    const answer = await rawRequest(`${proxy.url}/healthz`, {
+      headers: { "client-request-id": "bad id\twith spaces" },
+    });
+    expect(answer.headers["request-id"]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+});
+
 describe("logs", () => {
   it("never contain a token, an API key or a JWT", async () => {
     const token = await jwt();
