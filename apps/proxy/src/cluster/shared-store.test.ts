@@ -138,6 +138,40 @@ describe.runIf(available)("several instances on one PostgreSQL schema", () => {
     expect(claimed.map((record) => record.id)).toEqual(["op"]);
   });
 
+  it("leaves an operation that needs a token to the live instance holding it", async () => {
+    const [holder, other] = await open(2);
+    if (holder === undefined || other === undefined) throw new Error("two stores expected");
+    const graph = "https://graph.microsoft.com";
+    await holder.insert(newRecord({ id: "needs-token", tokenOrigin: graph }));
+    await holder.insert(newRecord({ id: "needs-none" }));
+    expect((await other.claimDue(2_000, 10, "other", 60_000)).map((record) => record.id)).toEqual([
+      "needs-none",
+    ]);
+    expect((await holder.claimDue(2_000, 10, "holder", 60_000)).map((record) => record.id)).toEqual([
+      "needs-token",
+    ]);
+    await holder.recordPoll(
+      "needs-token",
+      "holder",
+      pollResult({ awaitingAuthorization: true, dueAt: undefined }),
+    );
+    // The owner's next request reached the other instance: its token is there now.
+    await other.resumeAwaitingAuthorization("alice", graph, 3_000);
+    expect(await holder.claimDue(3_000, 10, "holder", 60_000)).toEqual([]);
+    expect((await other.claimDue(3_000, 10, "other", 60_000)).map((record) => record.id)).toEqual([
+      "needs-token",
+    ]);
+  });
+
+  it("lets any instance poll an operation whose token holder is gone", async () => {
+    const [holder, other] = await open(2);
+    if (holder === undefined || other === undefined) throw new Error("two stores expected");
+    await holder.insert(newRecord({ id: "op", tokenOrigin: "https://graph.microsoft.com" }));
+    expect(await other.claimDue(2_000, 10, "other", 60_000)).toEqual([]);
+    await holder.close();
+    expect((await other.claimDue(2_000, 10, "other", 60_000)).map((record) => record.id)).toEqual(["op"]);
+  });
+
   it("tells the tracker to look at the shared schedule again", async () => {
     const [store] = await open(1, 10);
     const looked = new Promise<void>((resolve) => store?.watchSchedule?.(resolve));

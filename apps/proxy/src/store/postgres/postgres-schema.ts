@@ -34,7 +34,8 @@ const migrations: readonly { version: number; statements: readonly string[] }[] 
         lease_until BIGINT,
         notification_state TEXT,
         notification_attempts INTEGER NOT NULL DEFAULT 0,
-        notification_due_at BIGINT
+        notification_due_at BIGINT,
+        home_instance TEXT
       )`,
       `CREATE INDEX operations_by_owner_newest ON operations (owner, created_at DESC, id DESC)
          WHERE deleted_at IS NULL`,
@@ -47,6 +48,8 @@ const migrations: readonly { version: number; statements: readonly string[] }[] 
          WHERE expires_at IS NOT NULL AND deleted_at IS NULL`,
       `CREATE INDEX operations_by_deletion ON operations (deleted_at) WHERE deleted_at IS NOT NULL`,
       `CREATE INDEX operations_awaiting_authorization ON operations (owner) WHERE awaiting_authorization`,
+      // The instances alive: an operation whose monitor needs a token is polled by the instance that holds it.
+      `CREATE TABLE instances (id TEXT PRIMARY KEY, seen_at BIGINT NOT NULL)`,
       // One row: taking the next version locks it until commit, so versions commit in order.
       `CREATE TABLE change_sequence (value BIGINT NOT NULL)`,
       `INSERT INTO change_sequence (value) VALUES (0)`,

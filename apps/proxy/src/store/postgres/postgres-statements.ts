@@ -7,8 +7,10 @@
 export const statements = {
   insert: `WITH next AS (UPDATE change_sequence SET value = value + 1 RETURNING value)
     INSERT INTO operations (id, owner, kind, status, monitor_url, request_url, token_origin, notification_url,
-      operation, created_at, updated_at, version, due_at, pacing)
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, next.value, $11, $12 FROM next
+      operation, created_at, updated_at, version, due_at, pacing, home_instance)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, next.value, $11, $12,
+      CASE WHEN $7::text IS NULL THEN NULL ELSE $13 END
+    FROM next
     RETURNING *`,
 
   selectOne: "SELECT * FROM operations WHERE owner = $1 AND id = $2 AND deleted_at IS NULL",
@@ -20,8 +22,12 @@ export const statements = {
     WHERE owner = $1 AND id = $2 AND deleted_at IS NULL
     RETURNING *`,
 
+  /** Rows whose token another live instance holds ($5: this instance, $6: seen since) are left to it. */
   claimDue: `UPDATE operations AS row SET lease_owner = $1, lease_until = $2, due_at = $2
-    FROM (SELECT id FROM operations WHERE due_at IS NOT NULL AND due_at <= $3 AND deleted_at IS NULL
+    FROM (SELECT id FROM operations AS candidate
+          WHERE due_at IS NOT NULL AND due_at <= $3 AND deleted_at IS NULL
+            AND (home_instance IS NULL OR home_instance = $5 OR NOT EXISTS (
+              SELECT 1 FROM instances WHERE instances.id = candidate.home_instance AND seen_at >= $6))
           ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) AS due
     WHERE row.id = due.id
     RETURNING row.*`,
@@ -51,7 +57,8 @@ export const statements = {
       (SELECT notification_due_at FROM operations WHERE notification_due_at IS NOT NULL
        ORDER BY notification_due_at LIMIT 1)) AS due_at`,
 
-  resumeAwaitingAuthorization: `UPDATE operations SET due_at = $1, awaiting_authorization = FALSE
+  resumeAwaitingAuthorization: `UPDATE operations SET due_at = $1, awaiting_authorization = FALSE,
+      home_instance = $4
     WHERE owner = $2 AND token_origin = $3 AND awaiting_authorization AND deleted_at IS NULL
     RETURNING *`,
 
@@ -79,6 +86,10 @@ export const statements = {
     RETURNING row.*`,
   advanceCounter: "UPDATE change_sequence SET value = $1",
   purgeMarkers: "DELETE FROM operations WHERE deleted_at IS NOT NULL AND deleted_at <= $1",
+
+  heartbeat: `INSERT INTO instances (id, seen_at) VALUES ($1, $2)
+    ON CONFLICT (id) DO UPDATE SET seen_at = EXCLUDED.seen_at`,
+  forgetInstance: "DELETE FROM instances WHERE id = $1 OR seen_at < $2",
 
   /** A closing process hands the rows it still holds (polls aborted mid-flight) back at once. */
   releaseLeases: `UPDATE operations SET lease_owner = NULL, lease_until = NULL,

@@ -1,4 +1,5 @@
 import { openChangeFeed, toOperationChange, type FeedLogger } from "../../cluster/change-feed.js";
+import { randomUUID } from "node:crypto";
 import type { OperationChangeListener } from "../operation-change.js";
 import type { OperationStore, SweepResult } from "../operation-store.js";
 import { connectClient, createPool, type PostgresConnectionOptions } from "./postgres-connection.js";
@@ -14,6 +15,11 @@ export interface PostgresStoreOptions extends PostgresConnectionOptions {
    * instance that died, rows freed by an expired lease). Default 1 s.
    */
   rescanIntervalMs?: number;
+  /**
+   * Callers' tokens live in the memory of the instance they reached: an operation whose monitor needs
+   * one is polled by that instance while it is alive (seen within this time), by any other after. Default 10 s.
+   */
+  instanceTimeoutMs?: number;
 }
 
 /**
@@ -53,7 +59,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await pool.end();
     throw error;
   });
+  const instanceId = randomUUID();
+  const instanceTimeoutMs = options.instanceTimeoutMs ?? 10_000;
+  const heartbeat = () => pool.query(statements.heartbeat, [instanceId, Date.now()]);
+  await heartbeat();
   const rescan = setInterval(() => {
+    heartbeat().catch((error: unknown) => options.logger?.warn({ err: error }, "the heartbeat failed"));
     for (const watcher of scheduleWatchers) watcher();
   }, options.rescanIntervalMs ?? 1000);
   rescan.unref();
@@ -80,6 +91,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         record.createdAt,
         record.dueAt,
         JSON.stringify(record.pacing ?? {}),
+        instanceId,
       ]);
       if (row === undefined) throw new Error("the operation was not inserted");
       await announce(row);
@@ -119,7 +131,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     async claimDue(now, limit, leaseOwner, leaseMs) {
       if (limit <= 0) return [];
       leaseOwners.add(leaseOwner);
-      const claimed = await rows(statements.claimDue, [leaseOwner, now + leaseMs, now, limit]);
+      const claimed = await rows(statements.claimDue, [
+        leaseOwner,
+        now + leaseMs,
+        now,
+        limit,
+        instanceId,
+        Date.now() - instanceTimeoutMs,
+      ]);
       return claimed.map(toOperationRecord);
     },
     async recordPoll(id, leaseOwner, result) {
@@ -152,7 +171,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return result.rows[0]?.due_at ?? undefined;
     },
     async resumeAwaitingAuthorization(owner, tokenOrigin, now) {
-      return (await rows(statements.resumeAwaitingAuthorization, [now, owner, tokenOrigin])).map(
+      return (await rows(statements.resumeAwaitingAuthorization, [now, owner, tokenOrigin, instanceId])).map(
         toOperationRecord,
       );
     },
@@ -226,6 +245,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         .query(statements.releaseLeases, [[...leaseOwners], Date.now()])
         .catch((error: unknown) => options.logger?.warn({ err: error }, "could not release the leases"));
     }
+    await pool
+      .query(statements.forgetInstance, [instanceId, Date.now() - 24 * 3_600_000])
+      .catch((error: unknown) => options.logger?.warn({ err: error }, "could not sign the instance off"));
     await pool.end();
   }
 }
