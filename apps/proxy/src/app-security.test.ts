@@ -100,6 +100,24 @@ describe("authentication", () => {
     expect(envelopeOf(answer).message).toContain('claim "aud"');
   });
 
+  it("answers 429 to an address after 30 failed attempts in a minute, without looking at its credentials", async () => {
+    const guarded = await startTestProxy(upstream.url);
+    try {
+      for (let attempt = 0; attempt < 30; attempt += 1) {
+        const answer = await rawRequest(`${guarded.url}/v1.0/me`, {
+          headers: { "x-api-key": `guess-${attempt}-0123456789abcdef` },
+        });
+        expect(answer.status).toBe(401);
+      }
+      const blocked = await rawRequest(`${guarded.url}/v1.0/me`, { headers: { "x-api-key": testApiKey } });
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
+      expect(upstream.received).toHaveLength(0);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it("serves the health endpoints without credentials, with security headers", async () => {
     const answer = await rawRequest(`${proxy.url}/healthz`);
     expect(answer.status).toBe(200);

@@ -49,7 +49,13 @@ export function createApp(dependencies: ProxyDependencies): Express {
   app.use(exceptUnder(config.prefixes, helmet()));
   app.use(createHealthRouter({ store, tracker, metrics, accepting: dependencies.accepting ?? (() => true) }));
 
-  app.use(authenticationMiddleware(identities));
+  const failedAttempts = { limit: 30, windowMs: 60_000 };
+  app.use(
+    authenticationMiddleware(identities, {
+      ...failedAttempts,
+      limiter: createRateLimiter({ limit: failedAttempts.limit, windowMs: failedAttempts.windowMs }),
+    }),
+  );
   const limiter = createRateLimiter({
     limit: config.limits.requestsPerWindow,
     windowMs: config.limits.rateLimitWindowMs,

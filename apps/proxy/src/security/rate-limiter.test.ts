@@ -41,3 +41,16 @@ describe("createRateLimiter", () => {
     expect(limiter.take("busy").allowed).toBe(false);
   });
 });
+
+describe("peek", () => {
+  it("tells whether a token is there without spending it", () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 1, windowMs: 1000, now: () => now });
+    expect(limiter.peek("a")).toEqual({ allowed: true });
+    expect(limiter.peek("a")).toEqual({ allowed: true });
+    limiter.take("a");
+    expect(limiter.peek("a")).toEqual({ allowed: false, retryAfterMs: 1000 });
+    now = 1000;
+    expect(limiter.peek("a")).toEqual({ allowed: true });
+  });
+});

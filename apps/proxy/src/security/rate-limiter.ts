@@ -2,7 +2,10 @@
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 export interface RateLimiter {
+  /** Spends one token of `key`'s bucket, or says how long until one is there. */
   take(key: string): RateDecision;
+  /** Whether `key` has a token now, without spending it. */
+  peek(key: string): RateDecision;
 }
 
 export interface RateLimiterOptions {
@@ -38,7 +41,18 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     }
   };
 
+  const decide = (bucket: Bucket): RateDecision =>
+    bucket.tokens >= 1
+      ? { allowed: true }
+      : { allowed: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / refillPerMs) };
+
   return {
+    peek(key) {
+      const bucket = buckets.get(key);
+      if (bucket === undefined) return { allowed: true };
+      refill(bucket, now());
+      return decide(bucket);
+    },
     take(key) {
       const at = now();
       let bucket = buckets.get(key);
@@ -48,11 +62,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         buckets.set(key, bucket);
       }
       refill(bucket, at);
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
-        return { allowed: true };
-      }
-      return { allowed: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / refillPerMs) };
+      const decision = decide(bucket);
+      if (decision.allowed) bucket.tokens -= 1;
+      return decision;
     },
   };
 }
