@@ -1,0 +1,60 @@
+import { printTable } from "../report/table.js";
+import { runCluster, type ClusterRunOptions, type ClusterRunRow } from "./cluster-run.js";
+
+export interface ClusterSuiteResult {
+  settings: Omit<ClusterRunOptions, "serverUrl" | "instances"> & { instanceCounts: number[] };
+  runs: ClusterRunRow[];
+}
+
+function numberFromEnvironment(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value.trim() === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0)
+    throw new Error(`${name} must be a positive number, got ${JSON.stringify(value)}`);
+  return parsed;
+}
+
+/**
+ * Followed operations over one, then three, proxy instances on one PostgreSQL database: upstream polls
+ * per second, database round trips per poll, memory per instance and detection lag. The server comes
+ * from `LRO_BENCH_DATABASE_URL` (default postgres://postgres@127.0.0.1:5432/postgres); the size from
+ * `LRO_BENCH_CLUSTER_OPERATIONS` (default 100,000) and `LRO_BENCH_CLUSTER_WINDOW_SECONDS` (default 150); monitors ask
+ * `Retry-After: LRO_BENCH_CLUSTER_RETRY_AFTER_SECONDS` (default 60) while the operations run 60-200 s.
+ */
+export async function runClusterSuite(): Promise<ClusterSuiteResult> {
+  const serverUrl = process.env.LRO_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const operations = numberFromEnvironment("LRO_BENCH_CLUSTER_OPERATIONS", 100_000);
+  const windowMs = numberFromEnvironment("LRO_BENCH_CLUSTER_WINDOW_SECONDS", 150) * 1000;
+  const monitorRetryAfterSeconds = numberFromEnvironment("LRO_BENCH_CLUSTER_RETRY_AFTER_SECONDS", 60);
+  const settings = {
+    operations,
+    windowMs,
+    durationMs: [60_000, 200_000] as const,
+    monitorRetryAfterSeconds,
+    instanceCounts: [1, 3],
+  };
+  const runs: ClusterRunRow[] = [];
+  for (const instances of settings.instanceCounts) {
+    console.log(`cluster: ${instances} instance(s), ${operations} operations, ${windowMs / 1000} s...`);
+    runs.push(await runCluster({ ...settings, serverUrl, instances }));
+  }
+  printTable(
+    "Cluster: followed operations on PostgreSQL",
+    [
+      { header: "instances", cell: (row: ClusterRunRow) => row.instances },
+      { header: "operations", cell: (row) => row.operations },
+      { header: "polls/s", cell: (row) => row.pollsPerSecond },
+      { header: "db round trips/poll", cell: (row) => row.roundTripsPerPoll },
+      { header: "RSS MB/instance", cell: (row) => row.rssMbPerInstance },
+      { header: "peak RSS MB", cell: (row) => row.peakRssMbPerInstance },
+      { header: "ended", cell: (row) => row.ended },
+      { header: "detected", cell: (row) => row.detected },
+      { header: "lag p50 ms", cell: (row) => row.lagP50Ms },
+      { header: "lag p99 ms", cell: (row) => row.lagP99Ms },
+      { header: "lag max ms", cell: (row) => row.lagMaxMs },
+    ],
+    runs,
+  );
+  return { settings, runs };
+}

@@ -1,0 +1,24 @@
+import { setTimeout as delay } from "node:timers/promises";
+import { measureUsage } from "../processes/process-usage.js";
+import { followWithAzure } from "./azure-client.js";
+import type { OperationsResult, OperationsTask } from "./client-task.js";
+import { followWithLroCore, lroCoreOptions } from "./lro-core-client.js";
+import { planStarts } from "./start-plan.js";
+
+/** Starts every planned operation at its time and follows it with the task's client. */
+export async function runOperations(task: OperationsTask): Promise<OperationsResult> {
+  const plan = planStarts(task);
+  const options = lroCoreOptions(task.client);
+  const follow =
+    task.client === "azure-core-lro/fetch"
+      ? followWithAzure
+      : (runTask: OperationsTask, start: (typeof plan)[number]) => followWithLroCore(runTask, start, options);
+  const usage = measureUsage();
+  const observations = await Promise.all(
+    plan.map(async (start) => {
+      await delay(start.offsetMs);
+      return follow(task, start);
+    }),
+  );
+  return { observations, ...usage() };
+}

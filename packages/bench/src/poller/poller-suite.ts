@@ -1,0 +1,62 @@
+import { runChild } from "../processes/run-child.js";
+import { startSimulatorProcess } from "../processes/simulator-process.js";
+import type { SimulatorProcess } from "../processes/simulator-process.js";
+import { printTable } from "../report/table.js";
+import type { OperationsResult, OperationsTask, SteadyResult } from "./client-task.js";
+import { operationsRow } from "./poller-rows.js";
+import type { OperationsRow } from "./poller-rows.js";
+import { operationsScenarios, steadyTasks } from "./poller-scenarios.js";
+import type { OperationsScenario } from "./poller-scenarios.js";
+import { operationsColumns, steadyColumns } from "./poller-tables.js";
+import { steadyRow, withAzureRatios } from "./steady-row.js";
+import type { SteadyRow } from "./steady-row.js";
+
+const clientEntry = new URL("./client-child.js", import.meta.url);
+
+export interface PollerSuiteResult {
+  scenarios: { name: string; rows: OperationsRow[] }[];
+  steady: SteadyRow[];
+}
+
+async function runScenario(
+  simulator: SimulatorProcess,
+  scenario: OperationsScenario,
+): Promise<OperationsRow[]> {
+  const rows: OperationsRow[] = [];
+  for (const run of scenario.runs) {
+    await simulator.reset();
+    const task: OperationsTask = { type: "operations", graphUrl: simulator.url, ...scenario.shape, ...run };
+    const limit = task.startSpreadMs + task.capMs + 60_000;
+    const simulatorCpuBefore = await simulator.cpuMs();
+    const result = await runChild<OperationsResult>(clientEntry, task, limit);
+    const simulatorCpuMs = (await simulator.cpuMs()) - simulatorCpuBefore;
+    const [records, counts] = [await simulator.operations(), await simulator.requests()];
+    rows.push(operationsRow(task, result, records, counts, simulatorCpuMs));
+    console.log(`  ${run.client} on ${run.flavour}: done in ${(result.wallMs / 1000).toFixed(1)} s`);
+  }
+  printTable(scenario.name, operationsColumns, rows);
+  return rows;
+}
+
+/** Suite A: @lro/core against @azure/core-lro 3.3.1 on the simulator, each client in its own process. */
+export async function runPollerSuite(): Promise<PollerSuiteResult> {
+  const simulator = await startSimulatorProcess();
+  try {
+    const scenarios: PollerSuiteResult["scenarios"] = [];
+    for (const scenario of operationsScenarios) {
+      console.log(`\n${scenario.name}`);
+      scenarios.push({ name: scenario.name, rows: await runScenario(simulator, scenario) });
+    }
+    const steady: SteadyRow[] = [];
+    for (const task of steadyTasks) {
+      await simulator.reset();
+      const result = await runChild<SteadyResult>(clientEntry, { ...task, graphUrl: simulator.url }, 60_000);
+      steady.push(steadyRow(task, result));
+    }
+    const rows = withAzureRatios(steady);
+    printTable("CPU per poll in steady state (fixed interval, starts excluded)", steadyColumns, rows);
+    return { scenarios, steady: rows };
+  } finally {
+    await simulator.stop();
+  }
+}

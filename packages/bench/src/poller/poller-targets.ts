@@ -1,0 +1,39 @@
+import type { TargetCheck } from "../targets.js";
+import type { OperationsRow } from "./poller-rows.js";
+import type { PollerSuiteResult } from "./poller-suite.js";
+
+function findRow(result: PollerSuiteResult, scenarioIndex: number, client: string, flavour: string) {
+  return result.scenarios[scenarioIndex]?.rows.find(
+    (row) => row.client === client && row.flavour === flavour,
+  );
+}
+
+const complete = (row: OperationsRow) => row.correct === row.operations;
+
+/** Issue 3 item 8's targets, checked against this run. */
+export function pollerTargets(result: PollerSuiteResult): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const short = findRow(result, 0, "lro-core/undici", "onenote");
+  if (short)
+    checks.push({
+      target: "1,000 ops of 1-3 s, linear progress, no Retry-After: mean lag <= 100 ms at <= 4 polls/op",
+      measured: `mean lag ${short.lagMeanMs} ms, ${short.pollsPerOperation} polls/op, ${short.correct}/${short.operations} correct`,
+      met:
+        complete(short) && (short.lagMeanMs ?? Infinity) <= 100 && (short.pollsPerOperation ?? Infinity) <= 4,
+    });
+  const azure = result.steady.find((row) => row.client === "azure-core-lro/fetch");
+  for (const row of result.steady.filter((steady) => steady.client !== "azure-core-lro/fetch"))
+    checks.push({
+      target: `CPU per poll of ${row.client} <= half of @azure/core-lro's on global fetch`,
+      measured: `${row.cpuPerPollUs} µs vs ${azure?.cpuPerPollUs} µs (${row.ratioToAzure}×)`,
+      met: row.ratioToAzure !== null && row.ratioToAzure <= 0.5,
+    });
+  const long = findRow(result, 2, "lro-core/undici", "onenote");
+  if (long)
+    checks.push({
+      target: "10,000 concurrent ops of 10-30 s: p99 lag < 1 s, peak RSS < 300 MB",
+      measured: `p99 lag ${long.lagP99Ms} ms, peak RSS ${long.peakRssMb} MB, ${long.correct}/${long.operations} correct`,
+      met: complete(long) && (long.lagP99Ms ?? Infinity) < 1000 && (long.peakRssMb ?? Infinity) < 300,
+    });
+  return checks;
+}
