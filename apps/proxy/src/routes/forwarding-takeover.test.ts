@@ -96,6 +96,17 @@ describe("taking over an operation the upstream accepted", () => {
   });
 });
 
+describe("logs of taken-over operations", () => {
+  it("never contain the caller's Graph token or API key, though every poll sent the token", async () => {
+    const answer = await start("/v1.0/teams/source-team/clone");
+    await waitForEnd(answer.headers.location as string);
+    const logs = proxy.logs();
+    expect(logs).toContain("following an operation");
+    expect(logs).not.toContain("graph-token-for-the-simulator");
+    expect(logs).not.toContain(testApiKey);
+  });
+});
+
 describe("monitors the proxy refuses to follow", () => {
   let upstream: RecordingUpstream;
   let guarded: TestProxy;
