@@ -27,7 +27,8 @@ export const settings = {
   databaseUrl: {
     flag: "database-url",
     multiple: false,
-    description: "PostgreSQL URL: store operations there instead of SQLite, shared by every instance (a cluster)",
+    description:
+      "PostgreSQL URL: store operations there instead of SQLite, shared by every instance (a cluster)",
   },
   databaseSchema: {
     flag: "database-schema",
@@ -37,7 +38,8 @@ export const settings = {
   lease: {
     flag: "lease",
     multiple: false,
-    description: "how long a claimed poll stays with one instance before another may take it over (default 2m)",
+    description:
+      "how long a claimed poll stays with one instance before another may take it over (default 2m)",
   },
   allowOrigin: {
     flag: "allow-origin",
