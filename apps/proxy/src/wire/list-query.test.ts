@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseListQuery } from "./list-query.js";
 import { decodeSkipToken, encodeSkipToken } from "./skip-token.js";
@@ -46,5 +47,31 @@ describe("skip tokens", () => {
     const token = encodeSkipToken(cursor);
     expect(token).toMatch(/^[\w-]+$/);
     expect(decodeSkipToken(token)).toEqual(cursor);
+  });
+});
+
+describe("skip tokens, for any cursor", () => {
+  it("decode to the cursor they were made from", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 48 }),
+        fc.string({ unit: "grapheme", minLength: 1, maxLength: 200 }),
+        (createdAt, id) => {
+          expect(decodeSkipToken(encodeSkipToken({ createdAt, id }))).toEqual({ createdAt, id });
+        },
+      ),
+    );
+  });
+
+  it("refuse anything else with a 400", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (token) => {
+        try {
+          decodeSkipToken(token);
+        } catch (error) {
+          expect((error as { code?: string }).code).toBe("invalidRequest");
+        }
+      }),
+    );
   });
 });

@@ -16,7 +16,7 @@ export function decodeSkipToken(token: string): ListCursor {
       "$skiptoken is not one this proxy issued: follow the @odata.nextLink of the previous page as it is.",
       { innerError: { queryOption: "$skiptoken" } },
     );
-  if (!/^[\w-]{1,400}$/.test(token)) throw invalid();
+  if (!/^[\w-]{1,2000}$/.test(token)) throw invalid();
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
