@@ -237,4 +237,16 @@ describe("the dashboard", () => {
     expect(frame).toContain("✖ 失败");
     expect(frame).toContain("q 退出");
   });
+
+  it("plays several keys delivered in one chunk in order, as a fast typist or a paste sends them", async () => {
+    const app = await withThree();
+    app.stdin.write("/failed\r");
+    const filtered = await waitForFrame(app.lastFrame, (text) => text.includes("filter: failed"));
+    expect(filtered).toContain("c3d4e5f6");
+    expect(filtered).not.toContain("aaaaaaaa");
+    app.stdin.write("\u001B");
+    await waitForFrame(app.lastFrame, (text) => text.includes("aaaaaaaa"));
+    app.stdin.write("jj\r");
+    await waitForFrame(app.lastFrame, (text) => text.includes("Operation aaaaaaaa-0000"));
+  });
 });

@@ -89,10 +89,8 @@ function Dashboard({ source, display, size, renderIntervalMs, scheduler, now = D
     [source, display],
   );
   useKeys({
-    mode: view.mode,
+    view,
     keys,
-    selectedKey: selected?.key,
-    confirmKey: view.confirmKey,
     pageSize: tableHeight,
     dispatch,
     quit: exit,

@@ -24,7 +24,6 @@ export function DetailPane({ entry, width, height, now }: DetailPaneProps) {
   const { translate, color } = useDisplay();
   const operation = entry.operation;
   const status = entryStatus(entry);
-  const ago = (at: number) => formatDuration(now - at, translate);
   const field = (label: MessageKey, value: string | undefined): Line[] =>
     value === undefined || value === "" ? [] : [{ label, text: value }];
   const lines: Line[] = [
@@ -57,13 +56,15 @@ export function DetailPane({ entry, width, height, now }: DetailPaneProps) {
     lines.push({ label: "detail.innerErrors", text: "" }, ...inner.map((text) => ({ text: `  ${text}` })));
   }
   lines.push({ label: "detail.timeline", text: entry.timeline.length === 0 ? translate("detail.none") : "" });
-  for (const change of entry.timeline) {
+  entry.timeline.forEach((change, index) => {
     const label = translate(`status.${change.status}`);
     const raw = change.rawStatus === change.status ? "" : ` (${change.rawStatus})`;
+    const previous = entry.timeline[index - 1];
+    const after = previous === undefined ? "" : `  +${formatDuration(change.at - previous.at, translate)}`;
     lines.push({
-      text: `  ${clock(change.at)}  ${statusAppearance[change.status].symbol} ${label}${raw}  −${ago(change.at)}`,
+      text: `  ${clock(change.at)}  ${statusAppearance[change.status].symbol} ${label}${raw}${after}`,
     });
-  }
+  });
   const labelWidth = 16;
   const valueWidth = Math.max(10, width - 4 - labelWidth - 1);
   // Long values (monitor and resource URLs) wrap rather than lose their ends; keep what fits the height.

@@ -1,5 +1,5 @@
 import type { Operation, PollOptions } from "@lro/core";
-import { OperationFailedError, pollOperation } from "@lro/core";
+import { OperationFailedError, createOperationWatcher } from "@lro/core";
 import type { Observable } from "rxjs";
 import {
   EMPTY,
@@ -25,7 +25,7 @@ export interface CoreSourceOptions {
   token?: string | undefined;
   /** Options for every poll (pacing, transport, scheduler...). */
   pollOptions?: PollOptions;
-  /** How one monitor is followed; default @lro/core's `pollOperation`. */
+  /** How one monitor is followed; default an @lro/core `createOperationWatcher` (one poll per monitor). */
   follow?: (monitorUrl: string, options: PollOptions) => Observable<Operation>;
   now?: () => number;
 }
@@ -40,7 +40,6 @@ const bearer = (token: string) => (/^bearer /i.test(token) ? token : `Bearer ${t
 /** Operations followed directly with @lro/core: one poll per monitor, keyed by the monitor URL. */
 export function createCoreSource(options: CoreSourceOptions): CoreSource {
   const now = options.now ?? Date.now;
-  const follow = options.follow ?? pollOperation;
   const token = options.token;
   const pollOptions: PollOptions = {
     ...options.pollOptions,
@@ -50,6 +49,10 @@ export function createCoreSource(options: CoreSourceOptions): CoreSource {
   const stops = new Subject<string>();
 
   const events$ = defer(() => {
+    const custom = options.follow;
+    const watcher = createOperationWatcher(pollOptions);
+    const follow = (monitorUrl: string) =>
+      custom === undefined ? watcher.watch(monitorUrl) : custom(monitorUrl, pollOptions);
     const followed = new Set<string>();
     const active = new Set<string>();
     const waitingForFirst = new Set(options.monitorUrls);
@@ -72,7 +75,7 @@ export function createCoreSource(options: CoreSourceOptions): CoreSource {
       const stopped$ = stops.pipe(filter((key) => key === monitorUrl));
       return concat(
         of(polling()),
-        follow(monitorUrl, pollOptions).pipe(
+        follow(monitorUrl).pipe(
           mergeMap((operation) =>
             withListed(
               { type: "operation", update: { key: monitorUrl, operation, monitorUrl }, at: now() },
