@@ -1,39 +1,46 @@
 import { runPollerSuite } from "./poller/poller-suite.js";
 import { pollerTargets } from "./poller/poller-targets.js";
+import { runProxySuite } from "./proxy/proxy-suite.js";
+import { proxyTargets } from "./proxy/proxy-targets.js";
 import { describeMachine } from "./report/machine.js";
 import { writeResults } from "./report/results-file.js";
 import { printTable } from "./report/table.js";
 import type { TargetCheck } from "./targets.js";
 
-const suites = ["poller"] as const;
-type SuiteName = (typeof suites)[number];
+/** Each suite: how to run it and which of its figures are targets. */
+const suites = {
+  poller: { run: runPollerSuite, targets: pollerTargets },
+  proxy: { run: runProxySuite, targets: proxyTargets },
+} as const;
+type SuiteName = keyof typeof suites;
+const suiteNames = Object.keys(suites) as SuiteName[];
 
 function selectedSuites(argv: readonly string[]): SuiteName[] {
   const names = argv.filter((argument) => argument !== "--");
-  if (names.length === 0) return [...suites];
-  const unknown = names.filter((name) => !(suites as readonly string[]).includes(name));
+  if (names.length === 0) return suiteNames;
+  const unknown = names.filter((name) => !(suiteNames as string[]).includes(name));
   if (unknown.length > 0)
     throw new Error(
-      `Unknown suite ${unknown.map((name) => `"${name}"`).join(", ")}; choose from: ${suites.join(", ")}`,
+      `Unknown suite ${unknown.map((name) => `"${name}"`).join(", ")}; choose from: ${suiteNames.join(", ")} (none: all)`,
     );
   return names as SuiteName[];
 }
 
-const selected = selectedSuites(process.argv.slice(2));
-const results: Record<string, unknown> = {};
-const checks: TargetCheck[] = [];
-if (selected.includes("poller")) {
+async function runSuite<Result>(suite: {
+  run: () => Promise<Result>;
+  targets: (result: Result) => TargetCheck[];
+}) {
   const machine = describeMachine();
-  const poller = await runPollerSuite();
-  const targets = pollerTargets(poller);
-  checks.push(...targets);
-  results["poller"] = {
-    measuredAt: new Date().toISOString(),
-    machine,
-    machineAfter: describeMachine(),
-    ...poller,
-    targets,
-  };
+  const startedAt = new Date().toISOString();
+  const result = await suite.run();
+  const targets = suite.targets(result);
+  return { startedAt, machine, loadAverageAfter: describeMachine().loadAverage, ...result, targets };
+}
+
+const results: Record<string, { targets: TargetCheck[] }> = {};
+for (const name of selectedSuites(process.argv.slice(2))) {
+  console.log(`\n=== ${name} suite ===`);
+  results[name] = name === "poller" ? await runSuite(suites.poller) : await runSuite(suites.proxy);
 }
 printTable(
   "Targets",
@@ -42,6 +49,6 @@ printTable(
     { header: "measured", cell: (check) => check.measured },
     { header: "met", cell: (check) => (check.met ? "yes" : "NO") },
   ],
-  checks,
+  Object.values(results).flatMap((result) => result.targets),
 );
 console.log(`\nResults written to ${await writeResults(results)}`);

@@ -1,5 +1,5 @@
-import { fork } from "node:child_process";
 import type { OperationRecord, RequestCount } from "@lro/simulator";
+import { startServerProcess } from "./server-process.js";
 
 /** A simulator running in a child process, read and reset through its control endpoints. */
 export interface SimulatorProcess {
@@ -20,34 +20,19 @@ async function control<Body>(url: string, method = "GET"): Promise<Body> {
 }
 
 /** Starts the simulator's child process and waits for its origins. */
-export function startSimulatorProcess(): Promise<SimulatorProcess> {
-  const child = fork(new URL("./simulator-child.js", import.meta.url), [], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`The simulator exited early (code ${code})`)));
-    child.once("message", (message) => {
-      const { url, monitorUrl } = message as { url: string; monitorUrl: string };
-      resolve({
-        url,
-        monitorUrl,
-        operations: async () =>
-          (await control<{ value: OperationRecord[] }>(`${url}/_simulator/operations`)).value,
-        requests: async () => (await control<{ value: RequestCount[] }>(`${url}/_simulator/requests`)).value,
-        reset: () => control<undefined>(`${url}/_simulator/reset`, "POST"),
-        cpuMs: () =>
-          new Promise<number>((done) => {
-            child.once("message", (answer) => done((answer as { cpuMs: number }).cpuMs));
-            child.send("cpu");
-          }),
-        stop: () =>
-          new Promise<void>((done) => {
-            child.removeAllListeners("exit");
-            child.once("exit", () => done());
-            child.send("stop");
-          }),
-      });
-    });
-  });
+export async function startSimulatorProcess(): Promise<SimulatorProcess> {
+  const child = await startServerProcess<{ url: string; monitorUrl: string }>(
+    new URL("./simulator-child.js", import.meta.url),
+  );
+  const { url, monitorUrl } = child.ready;
+  return {
+    url,
+    monitorUrl,
+    operations: async () =>
+      (await control<{ value: OperationRecord[] }>(`${url}/_simulator/operations`)).value,
+    requests: async () => (await control<{ value: RequestCount[] }>(`${url}/_simulator/requests`)).value,
+    reset: () => control<undefined>(`${url}/_simulator/reset`, "POST"),
+    cpuMs: () => child.ask<number>("cpu"),
+    stop: () => child.stop(),
+  };
 }

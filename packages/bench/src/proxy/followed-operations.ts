@@ -1,0 +1,52 @@
+import { setTimeout as delay } from "node:timers/promises";
+import { monitorPolls } from "../poller/request-counts.js";
+import type { SimulatorProcess } from "../processes/simulator-process.js";
+import { rounded } from "../stats/summary.js";
+import type { ProxyProcess } from "./proxy-process.js";
+import { inParallel, startUpstreamOperation } from "./start-upstream-operations.js";
+
+/** One proxy process following many operations: memory per operation and the upstream poll rate. */
+export interface FollowedRow {
+  operations: number;
+  adoptSeconds: number | null;
+  /** Heap after a full GC, and RSS, grown per followed operation (KB). */
+  heapPerOperationKb: number | null;
+  rssPerOperationKb: number | null;
+  rssMb: number | null;
+  upstreamPollsPerSecond: number | null;
+  proxyCpuPercent: number | null;
+  proxyCpuPerPollUs: number | null;
+}
+
+/** Starts `count` long operations upstream, has a fresh proxy adopt them all, then watches it for `windowMs`. */
+export async function measureFollowed(
+  simulator: SimulatorProcess,
+  proxy: ProxyProcess,
+  count: number,
+  windowMs: number,
+): Promise<FollowedRow> {
+  const monitors = await inParallel(count, 32, () => startUpstreamOperation(simulator.url, 600_000));
+  const before = await proxy.memory();
+  const adoptStart = performance.now();
+  await inParallel(count, 32, (index) => proxy.adopt(monitors[index]!));
+  const adoptSeconds = (performance.now() - adoptStart) / 1000;
+  await delay(2000);
+  const pollsBefore = monitorPolls(await simulator.requests());
+  const cpuBefore = await proxy.cpuMs();
+  const windowStart = performance.now();
+  await delay(windowMs);
+  const seconds = (performance.now() - windowStart) / 1000;
+  const cpuMs = (await proxy.cpuMs()) - cpuBefore;
+  const polls = monitorPolls(await simulator.requests()) - pollsBefore;
+  const after = await proxy.memory();
+  return {
+    operations: count,
+    adoptSeconds: rounded(adoptSeconds),
+    heapPerOperationKb: rounded(((after.heapUsedMb - before.heapUsedMb) * 1024) / count, 2),
+    rssPerOperationKb: rounded(((after.rssMb - before.rssMb) * 1024) / count, 2),
+    rssMb: rounded(after.rssMb),
+    upstreamPollsPerSecond: rounded(polls / seconds),
+    proxyCpuPercent: rounded((cpuMs / (seconds * 1000)) * 100, 0),
+    proxyCpuPerPollUs: rounded((cpuMs * 1000) / polls),
+  };
+}

@@ -1,0 +1,36 @@
+import type { Column } from "../report/table.js";
+import type { FanoutRow } from "./sse-fanout.js";
+import type { FollowedRow } from "./followed-operations.js";
+import type { ThroughputRow } from "./throughput-comparison.js";
+
+export const throughputColumns: Column<ThroughputRow>[] = [
+  { header: "server", cell: (row) => row.server },
+  { header: "round", cell: (row) => row.round },
+  { header: "req/s", cell: (row) => row.requestsPerSecond },
+  { header: "p50 ms", cell: (row) => row.latencyP50Ms },
+  { header: "p99 ms", cell: (row) => row.latencyP99Ms },
+  { header: "errors", cell: (row) => row.errors },
+  { header: "non-2xx", cell: (row) => row.non2xx },
+];
+
+export const fanoutColumns: Column<FanoutRow>[] = [
+  { header: "watchers", cell: (row) => row.watchers },
+  { header: "connected", cell: (row) => row.connected },
+  { header: "saw end", cell: (row) => row.sawTerminal },
+  { header: "events/watcher", cell: (row) => row.eventsPerWatcher },
+  { header: "upstream polls (watched)", cell: (row) => row.upstreamPollsWatched },
+  { header: "upstream polls (unwatched twin)", cell: (row) => row.upstreamPollsUnwatched },
+  { header: "delivery lag mean ms", cell: (row) => row.deliveryLagMeanMs },
+  { header: "delivery lag p99 ms", cell: (row) => row.deliveryLagP99Ms },
+];
+
+export const followedColumns: Column<FollowedRow>[] = [
+  { header: "operations", cell: (row) => row.operations },
+  { header: "adopt s", cell: (row) => row.adoptSeconds },
+  { header: "heap KB/op", cell: (row) => row.heapPerOperationKb },
+  { header: "RSS KB/op", cell: (row) => row.rssPerOperationKb },
+  { header: "RSS MB", cell: (row) => row.rssMb },
+  { header: "upstream polls/s", cell: (row) => row.upstreamPollsPerSecond },
+  { header: "proxy CPU %", cell: (row) => row.proxyCpuPercent },
+  { header: "CPU/poll µs", cell: (row) => row.proxyCpuPerPollUs },
+];
