@@ -1,6 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { openEventStream, type SseFrame } from "../tracking/test-support/sse-client.js";
 import { alice, bob, ended, startHarness, type Harness } from "../tracking/test-support/tracking-harness.js";
+
+// Real servers and real polls: generous under a loaded machine; each test still ends within about a second.
+vi.setConfig({ testTimeout: 20_000 });
 
 let harness: Harness;
 afterEach(async () => {

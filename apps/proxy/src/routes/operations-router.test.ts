@@ -1,7 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { decodeSkipToken } from "../wire/skip-token.js";
 import { alice, bob, ended, startHarness, type Harness } from "../tracking/test-support/tracking-harness.js";
 import { deleteNote } from "./operations-router.js";
+
+// Real servers and real polls: generous under a loaded machine; each test still ends within about a second.
+vi.setConfig({ testTimeout: 20_000 });
 
 let harness: Harness;
 beforeEach(async () => {

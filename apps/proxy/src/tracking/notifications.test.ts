@@ -1,10 +1,13 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { NotificationProgress } from "../store/operation-record.js";
 import { alice, startHarness, type Harness } from "./test-support/tracking-harness.js";
 import { deliverNotification } from "./notifier.js";
 import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
+
+// Real servers and real polls: generous under a loaded machine; each test still ends within about a second.
+vi.setConfig({ testTimeout: 20_000 });
 
 interface Received {
   headers: IncomingHttpHeaders;

@@ -1,5 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { alice, bob, ended, reaches, startHarness, type Harness } from "./test-support/tracking-harness.js";
+
+// Real servers and real polls: generous under a loaded machine; each test still ends within about a second.
+vi.setConfig({ testTimeout: 20_000 });
 
 let harness: Harness;
 beforeEach(async () => {

@@ -202,7 +202,7 @@ export function reaches(
   owner: string,
   id: string,
   predicate: (record: OperationRecord) => boolean,
-  timeoutMs = 5000,
+  timeoutMs = 15_000,
 ): Promise<OperationRecord> {
   return new Promise((resolve, reject) => {
     let done = false;
