@@ -236,7 +236,7 @@ export function ended(
   harness: Harness,
   owner: string,
   id: string,
-  timeoutMs = 5000,
+  timeoutMs = 15_000,
 ): Promise<OperationRecord> {
   return reaches(
     harness,
