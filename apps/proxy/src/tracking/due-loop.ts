@@ -5,7 +5,7 @@ import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import type { OperationRecord } from "../store/operation-record.js";
 import type { OperationStore } from "../store/operation-store.js";
 import { deliverNotification, type DeliveryContext } from "./notifier.js";
-import { pollStep, type PollContext } from "./poll-step.js";
+import { pollStep, releaseResult, type PollContext } from "./poll-step.js";
 
 export interface DueLoopOptions {
   store: OperationStore;
@@ -133,8 +133,12 @@ export function createDueLoop(options: DueLoopOptions): DueLoop {
       } else if (step.outcome === "awaitingToken")
         logger.info(context, "polling waits for the owner's token");
     } catch (error) {
-      if (!abort.signal.aborted)
+      if (!abort.signal.aborted) {
         logger.error({ err: error, operationId: record.id }, "a poll could not be recorded");
+        return;
+      }
+      // Stopped mid-poll: hand the row back at once rather than leave it leased until the lease runs out.
+      await store.recordPoll(record.id, leaseOwner, releaseResult(record, now())).catch(() => undefined);
     }
   };
 

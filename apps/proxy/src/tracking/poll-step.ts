@@ -73,6 +73,21 @@ export async function pollStep(record: OperationRecord, context: PollContext): P
   }
 }
 
+/** Hands a claimed operation back unchanged, due at once: for a poll cut short by `stop()`. */
+export function releaseResult(record: OperationRecord, now: number): PollResult {
+  return {
+    now,
+    operation: record.operation,
+    changed: false,
+    ...(record.statusNote === undefined ? {} : { statusNote: record.statusNote }),
+    awaitingAuthorization: record.awaitingAuthorization,
+    dueAt: now,
+    attempt: record.schedule.attempt,
+    consecutiveFailures: record.schedule.consecutiveFailures,
+    pacing: record.schedule.pacing,
+  };
+}
+
 function answered(
   record: OperationRecord,
   state: PacingState,

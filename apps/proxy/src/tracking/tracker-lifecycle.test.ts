@@ -94,3 +94,24 @@ describe("tracker: restart and retention", () => {
     expect(await harness.store.get(alice.owner, record.id)).toBeUndefined();
   });
 });
+
+describe("tracker: stop", () => {
+  it("hands back the operations it was polling, due at once, so another instance need not wait for the lease", async () => {
+    const { monitorUrl, requestUrl } = await harness.startUpstream("/v1.0/teams/t1/clone", {
+      durationMs: 60_000,
+      slow: { delayMs: 5000 },
+    });
+    const record = await harness.tracker.adopt({ owner: alice.owner, monitorUrl, requestUrl });
+    while (harness.simulator.operations()[0]?.polls !== 1)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    const stoppedAt = Date.now();
+    await harness.tracker.stop();
+    const released = await harness.store.get(alice.owner, record.id);
+    expect(released?.schedule.dueAt).toBeGreaterThanOrEqual(stoppedAt);
+    expect(released?.schedule.dueAt).toBeLessThanOrEqual(Date.now());
+    expect(released?.schedule.attempt).toBe(0);
+    expect(
+      (await harness.store.claimDue(Date.now(), 10, "another instance", 60_000)).map((row) => row.id),
+    ).toEqual([record.id]);
+  });
+});
