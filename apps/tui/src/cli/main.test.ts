@@ -87,12 +87,13 @@ describe("main without a terminal", () => {
 });
 
 describe("isInteractive", () => {
-  it("draws the dashboard only with a terminal on both ends and no --once or --json", () => {
+  it("draws the dashboard only with a terminal on both ends and no --once, --wait or --json", () => {
     const options = parseArguments(["demo"], {});
     const tty = createFakeStreams({ tty: true }).streams;
     expect(isInteractive(options, tty)).toBe(true);
     expect(isInteractive(parseArguments(["demo", "--json"], {}), tty)).toBe(false);
     expect(isInteractive(parseArguments(["demo", "--once"], {}), tty)).toBe(false);
+    expect(isInteractive(parseArguments(["demo", "--wait"], {}), tty)).toBe(false);
     expect(isInteractive(options, createFakeStreams().streams)).toBe(false);
   });
 });

@@ -9,14 +9,10 @@ import { printOperations } from "./print-operations.js";
 import { runDashboard } from "./run-dashboard.js";
 import type { CliStreams } from "./streams.js";
 
-/** Whether to draw the dashboard: both ends are a terminal and no plain output was asked for. */
+/** Whether to draw the dashboard: both ends are a terminal, and no --once, --wait or --json. */
 export function isInteractive(options: CliOptions, streams: CliStreams): boolean {
-  return (
-    streams.stdout.isTTY === true &&
-    streams.stdin.isTTY === true &&
-    !options.output.once &&
-    !options.output.json
-  );
+  const { once, wait, json } = options.output;
+  return streams.stdout.isTTY === true && streams.stdin.isTTY === true && !once && !wait && !json;
 }
 
 /** The whole command: arguments, source, dashboard or plain output. Resolves with the exit status. */

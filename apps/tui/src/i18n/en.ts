@@ -99,7 +99,7 @@ export const en = {
   "error.sourceFailed": "Could not read the operations: {message}",
 
   "usage.text":
-    "Usage:\n  lro-tui --proxy URL [--api-key KEY]   follow your operations on an lro-proxy\n  lro-tui watch MONITOR_URL...           follow Graph monitors directly\n  lro-tui demo                           start a simulator and a proxy, then show them\n\nOptions:\n  --token TOKEN   Graph token for watch (or GRAPH_TOKEN)\n  --once          print the operations once and exit\n  --wait          without a terminal: wait until every operation has finished\n  --json          print NDJSON, one operation a line\n  --lang LANG     en, ru, es or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG)\n  -h, --help      this help\n\nExit status without a terminal: 0 when every operation listed succeeded, 1 otherwise, 2 on bad arguments.",
+    "Usage:\n  lro-tui --proxy URL [--api-key KEY]   follow your operations on an lro-proxy\n  lro-tui watch MONITOR_URL...           follow Graph monitors directly\n  lro-tui demo                           start a simulator and a proxy, then show them\n\nOptions:\n  --token TOKEN   Graph token for watch (or GRAPH_TOKEN)\n  --once          no dashboard: print the operations once and exit\n  --wait          no dashboard: wait until every operation has finished, then print\n  --json          no dashboard: print NDJSON, one operation a line\n  --lang LANG     en, ru, es or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG)\n  -h, --help      this help\n\nExit status without the dashboard: 0 when every operation listed succeeded, 1 otherwise, 2 on bad arguments.",
 } as const;
 
 export type MessageKey = keyof typeof en;
