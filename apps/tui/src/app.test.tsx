@@ -33,10 +33,10 @@ describe("the dashboard", () => {
     app.update(failedOperation, now());
     const frame = await waitForFrame(
       app.lastFrame,
-      (text) => text.includes("siteCopy") && text.includes("2 operations"),
+      (text) => text.includes("siteCopy") && text.includes("operations: 2"),
     );
-    expect(frame).toContain("polling 2 monitors");
-    expect(frame).toContain("2 operations");
+    expect(frame).toContain("polling monitors: 2");
+    expect(frame).toContain("operations: 2");
     expect(frame).toContain("▶ 1 running");
     expect(frame).toContain("✖ 1 failed");
     expect(frame).toMatch(/a1b2c3d4 +contentTypeCopy +▶ running +████░░░░░░ + 40%/);
@@ -71,7 +71,7 @@ describe("the dashboard", () => {
       now() - 2000,
     );
     app.update(failedOperation, now() - 1000);
-    await waitForFrame(app.lastFrame, (text) => text.includes("3 operations"));
+    await waitForFrame(app.lastFrame, (text) => text.includes("operations: 3"));
     return app;
   }
   const selectedRow = (frame: string) => frame.split("\n").find((line) => line.startsWith("›")) ?? "";
@@ -106,7 +106,7 @@ describe("the dashboard", () => {
     const filtered = await waitForFrame(app.lastFrame, (text) => !text.includes("aaaaaaaa"));
     expect(filtered).toContain("bbbbbbbb");
     expect(filtered).not.toContain("c3d4e5f6");
-    expect(filtered).toContain("1 shown");
+    expect(filtered).toContain("shown: 1");
     app.stdin.write("\r");
     await waitForFrame(app.lastFrame, (text) => text.includes("filter: succeeded"));
     app.stdin.write(escape);
@@ -213,7 +213,7 @@ describe("the dashboard", () => {
         now(),
       );
     }
-    const first = await waitForFrame(app.lastFrame, (text) => text.includes("500 operations"));
+    const first = await waitForFrame(app.lastFrame, (text) => text.includes("operations: 500"));
     const rows = first.split("\n").filter((line) => / 0{5}\d{3} /.test(line));
     expect(rows).toHaveLength(15);
     expect(first).toContain("00000499");

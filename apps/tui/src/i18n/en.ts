@@ -12,11 +12,11 @@ export const en = {
   "connection.connecting": "connecting",
   "connection.live": "live",
   "connection.reconnecting": "reconnecting (attempt {attempt}, in {seconds} s)",
-  "connection.polling": "polling {count} monitors",
+  "connection.polling": "polling monitors: {count}",
   "connection.closed": "disconnected",
 
-  "header.total": "{count} operations",
-  "header.shown": "{count} shown",
+  "header.total": "operations: {count}",
+  "header.shown": "shown: {count}",
   "header.filter": "filter: {filter}",
 
   "column.id": "ID",

@@ -13,11 +13,11 @@ export const es: Messages = {
   "connection.connecting": "conectando",
   "connection.live": "en vivo",
   "connection.reconnecting": "reconectando (intento {attempt}, en {seconds} s)",
-  "connection.polling": "consultando {count} monitores",
+  "connection.polling": "monitores consultados: {count}",
   "connection.closed": "desconectado",
 
-  "header.total": "{count} operaciones",
-  "header.shown": "{count} visibles",
+  "header.total": "operaciones: {count}",
+  "header.shown": "visibles: {count}",
   "header.filter": "filtro: {filter}",
 
   "column.id": "ID",
