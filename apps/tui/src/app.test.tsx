@@ -249,4 +249,28 @@ describe("the dashboard", () => {
     app.stdin.write("jj\r");
     await waitForFrame(app.lastFrame, (text) => text.includes("Operation aaaaaaaa-0000"));
   });
+
+  it("shows a lost connection while it reconnects, and why it gave up", async () => {
+    const app = start();
+    app.update(makeOperation({ id: "aaaaaaaa-0000-4000-8000-000000000001" }), now());
+    app.emit({
+      type: "connection",
+      connection: {
+        state: "reconnecting",
+        attempt: 2,
+        retryInMs: 2600,
+        reason: "the proxy closed the event stream",
+      },
+      at: now(),
+    });
+    await waitForFrame(app.lastFrame, (text) =>
+      text.includes("● reconnecting (attempt 2, in 3 s): the proxy closed the event stream"),
+    );
+    app.fail(new Error("http://127.0.0.1:8080/operations answered 401: Unknown API key"));
+    const closed = await waitForFrame(app.lastFrame, (text) => text.includes("● disconnected"));
+    expect(closed).toContain(
+      "● disconnected: http://127.0.0.1:8080/operations answered 401: Unknown API key",
+    );
+    expect(closed).toContain("aaaaaaaa");
+  });
 });

@@ -166,4 +166,41 @@ describe("createProxySource", () => {
     const deletion = proxy.requests.find((request) => request.method === "DELETE");
     expect(deletion).toMatchObject({ path: "/operations/a%20b", headers: { "x-api-key": "k" } });
   });
+
+  it("reads every page of the list, following next links on the proxy's own origin only", async () => {
+    const pages: Record<string, unknown> = {
+      "/operations": { value: [wire("a", 3)], "@odata.nextLink": "/operations?$skiptoken=p2" },
+      "/operations?$skiptoken=p2": {
+        value: [wire("b", 2)],
+        "@odata.nextLink": "https://elsewhere.example/operations?$skiptoken=p3",
+      },
+    };
+    proxy = await startScriptedProxy((path) => ({ status: 200, body: pages[path] ?? { value: [] } }));
+    const source = createProxySource({ proxyUrl: new URL(proxy.url), apiKey: "k" });
+    const client = collect(source.events$);
+    await client.until((state) => state.listed);
+    expect([...client.state().entries.keys()].sort()).toEqual(["a", "b"]);
+    expect(proxy.requests.map((request) => request.path).slice(0, 2)).toEqual([
+      "/operations",
+      "/operations?$skiptoken=p2",
+    ]);
+    await proxy.stream(0);
+    expect(proxy.requests.every((request) => !request.path.includes("p3"))).toBe(true);
+    client.stop();
+  });
+
+  it("reports an operation it cannot read as a problem and keeps the rest", async () => {
+    proxy = await startScriptedProxy(() => ({
+      status: 200,
+      body: { value: [wire("a", 2), { id: "broken", status: "running" }] },
+    }));
+    const source = createProxySource({ proxyUrl: new URL(proxy.url), apiKey: "k" });
+    const client = collect(source.events$);
+    await client.until((state) => state.listed);
+    expect(client.state().entries.get("a")?.operation?.status).toBe("running");
+    expect(client.state().entries.get("broken")?.problem).toMatch(
+      /^the proxy sent an unreadable operation: .*version/s,
+    );
+    client.stop();
+  });
 });

@@ -34,10 +34,28 @@ export interface ProxySourceOptions extends ProxyClientOptions {
   scheduler?: SchedulerLike;
 }
 
-const deletedSchema = (data: string): string | undefined => {
+const deletedId = (data: string): string | undefined => {
   const parsed = JSON.parse(data) as { id?: unknown };
   return typeof parsed.id === "string" ? parsed.id : undefined;
 };
+
+/** One operation of the wire as an event; one that does not read is reported as a problem, not dropped. */
+function operationEvent(input: unknown, at: number): SourceEvent {
+  try {
+    const { operation, monitorUrl, version } = parseWireOperation(input);
+    const key = operation.id ?? String(version);
+    return { type: "operation", update: { key, operation, monitorUrl, version }, at };
+  } catch (error) {
+    const id = (input as { id?: unknown } | null)?.id;
+    const key = typeof id === "string" ? id : "?";
+    return {
+      type: "problem",
+      key,
+      message: `the proxy sent an unreadable operation: ${describeFailure(error)}`,
+      at,
+    };
+  }
+}
 
 /**
  * Operations from lro-proxy: `GET /operations` once, then the `GET /operations/events` stream, reconnecting
@@ -64,40 +82,29 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
       const { event } = signal;
       if (event.lastEventId !== "") lastEventId = event.lastEventId;
       try {
-        if (event.event === "operation") {
-          const { operation, monitorUrl, version } = parseWireOperation(JSON.parse(event.data));
-          const key = operation.id ?? String(version);
-          return of({ type: "operation", update: { key, operation, monitorUrl, version }, at: now() });
-        }
+        if (event.event === "operation") return of(operationEvent(JSON.parse(event.data), now()));
         if (event.event === "deleted") {
-          const id = deletedSchema(event.data);
+          const id = deletedId(event.data);
           return id === undefined ? EMPTY : of({ type: "removed", key: id, at: now() });
         }
       } catch (error) {
-        return of({
-          type: "problem",
-          key: `event ${event.lastEventId}`,
-          message: describeFailure(error),
-          at: now(),
-        });
+        const message = `the proxy sent an unreadable event ${event.lastEventId}: ${describeFailure(error)}`;
+        return of({ type: "problem", key: `event ${event.lastEventId}`, message, at: now() });
       }
       return EMPTY;
     };
 
     const list$ = defer(() => from(client.listOperations())).pipe(
       mergeMap((operations) => {
-        const updates = operations.map((input) => parseWireOperation(input));
-        const newest = Math.max(0, ...updates.map((update) => update.version));
+        const events = operations.map((input) => operationEvent(input, now()));
+        const newest = events.reduce(
+          (highest, event) => Math.max(highest, event.type === "operation" ? (event.update.version ?? 0) : 0),
+          0,
+        );
+        // The stream resumes after the newest change listed: whatever changed since is replayed.
         lastEventId = String(newest);
         listed = true;
-        return from([
-          ...updates.map(({ operation, monitorUrl, version }): SourceEvent => ({
-            type: "operation",
-            update: { key: operation.id ?? String(version), operation, monitorUrl, version },
-            at: now(),
-          })),
-          { type: "listed", at: now() } satisfies SourceEvent,
-        ]);
+        return from([...events, { type: "listed", at: now() } satisfies SourceEvent]);
       }),
     );
 

@@ -9,7 +9,7 @@ export interface RecordedRequest {
 }
 
 /** A stand-in for lro-proxy whose event streams the test writes by hand, to break them at chosen moments. */
-export async function startScriptedProxy(list: () => { status: number; body: unknown }) {
+export async function startScriptedProxy(list: (path: string) => { status: number; body: unknown }) {
   const requests: RecordedRequest[] = [];
   const opened: ServerResponse[] = [];
   const waiters: { index: number; resolve: (response: ServerResponse) => void }[] = [];
@@ -28,7 +28,7 @@ export async function startScriptedProxy(list: () => { status: number; body: unk
       response.writeHead(204).end();
       return;
     }
-    const { status, body } = list();
+    const { status, body } = list(request.url ?? "");
     response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
