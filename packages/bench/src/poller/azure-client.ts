@@ -34,6 +34,7 @@ export function fetchRunningOperation(
   url: string,
   headers: Record<string, string>,
   body: unknown,
+  signal?: AbortSignal,
 ): RunningOperation {
   return {
     sendInitialRequest: async () => {
@@ -41,6 +42,7 @@ export function fetchRunningOperation(
         method: "POST",
         headers: { ...headers, "content-type": "application/json" },
         body: JSON.stringify(body),
+        signal,
       });
       return toOperationResponse(response, "POST", url);
     },
@@ -56,10 +58,12 @@ export async function followWithAzure(task: OperationsTask, start: PlannedStart)
   const flavour = flavours[task.flavour];
   const startedAt = Date.now();
   let monitorUrl: string | undefined;
+  const signal = AbortSignal.timeout(task.capMs);
   const operation = fetchRunningOperation(
     `${task.graphUrl}${flavour.path}`,
     scenarioHeader(task, start),
     flavour.body,
+    signal,
   );
   const poller = createHttpPoller(operation, {
     withOperationLocation: (location) => {
@@ -74,7 +78,6 @@ export async function followWithAzure(task: OperationsTask, start: PlannedStart)
     outcome,
     message,
   });
-  const signal = AbortSignal.timeout(task.capMs);
   try {
     await poller.pollUntilDone({ abortSignal: signal });
     return settle("succeeded");

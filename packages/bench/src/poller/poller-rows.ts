@@ -90,3 +90,32 @@ export function operationsRow(
     simulatorCpuPercent: rounded((simulatorCpuMs / result.wallMs) * 100, 0),
   };
 }
+
+/** The row of a run whose client process had to be stopped: every operation counts as an error. */
+export function abandonedRow(task: OperationsTask, message: string): OperationsRow {
+  return {
+    client: task.client,
+    flavour: task.flavour,
+    monitorHeader: flavours[task.flavour].monitorHeader,
+    operations: task.operations,
+    correct: 0,
+    early: 0,
+    wrongStatus: 0,
+    timeouts: 0,
+    errors: task.operations,
+    firstError: message,
+    pollsPerOperation: null,
+    requestsPerOperation: null,
+    lagMeanMs: null,
+    lagP50Ms: null,
+    lagP99Ms: null,
+    lagMaxMs: null,
+    pacingLagMeanMs: null,
+    clientDelayMeanMs: null,
+    cpuPerOperationMs: null,
+    cpuPerRequestUs: null,
+    peakRssMb: null,
+    wallSeconds: null,
+    simulatorCpuPercent: null,
+  };
+}

@@ -3,7 +3,8 @@ import { startSimulatorProcess } from "../processes/simulator-process.js";
 import type { SimulatorProcess } from "../processes/simulator-process.js";
 import { printTable } from "../report/table.js";
 import type { OperationsResult, OperationsTask, SteadyResult } from "./client-task.js";
-import { operationsRow } from "./poller-rows.js";
+import { abandonedRow, operationsRow } from "./poller-rows.js";
+import { describeError } from "./describe-error.js";
 import type { OperationsRow } from "./poller-rows.js";
 import { operationsScenarios, steadyTasks } from "./poller-scenarios.js";
 import type { OperationsScenario } from "./poller-scenarios.js";
@@ -26,13 +27,18 @@ async function runScenario(
   for (const run of scenario.runs) {
     await simulator.reset();
     const task: OperationsTask = { type: "operations", graphUrl: simulator.url, ...scenario.shape, ...run };
-    const limit = task.startSpreadMs + task.capMs + 60_000;
+    const limit = task.startSpreadMs + task.capMs + 30_000;
     const simulatorCpuBefore = await simulator.cpuMs();
-    const result = await runChild<OperationsResult>(clientEntry, task, limit);
-    const simulatorCpuMs = (await simulator.cpuMs()) - simulatorCpuBefore;
-    const [records, counts] = [await simulator.operations(), await simulator.requests()];
-    rows.push(operationsRow(task, result, records, counts, simulatorCpuMs));
-    console.log(`  ${run.client} on ${run.flavour}: done in ${(result.wallMs / 1000).toFixed(1)} s`);
+    try {
+      const result = await runChild<OperationsResult>(clientEntry, task, limit);
+      const simulatorCpuMs = (await simulator.cpuMs()) - simulatorCpuBefore;
+      const [records, counts] = [await simulator.operations(), await simulator.requests()];
+      rows.push(operationsRow(task, result, records, counts, simulatorCpuMs));
+      console.log(`  ${run.client} on ${run.flavour}: done in ${(result.wallMs / 1000).toFixed(1)} s`);
+    } catch (error) {
+      rows.push(abandonedRow(task, describeError(error)));
+      console.log(`  ${run.client} on ${run.flavour}: abandoned (${describeError(error)})`);
+    }
   }
   printTable(scenario.name, operationsColumns, rows);
   return rows;
@@ -50,8 +56,16 @@ export async function runPollerSuite(): Promise<PollerSuiteResult> {
     const steady: SteadyRow[] = [];
     for (const task of steadyTasks) {
       await simulator.reset();
-      const result = await runChild<SteadyResult>(clientEntry, { ...task, graphUrl: simulator.url }, 60_000);
-      steady.push(steadyRow(task, result));
+      try {
+        const result = await runChild<SteadyResult>(
+          clientEntry,
+          { ...task, graphUrl: simulator.url },
+          60_000,
+        );
+        steady.push(steadyRow(task, result));
+      } catch (error) {
+        console.log(`  steady CPU of ${task.client}: abandoned (${describeError(error)})`);
+      }
     }
     const rows = withAzureRatios(steady);
     printTable("CPU per poll in steady state (fixed interval, starts excluded)", steadyColumns, rows);
