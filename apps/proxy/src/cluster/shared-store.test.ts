@@ -172,6 +172,13 @@ describe.runIf(available)("several instances on one PostgreSQL schema", () => {
     expect((await other.claimDue(2_000, 10, "other", 60_000)).map((record) => record.id)).toEqual(["op"]);
   });
 
+  it("wakes the instances for due times rounded up to the wake granularity", async () => {
+    const [store] = await open(1);
+    await store?.insert(newRecord({ id: "a", dueAt: 1_234 }));
+    await store?.insert(newRecord({ id: "b", dueAt: 1_299 }));
+    expect(await store?.nextDueAt()).toBe(1_300);
+  });
+
   it("tells the tracker to look at the shared schedule again", async () => {
     const [store] = await open(1, 10);
     const looked = new Promise<void>((resolve) => store?.watchSchedule?.(resolve));

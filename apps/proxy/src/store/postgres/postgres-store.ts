@@ -20,6 +20,11 @@ export interface PostgresStoreOptions extends PostgresConnectionOptions {
    * one is polled by that instance while it is alive (seen within this time), by any other after. Default 10 s.
    */
   instanceTimeoutMs?: number;
+  /**
+   * `nextDueAt` rounds up to a multiple of this: every instance wakes for the earliest due time, so
+   * waking for each due row one by one would cost each instance a claim per row. Default 100 ms.
+   */
+  wakeGranularityMs?: number;
 }
 
 /**
@@ -61,6 +66,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   });
   const instanceId = randomUUID();
   const instanceTimeoutMs = options.instanceTimeoutMs ?? 10_000;
+  const wakeGranularityMs = Math.max(1, options.wakeGranularityMs ?? 100);
   const heartbeat = () => pool.query(statements.heartbeat, [instanceId, Date.now()]);
   await heartbeat();
   const rescan = setInterval(() => {
@@ -168,7 +174,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     async nextDueAt() {
       const result = await pool.query<{ due_at: number | null }>(statements.nextDueAt);
-      return result.rows[0]?.due_at ?? undefined;
+      const dueAt = result.rows[0]?.due_at;
+      return dueAt === null || dueAt === undefined
+        ? undefined
+        : Math.ceil(dueAt / wakeGranularityMs) * wakeGranularityMs;
     },
     async resumeAwaitingAuthorization(owner, tokenOrigin, now) {
       return (await rows(statements.resumeAwaitingAuthorization, [now, owner, tokenOrigin, instanceId])).map(
