@@ -8,7 +8,7 @@ import { FilterInput } from "./components/FilterInput.js";
 import { Header } from "./components/Header.js";
 import { HelpBar } from "./components/HelpBar.js";
 import { HelpOverlay } from "./components/HelpOverlay.js";
-import { OperationsTable } from "./components/OperationsTable.js";
+import { OperationsTable, headings } from "./components/OperationsTable.js";
 import type { Display } from "./context/display-context.js";
 import { DisplayContext } from "./context/display-context.js";
 import { useKeys } from "./hooks/use-keys.js";
@@ -21,6 +21,7 @@ import { describeFailure } from "./sources/proxy-errors.js";
 import type { OperationSource } from "./sources/operation-source.js";
 import type { EntryStatus } from "./state/entry-status.js";
 import { countByStatus } from "./state/entry-status.js";
+import type { ColumnId } from "./state/table-layout.js";
 import { layoutColumns } from "./state/table-layout.js";
 import { initialViewState, reduceView, selectedIndexIn } from "./state/view-state.js";
 import { visibleEntries } from "./state/visible-entries.js";
@@ -65,6 +66,13 @@ function Dashboard({ source, display, size, renderIntervalMs, scheduler, now = D
   const entries = useMemo(() => visibleEntries(state, view, display.translate), [state, view, display]);
   const keys = useMemo(() => entries.map((entry) => entry.key), [entries]);
   const counts = useMemo(() => countByStatus(state.entries.values()), [state]);
+  const headingWidths = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(headings).map(([id, key]) => [id, stringWidth(display.translate(key))]),
+      ) as Record<ColumnId, number>,
+    [display],
+  );
   const statusWidth = useMemo(
     () => 2 + Math.max(...statuses.map((status) => stringWidth(display.translate(`status.${status}`)))),
     [display],
@@ -124,7 +132,7 @@ function Dashboard({ source, display, size, renderIntervalMs, scheduler, now = D
     ) : (
       <OperationsTable
         entries={entries}
-        columns={layoutColumns(width - 2, statusWidth)}
+        columns={layoutColumns(width - 2, statusWidth, headingWidths)}
         start={start.current}
         height={tableHeight}
         selectedIndex={selectedIndex}

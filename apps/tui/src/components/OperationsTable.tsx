@@ -1,5 +1,6 @@
 import { Box, Text } from "ink";
 import { useDisplay } from "../hooks/use-display.js";
+import type { MessageKey } from "../i18n/en.js";
 import type { OperationEntry } from "../state/operations-state.js";
 import type { Column, ColumnId } from "../state/table-layout.js";
 import { Cell } from "./Cell.js";
@@ -16,7 +17,8 @@ export interface OperationsTableProps {
   filtered: boolean;
 }
 
-const headings: Record<ColumnId, Parameters<ReturnType<typeof useDisplay>["translate"]>[0]> = {
+/** The message of each column's heading. */
+export const headings: Record<ColumnId, MessageKey> = {
   id: "column.id",
   kind: "column.kind",
   status: "column.status",

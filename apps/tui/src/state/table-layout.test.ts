@@ -29,4 +29,10 @@ describe("layoutColumns", () => {
       }),
     );
   });
+
+  it("widens the time columns to their translated headings, up to ten cells", () => {
+    const columns = layoutColumns(140, 13, { eta: 8, age: 7, lastAction: 14, id: 30 });
+    const width = (id: string) => columns.find((column) => column.id === id)?.width;
+    expect([width("eta"), width("age"), width("lastAction"), width("id")]).toEqual([8, 7, 10, 8]);
+  });
 });

@@ -18,6 +18,8 @@ const minimumWidths: Record<ColumnId, number> = {
   detail: 12,
 };
 
+const timeColumns = new Set<ColumnId>(["eta", "age", "lastAction"]);
+
 /** Which columns survive as the terminal narrows: the first ones are kept longest. */
 const keepOrder: readonly ColumnId[] = [
   "status",
@@ -33,11 +35,21 @@ const keepOrder: readonly ColumnId[] = [
 const kindMaximum = 20;
 
 /**
- * The columns that fit in `width` terminal cells (one cell between columns), in display order. The least
+ * The columns that fit in `width` terminal cells (one cell between columns), in display order; the time
+ * columns are as wide as their translated headings (`headingWidths`, display cells). The least
  * useful columns are dropped first; spare cells go to `detail`, or to `kind` (then `status`) when it is dropped.
  */
-export function layoutColumns(width: number, statusWidth: number): Column[] {
-  const widthOf = (id: ColumnId) => (id === "status" ? Math.max(statusWidth, 4) : minimumWidths[id]);
+export function layoutColumns(
+  width: number,
+  statusWidth: number,
+  headingWidths: Partial<Record<ColumnId, number>> = {},
+): Column[] {
+  const widthOf = (id: ColumnId) => {
+    if (id === "status") return Math.max(statusWidth, 4);
+    // The narrow time columns widen to their heading (up to 10 cells): "Осталось" is not cut to "Остал…".
+    const heading = timeColumns.has(id) ? Math.min(10, headingWidths[id] ?? 0) : 0;
+    return Math.max(minimumWidths[id], heading);
+  };
   const kept = new Set<ColumnId>();
   let used = 0;
   for (const id of keepOrder) {
