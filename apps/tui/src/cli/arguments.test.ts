@@ -30,6 +30,18 @@ describe("parseArguments", () => {
     });
     expect(parseArguments(["watch", "http://x/m", "--token", "t"], { GRAPH_TOKEN: "other" })).toMatchObject({
       token: "t",
+      tokenOrigins: ["https://graph.microsoft.com"],
+    });
+    const trusting = [
+      "watch",
+      "http://x/m",
+      "--token-origin",
+      "https://graph.microsoft.us/v1.0",
+      "--token-origin",
+      "http://127.0.0.1:4010",
+    ];
+    expect(parseArguments(trusting, {})).toMatchObject({
+      tokenOrigins: ["https://graph.microsoft.com", "https://graph.microsoft.us", "http://127.0.0.1:4010"],
     });
   });
 

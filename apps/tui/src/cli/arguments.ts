@@ -4,6 +4,7 @@ import { isLanguage, languageFromEnvironment, languages } from "../i18n/language
 import type { Translate } from "../i18n/translator.js";
 import { createTranslator } from "../i18n/translator.js";
 import { catalogs } from "../i18n/languages.js";
+import { graphOrigin } from "../sources/core-source.js";
 
 export type Environment = Record<string, string | undefined>;
 
@@ -17,7 +18,7 @@ export interface OutputOptions {
 export type Command =
   | { command: "help" }
   | { command: "proxy"; proxyUrl: URL; apiKey: string }
-  | { command: "watch"; monitorUrls: string[]; token: string | undefined }
+  | { command: "watch"; monitorUrls: string[]; token: string | undefined; tokenOrigins: string[] }
   | { command: "demo" };
 
 export type CliOptions = Command & { output: OutputOptions; language: Language; color: boolean };
@@ -64,6 +65,7 @@ export function parseArguments(argv: readonly string[], environment: Environment
         proxy: { type: "string" },
         "api-key": { type: "string" },
         token: { type: "string" },
+        "token-origin": { type: "string", multiple: true },
         once: { type: "boolean", default: false },
         wait: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
@@ -91,7 +93,14 @@ export function parseArguments(argv: readonly string[], environment: Environment
     if (rest.length === 0) throw new UsageError(translate("error.noSource"));
     const monitorUrls = rest.map((value) => httpUrl(value, translate).href);
     const token = values.token ?? environment.GRAPH_TOKEN;
-    return { command: "watch", monitorUrls, token: token === "" ? undefined : token, ...common };
+    const extraOrigins = (values["token-origin"] ?? []).map((value) => httpUrl(value, translate).origin);
+    return {
+      command: "watch",
+      monitorUrls,
+      token: token === "" ? undefined : token,
+      tokenOrigins: [...new Set([graphOrigin, ...extraOrigins])],
+      ...common,
+    };
   }
   if (command === "demo" && rest.length === 0) return { command: "demo", ...common };
   if (command !== undefined) {

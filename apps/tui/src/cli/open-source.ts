@@ -25,7 +25,11 @@ export async function openSource(
       };
     case "watch":
       return {
-        source: createCoreSource({ monitorUrls: options.monitorUrls, token: options.token }),
+        source: createCoreSource({
+          monitorUrls: options.monitorUrls,
+          token: options.token,
+          tokenOrigins: options.tokenOrigins,
+        }),
         close: async () => {},
       };
     case "demo": {

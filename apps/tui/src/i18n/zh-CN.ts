@@ -99,5 +99,5 @@ export const zhCN: Messages = {
   "error.sourceFailed": "无法读取操作：{message}",
 
   "usage.text":
-    "用法：\n  lro-tui --proxy URL [--api-key KEY]   通过 lro-proxy 跟踪你的操作\n  lro-tui watch MONITOR_URL...           直接跟踪 Graph 监视器\n  lro-tui demo                           启动模拟器和代理并显示\n\n选项：\n  --token TOKEN   watch 使用的 Graph 令牌（或 GRAPH_TOKEN）\n  --once          输出一次操作后退出\n  --wait          不显示面板：等待所有操作结束后输出\n  --json          输出 NDJSON，每行一个操作\n  --lang LANG     en、ru、es 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES、LANG）\n  -h, --help      本帮助\n\n不显示面板时的退出码：所有列出的操作都成功时为 0，否则为 1，参数错误时为 2。",
+    "用法：\n  lro-tui --proxy URL [--api-key KEY]   通过 lro-proxy 跟踪你的操作\n  lro-tui watch MONITOR_URL...           直接跟踪 Graph 监视器\n  lro-tui demo                           启动模拟器和代理并显示\n\n选项：\n  --token TOKEN   watch 使用的 Graph 令牌（或 GRAPH_TOKEN），只发送到 https://graph.microsoft.com\n  --token-origin ORIGIN  另一个可接收令牌的监视器源（可重复）\n  --once          输出一次操作后退出\n  --wait          不显示面板：等待所有操作结束后输出\n  --json          输出 NDJSON，每行一个操作\n  --lang LANG     en、ru、es 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES、LANG）\n  -h, --help      本帮助\n\n不显示面板时的退出码：所有列出的操作都成功时为 0，否则为 1，参数错误时为 2。",
 };

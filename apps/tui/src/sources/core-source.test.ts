@@ -98,4 +98,22 @@ describe("createCoreSource", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(simulator.operations()[0]?.polls).toBe(polls);
   });
+
+  it("sends the token only to the token origins, never to a monitor elsewhere (a driveItem copy's)", async () => {
+    const follow = async (tokenOrigins: string[] | undefined) => {
+      simulator.reset();
+      const monitor = await start("/v1.0/drives/d/items/i/copy", { durationMs: 100 }, {});
+      expect(new URL(monitor).origin).toBe(new URL(simulator.monitorUrl).origin);
+      const source = createCoreSource({
+        monitorUrls: [monitor],
+        token: "secret",
+        tokenOrigins,
+        pollOptions: fast,
+      });
+      await until(source.events$, (state) => state.entries.get(monitor)?.operation?.status === "succeeded");
+      return simulator.operations()[0]?.authorizationSeen;
+    };
+    expect(await follow(undefined)).toBe(false);
+    expect(await follow([simulator.monitorUrl])).toBe(true);
+  });
 });

@@ -21,8 +21,13 @@ import { describeFailure } from "./proxy-errors.js";
 export interface CoreSourceOptions {
   /** The monitors to follow from the start. */
   monitorUrls: readonly string[];
-  /** A Graph access token, sent as `Authorization: Bearer ...` only where @lro/core allows it. Never logged. */
+  /** A Graph access token, sent as `Authorization: Bearer ...` to `tokenOrigins` only. Never logged. */
   token?: string | undefined;
+  /**
+   * The origins whose monitors may receive the token; default Graph's own. A driveItem copy monitor on
+   * SharePoint needs none, and the token must not leak to it.
+   */
+  tokenOrigins?: readonly string[];
   /** Options for every poll (pacing, transport, scheduler...). */
   pollOptions?: PollOptions;
   /** How one monitor is followed; default an @lro/core `createOperationWatcher` (one poll per monitor). */
@@ -35,15 +40,25 @@ export interface CoreSource extends OperationSource {
   add(monitorUrl: string): void;
 }
 
+export const graphOrigin = "https://graph.microsoft.com";
+
 const bearer = (token: string) => (/^bearer /i.test(token) ? token : `Bearer ${token}`);
 
 /** Operations followed directly with @lro/core: one poll per monitor, keyed by the monitor URL. */
 export function createCoreSource(options: CoreSourceOptions): CoreSource {
   const now = options.now ?? Date.now;
   const token = options.token;
+  const tokenOrigins = options.tokenOrigins ?? [graphOrigin];
   const pollOptions: PollOptions = {
     ...options.pollOptions,
-    ...(token === undefined || token === "" ? {} : { getAuthorization: () => bearer(token) }),
+    ...(token === undefined || token === ""
+      ? {}
+      : {
+          getAuthorization: () => bearer(token),
+          // The scope of the token: these origins, never simply "the monitor's own".
+          requestUrl: tokenOrigins[0] ?? graphOrigin,
+          trustedOrigins: tokenOrigins,
+        }),
   };
   const additions = new Subject<string>();
   const stops = new Subject<string>();
