@@ -3,7 +3,8 @@ import type { Observable } from "rxjs";
 import type { OperationKind } from "../models/operation-kind.js";
 import type { Operation } from "../models/operation.js";
 import type { PollOptions } from "./poll-options.js";
-import { monitorAddress, runPoll } from "./poll-run.js";
+import { runPoll } from "./poll-run.js";
+import { monitorAddress } from "./poll-setup.js";
 
 /** What may differ from one watched monitor to the next. */
 export interface WatchOptions {
@@ -33,11 +34,7 @@ export function createOperationWatcher(options: PollOptions = {}): OperationWatc
     const key = url.href;
     const existing = polls.get(key);
     if (existing) return existing;
-    const poll$ = runPoll(
-      url,
-      { ...options, ...definedOnly(watchOptions) },
-      { attempt: 0, samples: [] },
-    ).pipe(
+    const poll$ = runPoll(url, options, { attempt: 0, samples: [] }, definedOnly(watchOptions)).pipe(
       finalize(() => {
         if (polls.get(key) === poll$) polls.delete(key);
       }),

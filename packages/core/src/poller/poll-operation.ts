@@ -1,7 +1,8 @@
 import type { Observable } from "rxjs";
 import type { Operation } from "../models/operation.js";
 import type { PollOptions } from "./poll-options.js";
-import { monitorAddress, runPoll } from "./poll-run.js";
+import { runPoll } from "./poll-run.js";
+import { monitorAddress } from "./poll-setup.js";
 
 /**
  * Follows the operation behind a status monitor to its end. Cold: each subscription polls on its own.

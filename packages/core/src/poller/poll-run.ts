@@ -1,154 +1,192 @@
-import { asyncScheduler, Observable } from "rxjs";
-import type { Subscription } from "rxjs";
+import { Observable } from "rxjs";
+import type { SchedulerAction, Subscriber, Subscription, Unsubscribable } from "rxjs";
 import { OperationFailedError } from "../errors/operation-failed-error.js";
 import { PollTimeoutError } from "../errors/poll-timeout-error.js";
 import type { Operation } from "../models/operation.js";
 import type { MonitorAnswer } from "./monitor-answer.js";
 import { nextPoll } from "./pacing.js";
 import type { PollDecision } from "./pacing.js";
-import { createPacingPolicy } from "./pacing-policy.js";
 import { appendPacingSample, toPacingSample } from "./pacing-sample.js";
 import type { PacingSample } from "./pacing-sample.js";
 import { pollMonitor } from "./poll-monitor.js";
-import { defaultMaxRetries } from "./poll-options.js";
 import type { PollOptions } from "./poll-options.js";
+import { createPollSetup } from "./poll-setup.js";
+import type { PollOverrides, PollSetup, PollStart } from "./poll-setup.js";
 import { allowManyListeners } from "./shared-signal.js";
 import { snapshotChanged } from "./snapshot-changed.js";
 import { transientFailure } from "./transient-failure.js";
-
-/** Where a poll starts: from nothing, after a 202's Retry-After, or from a resume token. */
-export interface PollStart {
-  attempt: number;
-  samples: readonly PacingSample[];
-  operation?: Operation | undefined;
-  retryAfterMs?: number | undefined;
-  /** Epoch ms before which the first poll must not be sent. */
-  notBefore?: number | undefined;
-}
-
-/** The monitor's address as a URL; a clear error for anything that is not an absolute URL. */
-export function monitorAddress(monitorUrl: string | URL): URL {
-  if (monitorUrl instanceof URL) return monitorUrl;
-  if (!URL.canParse(monitorUrl))
-    throw new TypeError(
-      `The monitor address ${JSON.stringify(monitorUrl)} is not an absolute URL; resolve a relative Location with resolveMonitorUrl(location, requestUrl)`,
-    );
-  return new URL(monitorUrl);
-}
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("The poll was aborted", "AbortError");
 }
 
+// Scheduled work is module-level and gets its run as state: no closure per operation.
+function pollDue(this: SchedulerAction<PollRun>, run?: PollRun): void {
+  run!.poll();
+}
+function deadlinePassed(this: SchedulerAction<PollRun>, run?: PollRun): void {
+  run!.timeOut();
+}
+
 /**
- * The poll loop shared by pollOperation, startOperation and resumeOperation: one pending timer or one
- * request in flight at a time, every decision taken by `nextPoll`.
+ * One subscription's poll loop: one pending timer or one request in flight at a time, every delay decided
+ * by `nextPoll`. A plain object with its state in fields, so thousands of waiting polls stay small.
  */
-export function runPoll(monitorUrl: URL, options: PollOptions, start: PollStart): Observable<Operation> {
-  return new Observable<Operation>((subscriber) => {
-    const scheduler = options.scheduler ?? asyncScheduler;
-    const policy = createPacingPolicy(options);
-    const maxRetries = options.maxRetries ?? defaultMaxRetries;
-    const controller = new AbortController();
+class PollRun implements Unsubscribable {
+  private attempt: number;
+  private samples: readonly PacingSample[];
+  private operation: Operation | undefined;
+  private retryAfterMs: number | undefined;
+  private failures = 0;
+  private emitted: Operation | undefined;
+  private timer: Subscription | undefined;
+  private deadlineTimer: Subscription | undefined;
+  private deadline = 0;
+  private inFlight: AbortController | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly subscriber: Subscriber<Operation>,
+    private readonly setup: PollSetup,
+    start: PollStart,
+  ) {
+    ({ attempt: this.attempt, samples: this.samples, operation: this.operation } = start);
+    this.retryAfterMs = start.retryAfterMs;
+  }
+
+  begin(start: PollStart): void {
+    const { options, scheduler } = this.setup;
     const external = options.signal;
-    let { attempt, samples, operation, retryAfterMs } = start;
-    let failures = 0;
-    let emitted: Operation | undefined;
-    let timer: Subscription | undefined;
-    let deadlineTimer: Subscription | undefined;
-    let stopped = false;
-
-    const stop = () => {
-      stopped = true;
-      controller.abort();
-      timer?.unsubscribe();
-      deadlineTimer?.unsubscribe();
-      external?.removeEventListener("abort", onAbort);
-    };
-    const fail = (error: unknown) => {
-      if (stopped) return;
-      stop();
-      subscriber.error(error);
-    };
-    function onAbort() {
-      fail(abortReason(external!));
-    }
-
-    const schedule = (decision: PollDecision) => {
-      if (stopped) return;
-      const { delay } = decision;
-      options.onResumeToken?.({
-        version: 1,
-        monitorUrl: monitorUrl.href,
-        ...(options.requestUrl === undefined ? {} : { requestUrl: new URL(options.requestUrl).href }),
-        ...(options.kind === undefined ? {} : { kind: options.kind }),
-        ...(operation === undefined ? {} : { operation }),
-        samples: [...samples],
-        attempt,
-        nextPollAt: scheduler.now() + delay,
-      });
-      timer = scheduler.schedule(poll, delay);
-    };
-    const decide = () =>
-      schedule(
-        nextPoll(
-          { now: scheduler.now(), attempt, samples, operation, retryAfterMs, consecutiveFailures: failures },
-          policy,
-        ),
-      );
-
-    const onAnswer = (answer: MonitorAnswer) => {
-      if (stopped) return;
-      ({ operation, retryAfterMs } = answer);
-      attempt += 1;
-      failures = 0;
-      samples = appendPacingSample(samples, toPacingSample(answer.operation, answer.receivedAt));
-      if (snapshotChanged(emitted, answer.operation)) {
-        emitted = answer.operation;
-        subscriber.next(answer.operation);
-      }
-      if (answer.operation.status === "succeeded") {
-        stop();
-        subscriber.complete();
-      } else if (answer.operation.status === "failed") fail(new OperationFailedError(answer.operation));
-      else decide();
-    };
-    const onFailure = (error: unknown) => {
-      if (stopped) return;
-      const transient = transientFailure(error);
-      failures += 1;
-      if (transient === undefined || failures > maxRetries) return fail(error);
-      retryAfterMs = transient.retryAfterMs;
-      decide();
-    };
-    function poll() {
-      timer = undefined;
-      if (stopped) return;
-      pollMonitor(monitorUrl, {
-        ...options,
-        signal: controller.signal,
-        previous: operation,
-        now: () => scheduler.now(),
-      }).then(onAnswer, onFailure);
-    }
-
-    if (external?.aborted) {
-      subscriber.error(abortReason(external));
-      return;
-    }
+    if (external?.aborted) return this.subscriber.error(abortReason(external));
     if (external) {
       allowManyListeners(external);
-      external.addEventListener("abort", onAbort, { once: true });
+      external.addEventListener("abort", this, { once: true });
     }
     if (options.timeout !== undefined) {
-      const deadline =
-        options.timeout instanceof Date ? options.timeout.getTime() : scheduler.now() + options.timeout;
-      const timeout = () =>
-        fail(new PollTimeoutError({ monitorUrl: monitorUrl.href, deadline, lastOperation: operation }));
-      deadlineTimer = scheduler.schedule(timeout, Math.max(0, deadline - scheduler.now()));
+      const now = scheduler.now();
+      this.deadline = options.timeout instanceof Date ? options.timeout.getTime() : now + options.timeout;
+      this.deadlineTimer = scheduler.schedule(deadlinePassed, Math.max(0, this.deadline - now), this);
     }
-    if (start.notBefore === undefined) decide();
-    else schedule({ delay: Math.max(0, start.notBefore - scheduler.now()), reason: "first" });
-    return stop;
-  });
+    if (start.notBefore === undefined) this.decide();
+    else this.schedule({ delay: Math.max(0, start.notBefore - scheduler.now()), reason: "first" });
+  }
+
+  /** The external signal aborted. */
+  handleEvent(): void {
+    this.fail(abortReason(this.setup.options.signal!));
+  }
+
+  unsubscribe(): void {
+    this.stop();
+  }
+
+  poll(): void {
+    this.timer = undefined;
+    if (this.stopped) return;
+    const { monitorUrl, options, overrides, now } = this.setup;
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const request = { ...options, ...overrides, signal: controller.signal, previous: this.operation, now };
+    pollMonitor(monitorUrl, request).then(
+      (answer) => this.onAnswer(answer),
+      (error: unknown) => this.onFailure(error),
+    );
+  }
+
+  timeOut(): void {
+    const { monitorUrl } = this.setup;
+    this.fail(new PollTimeoutError({ monitorUrl, deadline: this.deadline, lastOperation: this.operation }));
+  }
+
+  private onAnswer(answer: MonitorAnswer): void {
+    this.inFlight = undefined;
+    if (this.stopped) return;
+    const { operation } = answer;
+    this.operation = operation;
+    this.retryAfterMs = answer.retryAfterMs;
+    this.attempt += 1;
+    this.failures = 0;
+    this.samples = appendPacingSample(this.samples, toPacingSample(operation, answer.receivedAt));
+    if (snapshotChanged(this.emitted, operation)) {
+      this.emitted = operation;
+      this.subscriber.next(operation);
+    }
+    if (operation.status === "succeeded") {
+      this.stop();
+      this.subscriber.complete();
+    } else if (operation.status === "failed") this.fail(new OperationFailedError(operation));
+    else this.decide();
+  }
+
+  private onFailure(error: unknown): void {
+    this.inFlight = undefined;
+    if (this.stopped) return;
+    const transient = transientFailure(error);
+    this.failures += 1;
+    if (transient === undefined || this.failures > this.setup.maxRetries) return this.fail(error);
+    this.retryAfterMs = transient.retryAfterMs;
+    this.decide();
+  }
+
+  private decide(): void {
+    const { attempt, samples, operation, retryAfterMs, failures } = this;
+    const input = { now: this.setup.scheduler.now(), attempt, samples, operation, retryAfterMs };
+    this.schedule(nextPoll({ ...input, consecutiveFailures: failures }, this.setup.policy));
+  }
+
+  private schedule({ delay }: PollDecision): void {
+    if (this.stopped) return;
+    const { options, scheduler, monitorUrl, requestUrl, kind } = this.setup;
+    options.onResumeToken?.({
+      version: 1,
+      monitorUrl,
+      ...(requestUrl === undefined ? {} : { requestUrl }),
+      ...(kind === undefined ? {} : { kind }),
+      ...(this.operation === undefined ? {} : { operation: this.operation }),
+      samples: [...this.samples],
+      attempt: this.attempt,
+      nextPollAt: scheduler.now() + delay,
+    });
+    this.timer = scheduler.schedule(pollDue, delay, this);
+  }
+
+  private fail(error: unknown): void {
+    if (this.stopped) return;
+    this.stop();
+    this.subscriber.error(error);
+  }
+
+  private stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.inFlight?.abort();
+    this.timer?.unsubscribe();
+    this.deadlineTimer?.unsubscribe();
+    this.setup.options.signal?.removeEventListener("abort", this);
+  }
+}
+
+/**
+ * Runs the poll loop for `subscriber` (the shared core of pollOperation, startOperation, resumeOperation
+ * and the watcher). `overrides` (request URL, headers, kind) apply on top of `options` without copying them.
+ */
+export function followMonitor(
+  subscriber: Subscriber<Operation>,
+  setup: PollSetup,
+  start: PollStart,
+): Unsubscribable {
+  const run = new PollRun(subscriber, setup, start);
+  run.begin(start);
+  return run;
+}
+
+/** The poll loop as a cold Observable: each subscription polls on its own. */
+export function runPoll(
+  monitor: URL,
+  options: PollOptions,
+  start: PollStart,
+  overrides: PollOverrides = {},
+): Observable<Operation> {
+  const setup = createPollSetup(monitor, options, overrides);
+  return new Observable<Operation>((subscriber) => followMonitor(subscriber, setup, start));
 }

@@ -13,15 +13,15 @@ import type { ResumeToken } from "./resume-token.js";
  */
 export function resumeOperation(token: ResumeToken, options: PollOptions = {}): Observable<Operation> {
   const checked = parseResumeToken(token);
-  const resumed: PollOptions = {
-    ...options,
-    requestUrl: options.requestUrl ?? checked.requestUrl,
-    kind: options.kind ?? checked.kind,
-  };
-  return runPoll(new URL(checked.monitorUrl), resumed, {
+  const start = {
     attempt: checked.attempt,
     samples: checked.samples,
     operation: checked.operation,
     notBefore: checked.nextPollAt,
-  });
+  };
+  const overrides = {
+    requestUrl: options.requestUrl ?? checked.requestUrl,
+    kind: options.kind ?? checked.kind,
+  };
+  return runPoll(new URL(checked.monitorUrl), options, start, overrides);
 }

@@ -1,10 +1,11 @@
 import { asyncScheduler, Observable } from "rxjs";
-import type { Subscription } from "rxjs";
+import type { Unsubscribable } from "rxjs";
 import { TransportError } from "../errors/transport-error.js";
 import type { Operation } from "../models/operation.js";
 import { defaultTransport } from "./create-transport.js";
 import type { PollOptions } from "./poll-options.js";
-import { runPoll } from "./poll-run.js";
+import { followMonitor } from "./poll-run.js";
+import { createPollSetup } from "./poll-setup.js";
 import { requestHeaders } from "./request-headers.js";
 import { allowManyListeners } from "./shared-signal.js";
 import { readStartAnswer } from "./start-answer.js";
@@ -46,6 +47,17 @@ function pollHeaders(request: PreparedRequest, options: PollOptions): Record<str
   return authorization === undefined ? options.headers : { ...options.headers, authorization };
 }
 
+/** One subscription's hold on its work: the initial request while in flight, then the poll. */
+class StartRun implements Unsubscribable {
+  controller: AbortController | undefined = new AbortController();
+  poll: Unsubscribable | undefined;
+
+  unsubscribe(): void {
+    this.controller?.abort();
+    this.poll?.unsubscribe();
+  }
+}
+
 /**
  * Sends the request that starts a long-running operation and follows it. 200, 201 or 204 means finished
  * now: one succeeded snapshot. 202 with Operation-Location or Location is followed with `pollOperation`
@@ -55,27 +67,29 @@ function pollHeaders(request: PreparedRequest, options: PollOptions): Record<str
 export function startOperation(request: StartRequest, options: PollOptions = {}): Observable<Operation> {
   const prepared = prepareStartRequest(request);
   return new Observable<Operation>((subscriber) => {
-    const controller = new AbortController();
+    const run = new StartRun();
+    const controller = run.controller!;
     if (options.signal) allowManyListeners(options.signal);
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-    let poll: Subscription | undefined;
     send(prepared, options, signal).then(
       (answer) => {
+        run.controller = undefined;
         if (subscriber.closed) return;
         if ("finished" in answer) {
           subscriber.next(answer.finished);
           subscriber.complete();
           return;
         }
-        const pollOptions = { ...options, requestUrl: prepared.url, headers: pollHeaders(prepared, options) };
+        const overrides = { requestUrl: prepared.url.href, headers: pollHeaders(prepared, options) };
         const start = { attempt: 0, samples: [], retryAfterMs: answer.retryAfterMs };
-        poll = runPoll(answer.monitorUrl, pollOptions, start).subscribe(subscriber);
+        run.poll = followMonitor(subscriber, createPollSetup(answer.monitorUrl, options, overrides), start);
       },
-      (error: unknown) => subscriber.error(error),
+      (error: unknown) => {
+        run.controller = undefined;
+        subscriber.error(error);
+      },
     );
-    return () => {
-      controller.abort();
-      poll?.unsubscribe();
-    };
+    // The teardown is the run itself: no closure keeps the request alive while the poll waits.
+    return run;
   });
 }

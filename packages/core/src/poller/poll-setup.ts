@@ -1,0 +1,77 @@
+import { asyncScheduler } from "rxjs";
+import type { SchedulerLike } from "rxjs";
+import type { OperationKind } from "../models/operation-kind.js";
+import type { Operation } from "../models/operation.js";
+import { createPacingPolicy } from "./pacing-policy.js";
+import type { PacingPolicy } from "./pacing-policy.js";
+import type { PacingSample } from "./pacing-sample.js";
+import { defaultMaxRetries } from "./poll-options.js";
+import type { PollOptions } from "./poll-options.js";
+
+/** Where a poll starts: from nothing, after a 202's Retry-After, or from a resume token. */
+export interface PollStart {
+  attempt: number;
+  samples: readonly PacingSample[];
+  operation?: Operation | undefined;
+  retryAfterMs?: number | undefined;
+  /** Epoch ms before which the first poll must not be sent. */
+  notBefore?: number | undefined;
+}
+
+/** What a caller of the loop sets per poll without copying the caller's options. */
+export interface PollOverrides {
+  requestUrl?: string | URL | undefined;
+  headers?: Readonly<Record<string, string>> | undefined;
+  kind?: OperationKind | undefined;
+}
+
+/** Everything every subscription of one poll shares, worked out once. */
+export interface PollSetup {
+  monitorUrl: string;
+  options: PollOptions;
+  overrides: PollOverrides;
+  requestUrl: string | undefined;
+  kind: OperationKind | undefined;
+  policy: PacingPolicy;
+  scheduler: SchedulerLike;
+  now: () => number;
+  maxRetries: number;
+}
+
+const policies = new WeakMap<PollOptions, PacingPolicy>();
+
+/** One checked policy per options object, shared by every poll started with it. */
+function policyOf(options: PollOptions): PacingPolicy {
+  let policy = policies.get(options);
+  if (policy === undefined) {
+    policy = createPacingPolicy(options);
+    policies.set(options, policy);
+  }
+  return policy;
+}
+
+export function createPollSetup(monitor: URL, options: PollOptions, overrides: PollOverrides): PollSetup {
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const requestUrl = overrides.requestUrl ?? options.requestUrl;
+  return {
+    monitorUrl: monitor.href,
+    options,
+    overrides,
+    requestUrl: requestUrl === undefined ? undefined : new URL(requestUrl).href,
+    kind: overrides.kind ?? options.kind,
+    policy: policyOf(options),
+    scheduler,
+    now: () => scheduler.now(),
+    maxRetries: options.maxRetries ?? defaultMaxRetries,
+  };
+}
+
+/** The monitor's address as a URL; a clear error for anything that is not an absolute URL. */
+export function monitorAddress(monitorUrl: string | URL): URL {
+  if (monitorUrl instanceof URL) return monitorUrl;
+  if (!URL.canParse(monitorUrl))
+    throw new TypeError(
+      `The monitor address ${JSON.stringify(monitorUrl)} is not an absolute URL; resolve a relative Location with resolveMonitorUrl(location, requestUrl)`,
+    );
+  return new URL(monitorUrl);
+}
