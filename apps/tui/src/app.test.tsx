@@ -273,4 +273,15 @@ describe("the dashboard", () => {
     );
     expect(closed).toContain("aaaaaaaa");
   });
+
+  it("ends a detail pane cut short by a low terminal with an ellipsis", async () => {
+    const app = start({ columns: 100, rows: 10 });
+    app.update(failedOperation, now());
+    await waitForFrame(app.lastFrame, (text) => text.includes("c3d4e5f6"));
+    app.stdin.write("\r");
+    const detail = await waitForFrame(app.lastFrame, (text) => text.includes("Operation c3d4e5f6"));
+    expect(detail).toMatch(/│ …/);
+    expect(detail).not.toContain("Timeline");
+    expect(detail.split("\n").length).toBeLessThanOrEqual(10);
+  });
 });

@@ -76,6 +76,8 @@ export function DetailPane({ entry, width, height, now }: DetailPaneProps) {
     shown.push(line);
     used += lineHeight;
   }
+  // Cut short on a low terminal: say so rather than end mid-list.
+  if (shown.length < lines.length && shown.length > 0) shown[shown.length - 1] = { text: "…" };
   const age = elapsedSince(operation?.createdDateTime, now);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>
