@@ -113,13 +113,13 @@ describe("createProxySource", () => {
     const source = createProxySource({
       proxyUrl: new URL(proxy.url),
       apiKey: "k",
-      silenceTimeoutMs: 300,
+      silenceTimeoutMs: 600,
       reconnect: { initialDelayMs: 10, maxDelayMs: 10 },
     });
     const client = collect(source.events$);
     const first = await proxy.stream(0);
     const heartbeat = setInterval(() => first.write(": heartbeat\n\n"), 50);
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await new Promise((resolve) => setTimeout(resolve, 900));
     expect(
       client.seen.some((event) => event.type === "connection" && event.connection.state === "reconnecting"),
     ).toBe(false);
