@@ -35,17 +35,12 @@ export interface CoreSourceOptions {
   now?: () => number;
 }
 
-export interface CoreSource extends OperationSource {
-  /** Starts following one more monitor (nothing happens when it is already followed). */
-  add(monitorUrl: string): void;
-}
-
 export const graphOrigin = "https://graph.microsoft.com";
 
 const bearer = (token: string) => (/^bearer /i.test(token) ? token : `Bearer ${token}`);
 
 /** Operations followed directly with @lro/core: one poll per monitor, keyed by the monitor URL. */
-export function createCoreSource(options: CoreSourceOptions): CoreSource {
+export function createCoreSource(options: CoreSourceOptions): OperationSource {
   const now = options.now ?? Date.now;
   const token = options.token;
   const tokenOrigins = options.tokenOrigins ?? [graphOrigin];
@@ -60,7 +55,6 @@ export function createCoreSource(options: CoreSourceOptions): CoreSource {
           trustedOrigins: tokenOrigins,
         }),
   };
-  const additions = new Subject<string>();
   const stops = new Subject<string>();
 
   const events$ = defer(() => {
@@ -130,18 +124,12 @@ export function createCoreSource(options: CoreSourceOptions): CoreSource {
     );
     const initial$ =
       options.monitorUrls.length === 0 ? of<SourceEvent>({ type: "listed", at: now() }) : EMPTY;
-    return merge(
-      side,
-      stopEvents$,
-      initial$,
-      merge(from(options.monitorUrls), additions).pipe(mergeMap(followOne)),
-    );
+    return merge(side, stopEvents$, initial$, from(options.monitorUrls).pipe(mergeMap(followOne)));
   });
 
   return {
     mode: "core",
     events$,
-    add: (monitorUrl) => additions.next(monitorUrl),
     async stop(key) {
       stops.next(key);
     },
