@@ -9,6 +9,9 @@ import { inParallel, startUpstreamOperation } from "./start-upstream-operations.
 export interface FollowedRow {
   operations: number;
   adoptSeconds: number | null;
+  /** Adoptions per second over the first and the last tenth of them (a falling rate means a cost per followed operation). */
+  adoptsPerSecondFirstTenth: number | null;
+  adoptsPerSecondLastTenth: number | null;
   /** Heap after a full GC, and RSS, grown per followed operation (KB). */
   heapPerOperationKb: number | null;
   rssPerOperationKb: number | null;
@@ -28,8 +31,14 @@ export async function measureFollowed(
   const monitors = await inParallel(count, 32, () => startUpstreamOperation(simulator.url, 600_000));
   const before = await proxy.memory();
   const adoptStart = performance.now();
-  await inParallel(count, 32, (index) => proxy.adopt(monitors[index]!));
+  const adoptedAt = await inParallel(count, 32, async (index) => {
+    await proxy.adopt(monitors[index]!);
+    return performance.now();
+  });
   const adoptSeconds = (performance.now() - adoptStart) / 1000;
+  const completions = adoptedAt.sort((left, right) => left - right);
+  const tenth = Math.max(1, Math.floor(count / 10));
+  const rate = (from: number, to: number) => (tenth * 1000) / (completions[to]! - from);
   await delay(2000);
   const pollsBefore = monitorPolls(await simulator.requests());
   const cpuBefore = await proxy.cpuMs();
@@ -42,6 +51,8 @@ export async function measureFollowed(
   return {
     operations: count,
     adoptSeconds: rounded(adoptSeconds),
+    adoptsPerSecondFirstTenth: rounded(rate(adoptStart, tenth - 1), 0),
+    adoptsPerSecondLastTenth: rounded(rate(completions[count - tenth - 1] ?? adoptStart, count - 1), 0),
     heapPerOperationKb: rounded(((after.heapUsedMb - before.heapUsedMb) * 1024) / count, 2),
     rssPerOperationKb: rounded(((after.rssMb - before.rssMb) * 1024) / count, 2),
     rssMb: rounded(after.rssMb),
