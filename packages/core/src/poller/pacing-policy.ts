@@ -32,7 +32,7 @@ export const defaultPacingPolicy: Readonly<PacingPolicy> = Object.freeze({
   minInterval: 50,
   maxDelay: 60_000,
   adaptive: true,
-  adaptiveTolerance: 0.02,
+  adaptiveTolerance: 0.01,
   adaptiveGrowth: 2,
   retryDelay: 500,
   random: Math.random,
