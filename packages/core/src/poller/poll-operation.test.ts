@@ -239,6 +239,30 @@ describe("pollOperation", () => {
     expect(transport.requests).toHaveLength(3);
   });
 
+  it("keeps one pending timer per operation, the deadline included", async () => {
+    const transport = scriptedTransport(statuses("running"));
+    for (let index = 0; index < 3; index += 1)
+      observe(pollOperation(monitorUrl, { transport, timeout: 60_000 }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(transport.requests).toHaveLength(3);
+    expect(vi.getTimerCount()).toBe(3);
+  });
+
+  it("lets a request in flight at the deadline finish, then errors", async () => {
+    const transport = scriptedTransport(
+      (_request, index) =>
+        new Promise((resolve) =>
+          setTimeout(() => resolve(jsonResponse(richOperation("running"))), index === 0 ? 0 : 800),
+        ),
+    );
+    const observed = observe(pollOperation(monitorUrl, { transport, adaptive: false, timeout: 1500 }));
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(observed.error).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(310);
+    expect(PollTimeoutError.isInstance(observed.error)).toBe(true);
+    expect(transport.requests).toHaveLength(2);
+  });
+
   it("accepts a Date as the deadline", async () => {
     const transport = scriptedTransport(statuses("running"));
     const observed = observe(pollOperation(monitorUrl, { transport, timeout: new Date(start + 1500) }));

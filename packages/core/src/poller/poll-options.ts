@@ -12,7 +12,10 @@ import type { Transport } from "./transport.js";
 export interface PollOptions extends AuthorizationOptions, Partial<PacingPolicy> {
   /** Transient failures in a row (network, 408/429/5xx, a body that is not an operation) before giving up. Default 5. */
   maxRetries?: number | undefined;
-  /** A deadline: ms after subscribing, or a `Date`. Passing it errors with `PollTimeoutError`. */
+  /**
+   * A deadline: ms after subscribing, or a `Date`. Passing it errors with `PollTimeoutError`; a request in
+   * flight at that moment may finish first (its answer wins if it ends the operation).
+   */
   timeout?: number | Date | undefined;
   /** Aborting stops at once: no further request, the one in flight aborted, an error with the signal's reason. */
   signal?: AbortSignal | undefined;

@@ -40,8 +40,7 @@ class PollRun implements Unsubscribable {
   private failures = 0;
   private emitted: Operation | undefined;
   private timer: Subscription | undefined;
-  private deadlineTimer: Subscription | undefined;
-  private deadline = 0;
+  private deadline = Infinity;
   private inFlight: AbortController | undefined;
   private stopped = false;
 
@@ -63,9 +62,8 @@ class PollRun implements Unsubscribable {
       external.addEventListener("abort", this, { once: true });
     }
     if (options.timeout !== undefined) {
-      const now = scheduler.now();
-      this.deadline = options.timeout instanceof Date ? options.timeout.getTime() : now + options.timeout;
-      this.deadlineTimer = scheduler.schedule(deadlinePassed, Math.max(0, this.deadline - now), this);
+      const { timeout } = options;
+      this.deadline = timeout instanceof Date ? timeout.getTime() : scheduler.now() + timeout;
     }
     if (start.notBefore === undefined) this.decide();
     else this.schedule({ delay: Math.max(0, start.notBefore - scheduler.now()), reason: "first" });
@@ -147,7 +145,12 @@ class PollRun implements Unsubscribable {
       attempt: this.attempt,
       nextPollAt: scheduler.now() + delay,
     });
-    this.timer = scheduler.schedule(pollDue, delay, this);
+    // One timer per operation: for the next poll, or for the deadline when that comes first.
+    const untilDeadline = this.deadline - scheduler.now();
+    this.timer =
+      untilDeadline < delay
+        ? scheduler.schedule(deadlinePassed, Math.max(0, untilDeadline), this)
+        : scheduler.schedule(pollDue, delay, this);
   }
 
   private fail(error: unknown): void {
@@ -161,7 +164,6 @@ class PollRun implements Unsubscribable {
     this.stopped = true;
     this.inFlight?.abort();
     this.timer?.unsubscribe();
-    this.deadlineTimer?.unsubscribe();
     this.setup.options.signal?.removeEventListener("abort", this);
   }
 }
