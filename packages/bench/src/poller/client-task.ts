@@ -51,6 +51,9 @@ export interface OperationsResult {
   cpuMs: number;
   wallMs: number;
   peakRssMb: number;
+  /** How late the client's event loop ran (timers included): a busy client polls late. */
+  eventLoopDelayP99Ms: number;
+  eventLoopDelayMaxMs: number;
 }
 
 /** What a steady task sends back. */

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import { measureUsage } from "../processes/process-usage.js";
 import { followWithAzure } from "./azure-client.js";
@@ -13,6 +14,8 @@ export async function runOperations(task: OperationsTask): Promise<OperationsRes
     task.client === "azure-core-lro/fetch"
       ? followWithAzure
       : (runTask: OperationsTask, start: (typeof plan)[number]) => followWithLroCore(runTask, start, options);
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const usage = measureUsage();
   const observations = await Promise.all(
     plan.map(async (start) => {
@@ -20,5 +23,12 @@ export async function runOperations(task: OperationsTask): Promise<OperationsRes
       return follow(task, start);
     }),
   );
-  return { observations, ...usage() };
+  const measured = usage();
+  loopDelay.disable();
+  return {
+    observations,
+    ...measured,
+    eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+    eventLoopDelayMaxMs: loopDelay.max / 1e6,
+  };
 }

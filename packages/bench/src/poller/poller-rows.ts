@@ -31,6 +31,9 @@ export interface OperationsRow {
   pacingLagMeanMs: number | null;
   /** Mean of the client settling minus the terminal poll (the client's own delay). */
   clientDelayMeanMs: number | null;
+  /** The client's event-loop delay over the run (p99 and max): a busy client polls late. */
+  eventLoopDelayP99Ms: number | null;
+  eventLoopDelayMaxMs: number | null;
   cpuPerOperationMs: number | null;
   cpuPerRequestUs: number | null;
   peakRssMb: number | null;
@@ -83,6 +86,8 @@ export function operationsRow(
     lagMaxMs: rounded(maximum(totals)),
     pacingLagMeanMs: rounded(mean(defined(lags.map((lag) => lag.pacingMs)))),
     clientDelayMeanMs: rounded(mean(defined(lags.map((lag) => lag.clientMs)))),
+    eventLoopDelayP99Ms: rounded(result.eventLoopDelayP99Ms, 0),
+    eventLoopDelayMaxMs: rounded(result.eventLoopDelayMaxMs, 0),
     cpuPerOperationMs: rounded(result.cpuMs / task.operations, 3),
     cpuPerRequestUs: rounded((result.cpuMs * 1000) / requests),
     peakRssMb: rounded(result.peakRssMb),
@@ -112,6 +117,8 @@ export function abandonedRow(task: OperationsTask, message: string): OperationsR
     lagMaxMs: null,
     pacingLagMeanMs: null,
     clientDelayMeanMs: null,
+    eventLoopDelayP99Ms: null,
+    eventLoopDelayMaxMs: null,
     cpuPerOperationMs: null,
     cpuPerRequestUs: null,
     peakRssMb: null,

@@ -19,6 +19,10 @@ export const operationsColumns: Column<OperationsRow>[] = [
   { header: "lag max ms", cell: (row) => row.lagMaxMs },
   { header: "pacing ms", cell: (row) => row.pacingLagMeanMs },
   { header: "client ms", cell: (row) => row.clientDelayMeanMs },
+  {
+    header: "loop delay p99/max ms",
+    cell: (row) => `${row.eventLoopDelayP99Ms ?? "-"}/${row.eventLoopDelayMaxMs ?? "-"}`,
+  },
   { header: "CPU/op ms", cell: (row) => row.cpuPerOperationMs },
   { header: "CPU/req µs", cell: (row) => row.cpuPerRequestUs },
   { header: "peak RSS MB", cell: (row) => row.peakRssMb },
@@ -33,7 +37,8 @@ export const steadyColumns: Column<SteadyRow>[] = [
   { header: "interval ms", cell: (row) => row.intervalMs },
   { header: "polls", cell: (row) => row.polls },
   { header: "polls/s", cell: (row) => row.pollsPerSecond },
-  { header: "CPU/poll µs", cell: (row) => row.cpuPerPollUs },
+  { header: "CPU/poll µs (median)", cell: (row) => row.cpuPerPollUs },
+  { header: "rounds µs", cell: (row) => row.roundsCpuPerPollUs.join(" / ") },
   { header: "vs azure", cell: (row) => row.ratioToAzure },
   { header: "peak RSS MB", cell: (row) => row.peakRssMb },
 ];

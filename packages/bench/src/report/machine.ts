@@ -5,7 +5,8 @@ export interface Machine {
   node: string;
   platform: string;
   cpus: string;
-  loadAverage: number[];
+  /** Runnable processes averaged over the last 1, 5 and 15 minutes. */
+  loadAverage: { oneMinute: number; fiveMinutes: number; fifteenMinutes: number };
 }
 
 export function describeMachine(): Machine {
@@ -14,6 +15,13 @@ export function describeMachine(): Machine {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     cpus: `${list.length} × ${list[0]?.model.trim() ?? "unknown"}`,
-    loadAverage: loadavg().map((value) => Math.round(value * 100) / 100),
+    loadAverage: loadAverage(),
   };
+}
+
+function loadAverage(): Machine["loadAverage"] {
+  const [oneMinute = 0, fiveMinutes = 0, fifteenMinutes = 0] = loadavg().map(
+    (value) => Math.round(value * 100) / 100,
+  );
+  return { oneMinute, fiveMinutes, fifteenMinutes };
 }
