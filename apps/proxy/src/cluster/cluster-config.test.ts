@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../config.js";
+
+const key = "cluster-config-key-0123456789";
+
+describe("cluster settings", () => {
+  it("keeps SQLite unless a database URL is given", () => {
+    const config = parseConfig({ argv: ["--api-key", key] });
+    expect(config.database).toBeUndefined();
+    expect(config.leaseMs).toBe(120_000);
+  });
+
+  it("reads the database, its schema and the lease from flags or the environment", () => {
+    const url = "postgres://lro@db.internal:5432/lro";
+    expect(
+      parseConfig({
+        argv: ["--api-key", key, "--database-url", url, "--database-schema", "proxy_a", "--lease", "45s"],
+      }),
+    ).toMatchObject({ database: { url, schema: "proxy_a" }, leaseMs: 45_000 });
+    expect(
+      parseConfig({ argv: ["--api-key", key], env: { LRO_PROXY_DATABASE_URL: url, LRO_PROXY_LEASE: "1m" } }),
+    ).toMatchObject({ database: { url, schema: "lro_proxy" }, leaseMs: 60_000 });
+  });
+
+  it.each([
+    [
+      ["--database-url", "mysql://db/lro"],
+      /--database-url \(LRO_PROXY_DATABASE_URL\): expected a PostgreSQL URL/,
+    ],
+    [
+      ["--database-schema", "Proxy-A"],
+      /--database-schema \(LRO_PROXY_DATABASE_SCHEMA\): expected a PostgreSQL schema name/,
+    ],
+    [["--lease", "soon"], /--lease \(LRO_PROXY_LEASE\): expected a duration/],
+  ])("refuses %j, naming the setting", (flags, message) => {
+    expect(() => parseConfig({ argv: ["--api-key", key, ...flags] })).toThrow(ConfigError);
+    expect(() => parseConfig({ argv: ["--api-key", key, ...flags] })).toThrow(message);
+  });
+});
