@@ -56,9 +56,9 @@ describe.runIf(available)("a cluster of three proxies on one PostgreSQL database
   afterAll(async () => {
     for (const instance of instances) if (instance.child.exitCode === null) instance.child.kill("SIGKILL");
     await Promise.all(instances.map((instance) => instance.exited));
-    await simulator?.close();
     await dropSchema(url, schema);
-  });
+    await simulator?.close();
+  }, 30_000);
 
   it("acts as one proxy and loses no operation when an instance is killed", async () => {
     const [doomed, survivor, watcher] = instances as [InstanceProcess, InstanceProcess, InstanceProcess];
