@@ -37,8 +37,15 @@ async function runSuite<Result>(suite: {
   return { startedAt, machine, loadAverageAfter: describeMachine().loadAverage, ...result, targets };
 }
 
+let selected: SuiteName[];
+try {
+  selected = selectedSuites(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 const results: Record<string, { targets: TargetCheck[] }> = {};
-for (const name of selectedSuites(process.argv.slice(2))) {
+for (const name of selected) {
   console.log(`\n=== ${name} suite ===`);
   results[name] = name === "poller" ? await runSuite(suites.poller) : await runSuite(suites.proxy);
 }
