@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { OperationValidationError } from "../errors/operation-validation-error.js";
+import { TransportError } from "../errors/transport-error.js";
+import { UpstreamHttpError } from "../errors/upstream-http-error.js";
+import { pollOperation } from "./poll-operation.js";
+import { observe } from "./test-support/observe.js";
+import { jsonResponse, richOperation, scriptedTransport } from "./test-support/scripted-transport.js";
+import type { Script } from "./test-support/scripted-transport.js";
+
+const monitorUrl = "https://graph.microsoft.com/v1.0/sites/root/operations/op-1";
+const start = Date.UTC(2026, 10, 22, 12, 0, 0);
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: start });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const sentAt = (transport: ReturnType<typeof scriptedTransport>) =>
+  transport.requests.map((request) => request.sentAt - start);
+
+describe("pollOperation retries and Retry-After", () => {
+  describe("Retry-After", () => {
+    const forms: [string, string, number][] = [
+      ["integer seconds", "3", 3000],
+      ["fractional seconds", "2.128", 2128],
+      ["an HTTP-date", new Date(start + 4000).toUTCString(), 4000],
+    ];
+    it.each(forms)("waits exactly as long as %s ask", async (_form, value, expected) => {
+      const transport = scriptedTransport((_request, index) =>
+        jsonResponse(richOperation(index === 0 ? "running" : "succeeded"), 200, { "retry-after": value }),
+      );
+      observe(pollOperation(monitorUrl, { transport, adaptive: false, interval: 100 }));
+      await vi.advanceTimersByTimeAsync(expected - 1);
+      expect(transport.requests).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sentAt(transport)).toEqual([0, expected]);
+    });
+
+    it("is capped by maxDelay", async () => {
+      const transport = scriptedTransport((_request, index) =>
+        jsonResponse(richOperation(index === 0 ? "running" : "succeeded"), 200, { "retry-after": "3600" }),
+      );
+      observe(pollOperation(monitorUrl, { transport, maxDelay: 5000 }));
+      await vi.advanceTimersByTimeAsync(6000);
+      expect(sentAt(transport)).toEqual([0, 5000]);
+    });
+
+    it("is honoured on a 429 before retrying", async () => {
+      const transport = scriptedTransport((_request, index) =>
+        index === 0
+          ? jsonResponse({ error: { code: "TooManyRequests", message: "later" } }, 429, {
+              "retry-after": "2.128",
+            })
+          : jsonResponse(richOperation("succeeded")),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport, random: () => 0 }));
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(sentAt(transport)).toEqual([0, 2128]);
+      expect(observed.completed).toBe(true);
+    });
+  });
+
+  describe("transient failures", () => {
+    it("retries 500, 502, 503, 504 and network errors with full-jitter backoff", async () => {
+      const failures: Script[] = [
+        () => jsonResponse({}, 500),
+        () => jsonResponse({}, 502),
+        () => jsonResponse({}, 503),
+        () => jsonResponse({}, 504),
+        () => Promise.reject(new Error("socket hang up")),
+      ];
+      const transport = scriptedTransport((request, index) =>
+        index < failures.length ? failures[index]!(request, index) : jsonResponse(richOperation("succeeded")),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport, retryDelay: 1000, random: () => 0.5 }));
+      await vi.advanceTimersByTimeAsync(60_000);
+      // Ceilings 1, 2, 4, 8, 16 s; the draw 0.5 waits half of each.
+      expect(sentAt(transport)).toEqual([0, 500, 1500, 3500, 7500, 15_500]);
+      expect(observed.completed).toBe(true);
+    });
+
+    it("gives up after maxRetries failures in a row with the last error", async () => {
+      const transport = scriptedTransport(() =>
+        jsonResponse({ error: { code: "serviceNotAvailable", message: "down" } }, 503),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport, maxRetries: 2, random: () => 0 }));
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(transport.requests).toHaveLength(3);
+      expect(UpstreamHttpError.isInstance(observed.error)).toBe(true);
+      expect(observed.error).toMatchObject({
+        httpStatus: 503,
+        transient: true,
+        graphErrorCode: "serviceNotAvailable",
+      });
+    });
+
+    it("retries a body that is not an operation a bounded number of times, then OperationValidationError", async () => {
+      const transport = scriptedTransport(() => ({ status: 200, headers: {}, body: "{not json" }));
+      const observed = observe(pollOperation(monitorUrl, { transport, maxRetries: 3, random: () => 0 }));
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(transport.requests).toHaveLength(4);
+      expect(OperationValidationError.isInstance(observed.error)).toBe(true);
+    });
+
+    it("recovers from a malformed answer", async () => {
+      const transport = scriptedTransport((_request, index) =>
+        index === 1
+          ? { status: 200, headers: {}, body: "<html>" }
+          : jsonResponse(richOperation(index === 0 ? "running" : "succeeded")),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport, random: () => 0 }));
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(observed.completed).toBe(true);
+      expect(transport.requests).toHaveLength(3);
+    });
+
+    it("reports a transport failure as TransportError", async () => {
+      const transport = scriptedTransport(() => Promise.reject(new Error("ECONNREFUSED")));
+      const observed = observe(pollOperation(monitorUrl, { transport, maxRetries: 0 }));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(TransportError.isInstance(observed.error)).toBe(true);
+      expect((observed.error as TransportError).message).toMatch(/ECONNREFUSED/);
+    });
+  });
+});
