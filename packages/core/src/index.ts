@@ -78,7 +78,7 @@ export type { CompletionEstimate } from "./poller/completion-estimate.js";
 export { fullJitterBackoff } from "./poller/backoff.js";
 export type { BackoffConfig } from "./poller/backoff.js";
 export { parseRetryAfter } from "./poller/retry-after.js";
-export { resolveMonitorUrl, mayReceiveAuthorization } from "./poller/monitor-url.js";
+export { resolveMonitorUrl, mayReceiveAuthorization, graphOrigins } from "./poller/monitor-url.js";
 export type { AuthorizationScope } from "./poller/monitor-url.js";
 export type { AuthorizationOptions, GetAuthorization } from "./poller/request-headers.js";
 export { createTransport } from "./poller/create-transport.js";

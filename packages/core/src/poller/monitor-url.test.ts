@@ -101,7 +101,19 @@ describe("mayReceiveAuthorization", () => {
     expect(mayReceiveAuthorization("https://fabrikam.sharepoint.com/_api/v2.0/monitor/1", scope)).toBe(false);
   });
 
-  it("refuses everything when no request or trusted origin is known", () => {
-    expect(mayReceiveAuthorization("https://graph.microsoft.com/v1.0/x", {})).toBe(false);
+  it("lets only Graph's own origins receive it when no request is named", () => {
+    expect(mayReceiveAuthorization("https://graph.microsoft.com/v1.0/x", {})).toBe(true);
+    expect(mayReceiveAuthorization("https://microsoftgraph.chinacloudapi.cn/v1.0/x", {})).toBe(true);
+    expect(mayReceiveAuthorization("https://contoso.sharepoint.com/_api/v2.0/monitor/1", {})).toBe(false);
+    expect(mayReceiveAuthorization("http://127.0.0.1:4010/v1.0/x", {})).toBe(false);
+    expect(mayReceiveAuthorization("https://graph.microsoft.com.evil.example/v1.0/x", {})).toBe(false);
+  });
+
+  it("does not fall back to Graph's origins once a request is named", () => {
+    expect(
+      mayReceiveAuthorization("https://graph.microsoft.com/v1.0/x", {
+        requestUrl: "https://example.com/v1.0/a",
+      }),
+    ).toBe(false);
   });
 });

@@ -34,8 +34,22 @@ function originOf(value: string | URL): string {
   return new URL(value).origin;
 }
 
+/**
+ * Microsoft Graph's own origins (the global service and the national clouds): where a Graph token is meant
+ * to go when no original request names its origin.
+ */
+export const graphOrigins: readonly string[] = [
+  "https://graph.microsoft.com",
+  "https://graph.microsoft.us",
+  "https://dod-graph.microsoft.us",
+  "https://microsoftgraph.chinacloudapi.cn",
+];
+
 export interface AuthorizationScope {
-  /** The original request's address: its origin may always receive the caller's Authorization. */
+  /**
+   * The original request's address: its origin may always receive the caller's Authorization. Without it,
+   * Graph's own origins (`graphOrigins`) may.
+   */
   requestUrl?: string | URL | undefined;
   /** Further origins that may receive it (`https://contoso.sharepoint.com`). */
   trustedOrigins?: readonly (string | URL)[] | undefined;
@@ -43,12 +57,14 @@ export interface AuthorizationScope {
 
 /**
  * Whether the caller's Authorization header may be sent to `monitorUrl`: only to the original request's
- * origin (scheme, host and port) and to origins listed in `trustedOrigins`. A driveItem copy monitor on
- * SharePoint needs no token, and a Graph token must never leak to another host.
+ * origin (scheme, host and port), or to Graph's own origins when no request is named, and to origins
+ * listed in `trustedOrigins`. A driveItem copy monitor on SharePoint needs no token, and a Graph token
+ * must never leak to another host, even when the monitor address alone is all the caller passed.
  */
 export function mayReceiveAuthorization(monitorUrl: string | URL, scope: AuthorizationScope): boolean {
   const origin = originOf(monitorUrl);
   if (origin === "null") return false;
-  if (scope.requestUrl !== undefined && originOf(scope.requestUrl) === origin) return true;
+  if (scope.requestUrl === undefined ? graphOrigins.includes(origin) : originOf(scope.requestUrl) === origin)
+    return true;
   return (scope.trustedOrigins ?? []).some((trusted) => originOf(trusted) === origin);
 }

@@ -29,8 +29,8 @@ const monitorHeaders = {
 
 /**
  * ONE GET of a status monitor, read with Graph's semantics (see `readMonitorAnswer`). The Authorization
- * header goes only to the original request's origin (`requestUrl`, default the monitor's own) and to
- * `trustedOrigins`. Throws `OperationNotFoundError`, `MonitorAuthorizationError`, `UpstreamHttpError`
+ * header goes only to the original request's origin (`requestUrl`; without it, Graph's own origins) and
+ * to `trustedOrigins`. Throws `OperationNotFoundError`, `MonitorAuthorizationError`, `UpstreamHttpError`
  * (`transient` for 408/429/5xx, with `retryAfterMs`), `TransportError` (no answer) or
  * `OperationValidationError` (a body that is not an operation); an abort rejects with the signal's reason.
  */

@@ -194,3 +194,38 @@ describe("pollOperation against the simulator", () => {
 });
 
 const succeeded = "succeeded";
+
+describe("pollOperation's Authorization scope", () => {
+  function recording(sent: (string | undefined)[]): Transport {
+    return {
+      request: (request) => {
+        sent.push(request.headers["authorization"]);
+        return test.transport.request(request);
+      },
+      close: async () => {},
+    };
+  }
+
+  it("sends no token to a monitor given alone when it is not on Graph's origins", async () => {
+    const { monitorUrl } = await start("/v1.0/teams/t1/clone", { durationMs: 60 });
+    const sent: (string | undefined)[] = [];
+    const options = { ...fast, transport: recording(sent), headers: { Authorization: "Bearer graph-token" } };
+    const operation = await lastValueFrom(pollOperation(monitorUrl, options));
+    expect(operation.status).toBe("succeeded");
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((authorization) => authorization === undefined)).toBe(true);
+  });
+
+  it("sends the token once the request that started the operation names the monitor's origin", async () => {
+    const { monitorUrl, requestUrl } = await start("/v1.0/teams/t1/clone", { durationMs: 60 });
+    const sent: (string | undefined)[] = [];
+    const options = {
+      ...fast,
+      transport: recording(sent),
+      requestUrl,
+      headers: { Authorization: "Bearer graph-token" },
+    };
+    await lastValueFrom(pollOperation(monitorUrl, options));
+    expect(sent.every((authorization) => authorization === "Bearer graph-token")).toBe(true);
+  });
+});

@@ -9,8 +9,9 @@ import { monitorAddress } from "./poll-setup.js";
  * Emits the first snapshot and every one that differs (status, progress, last action, detail); completes
  * after `succeeded`; after `failed` it emits the snapshot, then errors with `OperationFailedError`.
  *
- * The monitor's own origin may receive the caller's Authorization; pass `requestUrl` (the request that
- * started the operation) when the monitor is the address a service returned.
+ * The caller's Authorization goes only to the origin of `requestUrl` (the request that started the
+ * operation; without it, Graph's own origins, `graphOrigins`) and to `trustedOrigins`: a monitor anywhere
+ * else, such as a driveItem copy monitor on SharePoint, is polled without it.
  */
 export function pollOperation(monitorUrl: string | URL, options: PollOptions = {}): Observable<Operation> {
   return runPoll(monitorAddress(monitorUrl), options, { attempt: 0, samples: [] });

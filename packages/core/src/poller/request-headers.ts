@@ -25,7 +25,7 @@ export async function requestHeaders(
     if (name.toLowerCase() === "authorization") authorization = value;
     else headers[name.toLowerCase()] = value;
   }
-  const allowed = mayReceiveAuthorization(url, { ...options, requestUrl: options.requestUrl ?? url });
+  const allowed = mayReceiveAuthorization(url, options);
   if (allowed && options.getAuthorization)
     authorization = (await options.getAuthorization()) ?? authorization;
   if (allowed && authorization !== undefined) headers["authorization"] = authorization;
