@@ -22,6 +22,7 @@ export { normaliseStatus } from "./models/normalise-status.js";
 export { statusVocabularies, statusVocabularyOfKind } from "./models/status-vocabularies.js";
 export type { StatusVocabularyName } from "./models/status-vocabularies.js";
 export { detectOperationKind, kindOfODataType } from "./models/detect-operation-kind.js";
+export { kindOfMonitorUrl } from "./models/kind-of-monitor-url.js";
 export { toGraphJson } from "./models/to-graph-json.js";
 export { longRunningOperationSchema } from "./models/long-running-operation.js";
 export type { LongRunningOperation } from "./models/long-running-operation.js";

@@ -63,6 +63,8 @@ describe("taking over an operation the upstream accepted", () => {
     expect(answer.headers["retry-after"]).toBe("1");
     const operation = wireOperationSchema.parse(answer.json());
     expect(answer.headers.location).toBe(`/operations/${operation.id}`);
+    // Before its first poll, the operation already names the flavour its monitor's path stands for.
+    expect(operation).toMatchObject({ status: "notStarted", kind: "teamsAsyncOperation" });
     expect(operation.monitorUrl).toMatch(new RegExp(`^${simulator.url}/v1\\.0/teams`));
 
     const ended = await waitForEnd(answer.headers.location as string);

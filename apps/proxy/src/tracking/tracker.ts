@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createPacingPolicy, createTransport, nextPoll, type Operation } from "@lro/core";
+import { createPacingPolicy, createTransport, kindOfMonitorUrl, nextPoll, type Operation } from "@lro/core";
 import { BadRequestError } from "../http-errors/request-errors.js";
 import { TooManyOperationsError } from "../http-errors/limit-errors.js";
 import type { OperationRecord } from "../store/operation-record.js";
@@ -96,7 +96,8 @@ export function createTracker(options: TrackerOptions): Tracker {
         policy,
       );
       const operation: Operation = {
-        kind: input.kind ?? "longRunningOperation",
+        // Until the first answer, the monitor's path tells the likely flavour; the answer's shape decides.
+        kind: input.kind ?? kindOfMonitorUrl(monitor) ?? "longRunningOperation",
         status: "notStarted",
         rawStatus: "notStarted",
         raw: {},
