@@ -85,10 +85,14 @@ class PollRun implements Unsubscribable {
     const controller = new AbortController();
     this.inFlight = controller;
     const request = { ...options, ...overrides, signal: controller.signal, previous: this.operation, now };
-    pollMonitor(monitorUrl, request).then(
-      (answer) => this.onAnswer(answer),
-      (error: unknown) => this.onFailure(error),
-    );
+    // What the caller's functions throw while an answer is read (an interval function, onResumeToken)
+    // ends the poll with that error instead of leaving it waiting for ever on an unhandled rejection.
+    pollMonitor(monitorUrl, request)
+      .then(
+        (answer) => this.onAnswer(answer),
+        (error: unknown) => this.onFailure(error),
+      )
+      .catch((error: unknown) => this.fail(error));
   }
 
   timeOut(): void {
