@@ -41,7 +41,7 @@ export interface PollSetup {
 const policies = new WeakMap<PollOptions, PacingPolicy>();
 
 /** One checked policy per options object, shared by every poll started with it. */
-function policyOf(options: PollOptions): PacingPolicy {
+export function policyOf(options: PollOptions): PacingPolicy {
   let policy = policies.get(options);
   if (policy === undefined) {
     policy = createPacingPolicy(options);

@@ -112,4 +112,30 @@ describe("startOperation", () => {
   it("rejects a request URL that is not absolute", () => {
     expect(() => startOperation("/v1.0/teams/abc/clone")).toThrow(/not an absolute URL/);
   });
+
+  it("checks the pacing options before sending anything, as pollOperation does", () => {
+    const transport = scriptedTransport(() => ({ status: 202, headers: { location: clone }, body: "" }));
+    expect(() => startOperation(clone, { transport, minInterval: 5000, maxDelay: 1000 })).toThrow(
+      /minInterval \(5000\) must not exceed maxDelay \(1000\)/,
+    );
+    expect(transport.requests).toHaveLength(0);
+  });
+
+  it("errors with what onResumeToken threw as the poll begins, without an unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const recordUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", recordUnhandled);
+    const transport = scriptedTransport(() => ({ status: 202, headers: { location: clone }, body: "" }));
+    const onResumeToken = () => {
+      throw new Error("The disk is full");
+    };
+    const observed = observe(startOperation(clone, { transport, onResumeToken }));
+    await vi.advanceTimersByTimeAsync(0);
+    vi.useRealTimers();
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("unhandledRejection", recordUnhandled);
+    expect((observed.error as Error | undefined)?.message).toBe("The disk is full");
+    expect(unhandled).toEqual([]);
+    expect(transport.requests).toHaveLength(1);
+  });
 });

@@ -5,7 +5,7 @@ import type { Operation } from "../models/operation.js";
 import { defaultTransport } from "./create-transport.js";
 import type { PollOptions } from "./poll-options.js";
 import { followMonitor } from "./poll-run.js";
-import { createPollSetup } from "./poll-setup.js";
+import { createPollSetup, policyOf } from "./poll-setup.js";
 import { requestHeaders } from "./request-headers.js";
 import { allowManyListeners } from "./shared-signal.js";
 import { readStartAnswer } from "./start-answer.js";
@@ -66,29 +66,34 @@ class StartRun implements Unsubscribable {
  */
 export function startOperation(request: StartRequest, options: PollOptions = {}): Observable<Operation> {
   const prepared = prepareStartRequest(request);
+  // Pacing options are checked now, as pollOperation checks them, not once the request has been sent.
+  policyOf(options);
   return new Observable<Operation>((subscriber) => {
     const run = new StartRun();
     const controller = run.controller!;
     if (options.signal) allowManyListeners(options.signal);
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-    send(prepared, options, signal).then(
-      (answer) => {
-        run.controller = undefined;
-        if (subscriber.closed) return;
-        if ("finished" in answer) {
-          subscriber.next(answer.finished);
-          subscriber.complete();
-          return;
-        }
-        const overrides = { requestUrl: prepared.url.href, headers: pollHeaders(prepared, options) };
-        const start = { attempt: 0, samples: [], retryAfterMs: answer.retryAfterMs };
-        run.poll = followMonitor(subscriber, createPollSetup(answer.monitorUrl, options, overrides), start);
-      },
-      (error: unknown) => {
-        run.controller = undefined;
-        subscriber.error(error);
-      },
-    );
+    send(prepared, options, signal)
+      .then(
+        (answer) => {
+          run.controller = undefined;
+          if (subscriber.closed) return;
+          if ("finished" in answer) {
+            subscriber.next(answer.finished);
+            subscriber.complete();
+            return;
+          }
+          const overrides = { requestUrl: prepared.url.href, headers: pollHeaders(prepared, options) };
+          const start = { attempt: 0, samples: [], retryAfterMs: answer.retryAfterMs };
+          run.poll = followMonitor(subscriber, createPollSetup(answer.monitorUrl, options, overrides), start);
+        },
+        (error: unknown) => {
+          run.controller = undefined;
+          subscriber.error(error);
+        },
+      )
+      // What the caller's functions throw as the poll begins (onResumeToken) ends it with that error.
+      .catch((error: unknown) => subscriber.error(error));
     // The teardown is the run itself: no closure keeps the request alive while the poll waits.
     return run;
   });
