@@ -38,6 +38,19 @@ describe("createLogger", () => {
     }
     expect(text()).toContain("[redacted]");
   });
+
+  it("hides the tokens in the query of any address an error carries, nested ones included", () => {
+    const { logger, text } = capture();
+    const monitor = "https://contoso.sharepoint.com/_api/monitor?tempauth=monitor-secret&id=7";
+    const error = Object.assign(new Error(`Cannot follow ${monitor}`), {
+      innerError: { upstreamLocation: monitor, details: [{ target: `${monitor}&sig=sig-secret` }] },
+    });
+    logger.error({ err: error }, "request failed");
+    expect(text()).not.toContain("monitor-secret");
+    expect(text()).not.toContain("sig-secret");
+    expect(text()).toContain("https://contoso.sharepoint.com/_api/monitor?tempauth=%5Bredacted%5D&id=7");
+    expect(JSON.parse(text())).toMatchObject({ err: { type: "Error", message: expect.any(String) } });
+  });
 });
 
 describe("redactUrlForLog", () => {

@@ -38,6 +38,8 @@ export function createLogger(options: LoggerOptions = {}): ProxyLogger {
       name: "lro-proxy",
       level: options.level ?? "info",
       redact: { paths: redactedPaths, censor: "[redacted]" },
+      // An error may carry an address with a token in its query (a SharePoint monitor's `tempauth`).
+      serializers: { err: (error: unknown) => redactUrlsIn(pino.stdSerializers.err(error as Error)) },
       base: { pid: process.pid },
     },
     options.destination ?? pino.destination({ sync: false }),
@@ -56,4 +58,16 @@ export function redactUrlForLog(pathWithQuery: string): string {
   }
   const query = parameters.toString();
   return `${pathWithQuery.slice(0, queryStart)}${query === "" ? "" : `?${query}`}`;
+}
+
+const urlInText = /https?:\/\/[^\s"'<>]+/g;
+
+/** A copy of `value` with every URL in its strings (nested objects included) passed through `redactUrlForLog`. */
+export function redactUrlsIn<T>(value: T, depth = 0): T {
+  if (typeof value === "string") return value.replace(urlInText, (url) => redactUrlForLog(url)) as T;
+  if (value === null || typeof value !== "object" || depth > 8) return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactUrlsIn(item, depth + 1)) as T;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, redactUrlsIn(item, depth + 1)]),
+  ) as T;
 }
