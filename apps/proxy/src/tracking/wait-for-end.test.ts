@@ -20,9 +20,13 @@ function recordWith(status: "running" | "succeeded", version: number): Operation
 }
 
 let current: OperationRecord | undefined;
+let storeFailure: Error | undefined;
 let listeners: OperationChangeListener[];
 const store = {
-  get: async (owner: string, id: string) => (owner === "alice" && id === "op" ? current : undefined),
+  get: async (owner: string, id: string) => {
+    if (storeFailure !== undefined) throw storeFailure;
+    return owner === "alice" && id === "op" ? current : undefined;
+  },
   subscribe: (listener: OperationChangeListener) => {
     listeners.push(listener);
     return () => undefined;
@@ -33,6 +37,7 @@ const emit = (change: OperationChange) => listeners.forEach((listener) => listen
 beforeEach(() => {
   vi.useFakeTimers();
   current = recordWith("running", 1);
+  storeFailure = undefined;
   listeners = [];
 });
 afterEach(() => {
@@ -93,5 +98,21 @@ describe("waitForEnd", () => {
     abort.abort();
     await vi.advanceTimersByTimeAsync(0);
     expect(wait.settled()).toMatchObject({ version: 1 });
+  });
+
+  it("fails the wait, with no unhandled rejection, when the store cannot be read", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      storeFailure = new Error("database unavailable");
+      const wait = start(10_000);
+      await vi.advanceTimersByTimeAsync(0);
+      // At once, not after the 10 s the caller was ready to wait.
+      expect(wait.settled()).toBe(storeFailure);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
   });
 });

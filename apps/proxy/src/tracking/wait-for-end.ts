@@ -54,8 +54,11 @@ export function waitForEnd(
     signal?.addEventListener("abort", onAbort, { once: true });
     const timer = setTimeout(() => void current(), timeoutMs);
     // The operation may have ended between the caller's read and the subscription.
-    void target.store.get(target.owner, target.id).then((record) => {
-      if (record === undefined || isTerminal(record.operation)) void current();
-    });
+    target.store.get(target.owner, target.id).then(
+      (record) => {
+        if (record === undefined || isTerminal(record.operation)) void current();
+      },
+      (error: unknown) => finish(() => reject(error)),
+    );
   });
 }
