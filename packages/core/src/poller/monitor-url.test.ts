@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mayReceiveAuthorization, resolveMonitorUrl } from "./monitor-url.js";
+import { graphOrigins, mayReceiveAuthorization, resolveMonitorUrl } from "./monitor-url.js";
 
 describe("resolveMonitorUrl", () => {
   it("keeps the request's version segment for a relative OData address", () => {
@@ -107,6 +107,23 @@ describe("mayReceiveAuthorization", () => {
     expect(mayReceiveAuthorization("https://contoso.sharepoint.com/_api/v2.0/monitor/1", {})).toBe(false);
     expect(mayReceiveAuthorization("http://127.0.0.1:4010/v1.0/x", {})).toBe(false);
     expect(mayReceiveAuthorization("https://graph.microsoft.com.evil.example/v1.0/x", {})).toBe(false);
+  });
+
+  it("refuses a trusted origin or request address without a scheme, naming it and how to write it", () => {
+    const monitor = "https://contoso.sharepoint.com/_api/v2.0/monitor/1";
+    for (const trusted of ["contoso.sharepoint.com", "contoso.sharepoint.com:443"]) {
+      expect(() => mayReceiveAuthorization(monitor, { requestUrl, trustedOrigins: [trusted] })).toThrow(
+        `trustedOrigins entry "${trusted}" is not an http(s) address; write it with its scheme, e.g. "https://contoso.sharepoint.com"`,
+      );
+    }
+    expect(() => mayReceiveAuthorization(monitor, { requestUrl: "graph.microsoft.com/v1.0/x" })).toThrow(
+      /^requestUrl "graph.microsoft.com\/v1.0\/x" is not an http\(s\) address/,
+    );
+  });
+
+  it("keeps Graph's own origins fixed", () => {
+    expect(() => (graphOrigins as string[]).push("https://evil.example")).toThrow(TypeError);
+    expect(mayReceiveAuthorization("https://evil.example/v1.0/x", {})).toBe(false);
   });
 
   it("does not fall back to Graph's origins once a request is named", () => {

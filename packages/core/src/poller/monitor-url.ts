@@ -34,16 +34,26 @@ function originOf(value: string | URL): string {
   return new URL(value).origin;
 }
 
+/** The origin of a caller's setting, or a TypeError naming the setting and how to write it. */
+function settingOrigin(value: string | URL, setting: string): string {
+  const origin = URL.canParse(value) ? originOf(value) : "null";
+  if (origin === "null")
+    throw new TypeError(
+      `${setting} ${JSON.stringify(String(value))} is not an http(s) address; write it with its scheme, e.g. "https://contoso.sharepoint.com"`,
+    );
+  return origin;
+}
+
 /**
  * Microsoft Graph's own origins (the global service and the national clouds): where a Graph token is meant
  * to go when no original request names its origin.
  */
-export const graphOrigins: readonly string[] = [
+export const graphOrigins: readonly string[] = Object.freeze([
   "https://graph.microsoft.com",
   "https://graph.microsoft.us",
   "https://dod-graph.microsoft.us",
   "https://microsoftgraph.chinacloudapi.cn",
-];
+]);
 
 export interface AuthorizationScope {
   /**
@@ -64,7 +74,14 @@ export interface AuthorizationScope {
 export function mayReceiveAuthorization(monitorUrl: string | URL, scope: AuthorizationScope): boolean {
   const origin = originOf(monitorUrl);
   if (origin === "null") return false;
-  if (scope.requestUrl === undefined ? graphOrigins.includes(origin) : originOf(scope.requestUrl) === origin)
+  const { requestUrl } = scope;
+  if (
+    requestUrl === undefined
+      ? graphOrigins.includes(origin)
+      : settingOrigin(requestUrl, "requestUrl") === origin
+  )
     return true;
-  return (scope.trustedOrigins ?? []).some((trusted) => originOf(trusted) === origin);
+  return (scope.trustedOrigins ?? []).some(
+    (trusted) => settingOrigin(trusted, "trustedOrigins entry") === origin,
+  );
 }
