@@ -36,7 +36,7 @@ function originOf(value: string | URL): string {
 
 /** The origin of a caller's setting, or a TypeError naming the setting and how to write it. */
 function settingOrigin(value: string | URL, setting: string): string {
-  const origin = URL.canParse(value) ? originOf(value) : "null";
+  const origin = value instanceof URL || URL.canParse(value) ? originOf(value) : "null";
   if (origin === "null")
     throw new TypeError(
       `${setting} ${JSON.stringify(String(value))} is not an http(s) address; write it with its scheme, e.g. "https://contoso.sharepoint.com"`,
