@@ -13,13 +13,14 @@ let jwksServer: Server;
 let jwksUrl: string;
 let signingKey: CryptoKey;
 let strangerKey: CryptoKey;
+let publicJwk: JWK;
 let identities: Identities;
 
 beforeAll(async () => {
   const pair = await generateKeyPair("RS256");
   signingKey = pair.privateKey;
   strangerKey = (await generateKeyPair("RS256")).privateKey;
-  const publicJwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
+  publicJwk = { ...(await exportJWK(pair.publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
   jwksServer = createServer((_request, response) => {
     response.setHeader("content-type", "application/json");
     response.end(JSON.stringify({ keys: [publicJwk] }));
@@ -53,7 +54,7 @@ function token(
     issuer?: string;
     audience?: string;
     subject?: string | null;
-    expiresIn?: string;
+    expiresIn?: string | null;
     key?: CryptoKey;
   } = {},
 ) {
@@ -61,10 +62,29 @@ function token(
     .setProtectedHeader({ alg: "RS256", kid: "test-key" })
     .setIssuer(options.issuer ?? "https://issuer.example")
     .setAudience(options.audience ?? "lro-proxy")
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? "5m");
+    .setIssuedAt();
+  if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? "5m");
   if (options.subject !== null) jwt.setSubject(options.subject ?? "user-1");
   return jwt.sign(options.key ?? signingKey);
+}
+
+/** A token with `alg: none` and no signature, claims otherwise valid. */
+async function unsigned(): Promise<string> {
+  const [, payload] = (await token()).split(".");
+  const header = Buffer.from(JSON.stringify({ alg: "none", kid: "test-key" })).toString("base64url");
+  return `${header}.${payload}.`;
+}
+
+/** The algorithm-confusion forgery: HMAC-signed with the published public key as the shared secret. */
+async function signedWithPublicKey(): Promise<string> {
+  const secret = new TextEncoder().encode(JSON.stringify(publicJwk));
+  return new SignJWT({})
+    .setProtectedHeader({ alg: "HS256", kid: "test-key" })
+    .setIssuer("https://issuer.example")
+    .setAudience("lro-proxy")
+    .setSubject("user-1")
+    .setExpirationTime("5m")
+    .sign(secret);
 }
 
 async function rejection(credentials: Parameters<Identities["authenticate"]>[0]): Promise<string> {
@@ -108,6 +128,9 @@ describe("JWTs", () => {
     ["signed by a stranger", () => token({ key: strangerKey }), "signature does not verify"],
     ["without a subject", () => token({ subject: null }), "no subject"],
     ["malformed", async () => "not-a-jwt", "The JWT is not accepted"],
+    ["without an expiry", () => token({ expiresIn: null }), 'claim "exp"'],
+    ["that is unsigned (alg none)", () => unsigned(), "The JWT is not accepted"],
+    ["signed with HS256 and the public key as its secret", () => signedWithPublicKey(), "not accepted"],
   ])("refuses a token %s", async (_name, make, message) => {
     expect(await rejection({ proxyAuthorization: `Bearer ${await make()}` })).toContain(message);
   });

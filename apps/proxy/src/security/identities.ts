@@ -25,6 +25,21 @@ export interface IdentitiesOptions {
   keySet?: JWTVerifyGetKey;
 }
 
+/** Signatures a JWKS can verify with a public key: never `none`, never a shared-secret HMAC. */
+const asymmetricAlgorithms = [
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512",
+  "ES256",
+  "ES384",
+  "ES512",
+  "EdDSA",
+  "Ed25519",
+];
+
 const challenge = "Send X-API-Key: <key> or Proxy-Authorization: Bearer <JWT>.";
 
 /**
@@ -53,7 +68,13 @@ export function createIdentities(
       throw new AuthenticationError(`This proxy does not accept JWTs. Send X-API-Key: <key>.`);
     }
     try {
-      const { payload } = await jwtVerify(token, keySet, { issuer: jwt.issuer, audience: jwt.audience });
+      const { payload } = await jwtVerify(token, keySet, {
+        issuer: jwt.issuer,
+        audience: jwt.audience,
+        algorithms: asymmetricAlgorithms,
+        // A token without an expiry would be valid forever.
+        requiredClaims: ["exp"],
+      });
       if (typeof payload.sub !== "string" || payload.sub === "") {
         throw new AuthenticationError("The JWT has no subject (sub) to own operations by.");
       }
