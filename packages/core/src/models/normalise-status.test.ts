@@ -18,7 +18,7 @@ const documented: Record<keyof typeof statusVocabularies, Record<string, Operati
   },
   operationStatus: { NotStarted: "notStarted", Running: "running", Completed: "succeeded", Failed: "failed" },
   teamsAsyncOperationStatus: {
-    invalid: "failed",
+    invalid: "unknownFutureValue",
     notStarted: "notStarted",
     inProgress: "running",
     succeeded: "succeeded",

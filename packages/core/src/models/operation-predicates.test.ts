@@ -19,7 +19,13 @@ describe("the predicates", () => {
     expect(isSucceeded(parseOperation({ status: "completed", resourceId: "x" }))).toBe(true);
     expect(isFailed(parseOperation({ status: "deleteFailed" }))).toBe(true);
     expect(isTerminal(parseOperation({ status: "deletePending" }))).toBe(false);
-    expect(isFailed(parseOperation({ id: "1", status: "invalid", attemptsCount: 1 }))).toBe(true);
+    const invalid = parseOperation({ id: "1", status: "invalid", attemptsCount: 1 });
+    expect(invalid).toMatchObject({
+      kind: "teamsAsyncOperation",
+      status: "unknownFutureValue",
+      rawStatus: "invalid",
+    });
+    expect(isTerminal(invalid)).toBe(false);
     expect(isTerminal(parseOperation({ id: "1", status: "Paused", type: "t" }))).toBe(false);
   });
 });

@@ -25,7 +25,8 @@ export const statusVocabularies = {
     inprogress: "running",
     succeeded: "succeeded",
     failed: "failed",
-    invalid: "failed",
+    // Documented but never terminal (graph-operations section 2): the enum's unset value, read as unknown.
+    invalid: "unknownFutureValue",
     unknownfuturevalue: "unknownFutureValue",
   },
   asyncJobStatus: {
