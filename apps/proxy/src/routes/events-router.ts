@@ -63,8 +63,10 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
     let lastSent = 0;
     let pending: OperationChange[] | undefined = [];
     let open = true;
+    // Shutdown may end the answer before its "close": nothing may be written after that (it would throw).
+    const writable = () => open && !res.writableEnded && !res.destroyed;
     const send = (change: OperationChange) => {
-      if (!open || change.version <= lastSent) return;
+      if (!writable() || change.version <= lastSent) return;
       lastSent = change.version;
       res.write(formatChangeEvent(change));
       if (change.type === "deleted" && source.id !== undefined) close();
@@ -74,7 +76,9 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
       (change) => (pending === undefined ? send(change) : pending.push(change)),
       source.id,
     );
-    const heartbeat = setInterval(() => res.write(heartbeatFrame), heartbeatMs);
+    const heartbeat = setInterval(() => {
+      if (writable()) res.write(heartbeatFrame);
+    }, heartbeatMs);
     options.metrics.sseClients.inc();
     const close = () => {
       if (!open) return;
@@ -85,6 +89,8 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
       res.end();
     };
     res.once("close", close);
+    // The client may have left while the stream was being prepared: its "close" has already fired.
+    if (req.socket.destroyed || res.destroyed) return close();
 
     res.status(200).set({
       "Content-Type": "text/event-stream; charset=utf-8",
