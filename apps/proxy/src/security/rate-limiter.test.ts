@@ -40,6 +40,16 @@ describe("createRateLimiter", () => {
     limiter.take("busy");
     expect(limiter.take("busy").allowed).toBe(false);
   });
+
+  it("holds no more than maxKeys buckets when every key is busy (a flood from many addresses)", () => {
+    const limiter = createRateLimiter({ limit: 30, windowMs: 60_000, now: () => 0, maxKeys: 100 });
+    for (let address = 0; address < 5000; address += 1) limiter.take(`2001:db8::${address.toString(16)}`);
+    expect(limiter.size).toBeLessThanOrEqual(100);
+    // The newest keys keep their state.
+    expect(limiter.peek("2001:db8::1387")).toEqual({ allowed: true });
+    for (let spent = 1; spent < 30; spent += 1) limiter.take("2001:db8::1387");
+    expect(limiter.take("2001:db8::1387").allowed).toBe(false);
+  });
 });
 
 describe("peek", () => {

@@ -6,6 +6,8 @@ export interface RateLimiter {
   take(key: string): RateDecision;
   /** Whether `key` has a token now, without spending it. */
   peek(key: string): RateDecision;
+  /** Buckets held (never more than `maxKeys`). */
+  readonly size: number;
 }
 
 export interface RateLimiterOptions {
@@ -13,7 +15,7 @@ export interface RateLimiterOptions {
   limit: number;
   windowMs: number;
   now?: () => number;
-  /** Buckets kept at most; full (idle) buckets are dropped first when there are more. */
+  /** Buckets kept at most; full (idle) buckets are dropped first, then the oldest, when there are more. */
   maxKeys?: number;
 }
 
@@ -38,6 +40,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     for (const [key, bucket] of buckets) {
       refill(bucket, at);
       if (bucket.tokens >= options.limit) buckets.delete(key);
+    }
+    // Many keys all busy at once (a flood from many addresses): the oldest go, a tenth at a time, so
+    // that memory stays bounded and a full map is not walked again for every new key.
+    const keep = Math.floor(maxKeys * 0.9);
+    for (const key of buckets.keys()) {
+      if (buckets.size <= keep) break;
+      buckets.delete(key);
     }
   };
 
@@ -65,6 +74,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       const decision = decide(bucket);
       if (decision.allowed) bucket.tokens -= 1;
       return decision;
+    },
+    get size() {
+      return buckets.size;
     },
   };
 }
