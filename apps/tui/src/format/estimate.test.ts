@@ -34,9 +34,22 @@ describe("estimateRemaining", () => {
     expect(estimateRemaining(done, 1000)).toBeUndefined();
   });
 
-  it("never goes below zero when the operation is late", () => {
+  it("never goes below zero when the operation is a little late", () => {
     expect(
-      estimateRemaining(entry({ first: { percent: 0, at: 0 }, latest: { percent: 50, at: 1000 } }), 60_000),
+      estimateRemaining(entry({ first: { percent: 0, at: 0 }, latest: { percent: 50, at: 4000 } }), 10_000),
     ).toBe(0);
+  });
+
+  it("drops an estimate overdue by more than the grace: progress has stalled", () => {
+    // 0% -> 50% in 4 s promised the end at 8 s; at 60 s nothing has moved since.
+    expect(
+      estimateRemaining(entry({ first: { percent: 0, at: 0 }, latest: { percent: 50, at: 4000 } }), 60_000),
+    ).toBeUndefined();
+  });
+
+  it("makes none from percentages seen within a burst (the list and a replay at start or reconnection)", () => {
+    // 7% then 10% arrived 30 ms apart: the operation did not gain 3% in 30 ms.
+    const burst = entry({ first: { percent: 7, at: 1000 }, latest: { percent: 10, at: 1030 } });
+    expect(estimateRemaining(burst, 1100)).toBeUndefined();
   });
 });
