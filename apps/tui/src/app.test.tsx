@@ -150,6 +150,23 @@ describe("the dashboard", () => {
     expect(app.stopped).toEqual(["c3d4e5f6-0000-4000-8000-000000000003"]);
   });
 
+  it("keeps the selection in place when its row goes: the row that took its place is selected", async () => {
+    const app = await withThree();
+    app.stdin.write("j");
+    await waitForFrame(app.lastFrame, (text) => selectedRow(text).includes("bbbbbbbb"));
+    // Two newer operations arrive above: the selected row moves down to the fourth line.
+    for (const id of ["eeeeeeee-0000-4000-8000-000000000005", "ffffffff-0000-4000-8000-000000000006"]) {
+      app.update(makeOperation({ id, createdDateTime: "2026-11-22T15:01:30Z" }), now());
+    }
+    await waitForFrame(app.lastFrame, (text) => text.includes("operations: 5"));
+    expect(selectedRow(app.lastFrame() ?? "")).toContain("bbbbbbbb");
+    app.stdin.write("d");
+    await waitForFrame(app.lastFrame, (text) => text.includes("(y/n)"));
+    app.stdin.write("y");
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes("operations: 4"));
+    expect(selectedRow(frame)).toContain("aaaaaaaa");
+  });
+
   it("says that d deletes in proxy mode, and shows why a stop failed", async () => {
     const app = start({ columns: 100, rows: 20 }, "proxy");
     app.update(makeOperation({ id: "dddddddd-0000-4000-8000-000000000004" }), now());

@@ -1,5 +1,5 @@
 import { Box, useApp } from "ink";
-import { useCallback, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { SchedulerLike } from "rxjs";
 import stringWidth from "string-width";
 import { ConfirmPrompt } from "./components/ConfirmPrompt.js";
@@ -79,6 +79,12 @@ function Dashboard({ source, display, size, renderIntervalMs, scheduler, now = D
   );
   const selectedIndex = selectedIndexIn(view, keys);
   const selected = entries[selectedIndex];
+  // Rows inserted or removed above move the selected row: its new place is where a vanished row leaves it.
+  useEffect(() => {
+    if (view.selectedKey !== undefined && keys[selectedIndex] === view.selectedKey) {
+      dispatch({ type: "track", index: selectedIndex });
+    }
+  }, [view.selectedKey, keys, selectedIndex]);
   const tableHeight = Math.max(1, rows - 5);
   start.current = windowStart(selectedIndex, start.current, tableHeight, entries.length);
 
@@ -147,6 +153,7 @@ function Dashboard({ source, display, size, renderIntervalMs, scheduler, now = D
         total={state.entries.size}
         shown={entries.length}
         connection={state.connection}
+        connectionElapsedMs={Math.max(0, time - state.connectionAt)}
         failure={failure}
         filter={view.mode === "filter" ? "" : view.filter}
         width={width}

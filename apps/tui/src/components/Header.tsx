@@ -10,6 +10,8 @@ export interface HeaderProps {
   total: number;
   shown: number;
   connection: ConnectionState;
+  /** How long the connection has been in its state: a reconnection counts down to its next attempt. */
+  connectionElapsedMs: number;
   failure?: string | undefined;
   filter: string;
   width: number;
@@ -36,12 +38,13 @@ export function describeConnection(
   connection: ConnectionState,
   translate: Translate,
   failure?: string,
+  elapsedMs = 0,
 ): string {
   switch (connection.state) {
     case "reconnecting":
       return `${translate("connection.reconnecting", {
         attempt: connection.attempt,
-        seconds: Math.max(1, Math.round(connection.retryInMs / 1000)),
+        seconds: Math.max(1, Math.ceil((connection.retryInMs - elapsedMs) / 1000)),
       })}: ${connection.reason}`;
     case "polling":
       return translate("connection.polling", { count: connection.monitors });
@@ -55,7 +58,8 @@ export function describeConnection(
 }
 
 /** Title, connection state, and how many operations are in each status. */
-export function Header({ counts, total, shown, connection, failure, filter, width }: HeaderProps) {
+export function Header(props: HeaderProps) {
+  const { counts, total, shown, connection, connectionElapsedMs, failure, filter, width } = props;
   const { translate, color } = useDisplay();
   const title = translate("app.title");
   return (
@@ -65,7 +69,7 @@ export function Header({ counts, total, shown, connection, failure, filter, widt
           <Text bold>{title}</Text>
         </Box>
         <Text wrap="truncate-end" color={color ? connectionColors[connection.state] : undefined}>
-          {`● ${describeConnection(connection, translate, failure)}`}
+          {`● ${describeConnection(connection, translate, failure, connectionElapsedMs)}`}
         </Text>
       </Box>
       <Text wrap="truncate-end">

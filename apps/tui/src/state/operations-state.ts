@@ -29,12 +29,15 @@ export interface OperationEntry {
 export interface OperationsState {
   entries: ReadonlyMap<string, OperationEntry>;
   connection: ConnectionState;
+  /** When the connection took its current state (a reconnection's delay counts from there). */
+  connectionAt: number;
   listed: boolean;
 }
 
 export const initialOperationsState: OperationsState = {
   entries: new Map(),
   connection: { state: "connecting" },
+  connectionAt: 0,
   listed: false,
 };
 
@@ -102,7 +105,7 @@ export function applySourceEvent(state: OperationsState, event: SourceEvent): Op
       return { ...state, entries };
     }
     case "connection":
-      return { ...state, connection: event.connection };
+      return { ...state, connection: event.connection, connectionAt: event.at };
     case "listed":
       return { ...state, listed: true };
   }

@@ -38,7 +38,9 @@ export type ViewAction =
   | { type: "cycleSort" }
   | { type: "toggleFinished" }
   | { type: "askStop"; key: string }
-  | { type: "notice"; message?: string };
+  | { type: "notice"; message?: string }
+  /** The selected row now stands at `index` (rows came or went above it): remembered for when it goes. */
+  | { type: "track"; index: number };
 
 /** The index of the selection among `keys`: the selected key's row, or the remembered index clamped. */
 export function selectedIndexIn(view: ViewState, keys: readonly string[]): number {
@@ -81,5 +83,7 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
       return { ...view, mode: "confirm", confirmKey: action.key, notice: undefined };
     case "notice":
       return { ...view, notice: action.message };
+    case "track":
+      return action.index === view.selectedIndex ? view : { ...view, selectedIndex: action.index };
   }
 }
