@@ -18,6 +18,18 @@ describe("splitKeyPresses", () => {
     expect(presses[5]?.[1].return).toBe(true);
   });
 
+  it("reads Ctrl-C delivered with other keys as Ctrl-C, which quits in every mode", () => {
+    const presses = splitKeyPresses("d\u0003", none);
+    expect(presses.map(([input, key]) => [input, key.ctrl])).toEqual([
+      ["d", false],
+      ["c", true],
+    ]);
+    for (const mode of ["table", "detail", "filter", "confirm", "help"] as const) {
+      const [input, key] = presses[1] ?? ["", none];
+      expect(commandsForKey({ ...context, mode, confirmKey: "a" }, input, key)).toEqual([{ type: "quit" }]);
+    }
+  });
+
   it("keeps escape sequences and single keys whole", () => {
     expect(splitKeyPresses("\u001B[A", none)).toHaveLength(1);
     expect(splitKeyPresses("q", none)).toEqual([["q", none]]);

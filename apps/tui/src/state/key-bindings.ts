@@ -47,6 +47,8 @@ function moves(context: KeyContext, input: string, key: PressedKey): KeyCommand 
 
 /** PURE: the commands one key press means in the current mode (table, detail, filter, confirm, help). */
 export function commandsForKey(context: KeyContext, input: string, key: PressedKey): KeyCommand[] {
+  // Ink quits on a Ctrl-C read alone; one that came with other keys (`d` then Ctrl-C in one read) lands here.
+  if (key.ctrl && input === "c") return [{ type: "quit" }];
   switch (context.mode) {
     case "help":
       return input === "q" ? [{ type: "quit" }] : [{ type: "close" }];
@@ -111,6 +113,7 @@ export function splitKeyPresses(input: string, key: PressedKey): [string, Presse
     if (character === "\r" || character === "\n") return ["", { ...plainKey, return: true }];
     if (character === "\u007F" || character === "\b") return ["", { ...plainKey, backspace: true }];
     if (character === "\t") return ["", { ...plainKey, tab: true }];
+    if (character === "\u0003") return ["c", { ...plainKey, ctrl: true }];
     return [character, plainKey];
   });
 }
