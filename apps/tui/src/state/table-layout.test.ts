@@ -30,6 +30,15 @@ describe("layoutColumns", () => {
     );
   });
 
+  it("gives kind room for Graph's long names once detail has plenty, and keeps 120 columns as they were", () => {
+    const width = (total: number, id: string) =>
+      layoutColumns(total, 13).find((column) => column.id === id)?.width;
+    // "attackSimulationOperation" and "engagementAsyncOperation" end in "…" at 20 cells.
+    expect(width(197, "kind")).toBe(26);
+    expect(width(197, "detail")).toBeGreaterThan(60);
+    expect([width(117, "kind"), width(117, "detail")]).toEqual([20, 36]);
+  });
+
   it("widens the time columns to their translated headings, up to ten cells", () => {
     const columns = layoutColumns(140, 13, { eta: 8, age: 7, lastAction: 14, id: 30 });
     const width = (id: string) => columns.find((column) => column.id === id)?.width;

@@ -33,6 +33,9 @@ const keepOrder: readonly ColumnId[] = [
 ];
 
 const kindMaximum = 20;
+/** Room for Graph's longest kinds (`attackSimulationOperation`), taken only from a detail this wide. */
+const kindWide = 26;
+const detailComfortable = 40;
 
 /**
  * The columns that fit in `width` terminal cells (one cell between columns), in display order; the time
@@ -74,6 +77,12 @@ export function layoutColumns(
     kind ??
     columns.find((column) => column.id === "status");
   if (flexible !== undefined) flexible.width += spare;
+  const detail = columns.find((column) => column.id === "detail");
+  if (kind !== undefined && detail !== undefined && detail.width > detailComfortable) {
+    const moved = Math.min(detail.width - detailComfortable, kindWide - kind.width);
+    kind.width += moved;
+    detail.width -= moved;
+  }
   if (columns.length === 1 && columns[0] !== undefined) columns[0].width = Math.max(1, width);
   return columns;
 }
