@@ -156,6 +156,14 @@ describe("pollOperation", () => {
     expect(transport.requests).toHaveLength(2);
   });
 
+  it("refuses a deadline that could never pass, naming it", () => {
+    for (const timeout of [Number.NaN, -1, new Date("not a date")]) {
+      expect(() => pollOperation(monitorUrl, { timeout }), String(timeout)).toThrow(
+        /^timeout must be milliseconds >= 0 or a valid Date, got .*; leave it out for no deadline$/,
+      );
+    }
+  });
+
   it("accepts a Date as the deadline", async () => {
     const transport = scriptedTransport(statuses("running"));
     const observed = observe(pollOperation(monitorUrl, { transport, timeout: new Date(start + 1500) }));

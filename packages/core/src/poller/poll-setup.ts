@@ -50,7 +50,19 @@ export function policyOf(options: PollOptions): PacingPolicy {
   return policy;
 }
 
+/** A deadline that is not a duration or a valid Date would silently never pass: refuse it. */
+function checkTimeout(timeout: PollOptions["timeout"]): void {
+  const valid =
+    timeout === undefined ||
+    (timeout instanceof Date ? Number.isFinite(timeout.getTime()) : Number.isFinite(timeout) && timeout >= 0);
+  if (!valid)
+    throw new RangeError(
+      `timeout must be milliseconds >= 0 or a valid Date, got ${String(timeout)}; leave it out for no deadline`,
+    );
+}
+
 export function createPollSetup(monitor: URL, options: PollOptions, overrides: PollOverrides): PollSetup {
+  checkTimeout(options.timeout);
   const scheduler = options.scheduler ?? asyncScheduler;
   const requestUrl = overrides.requestUrl ?? options.requestUrl;
   return {
