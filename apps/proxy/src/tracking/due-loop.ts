@@ -26,6 +26,8 @@ export interface DueLoop {
   stop(): Promise<void>;
   /** Something became due earlier than planned (an adoption, a token): look again now. */
   wake(): void;
+  /** Cuts short the poll of `operationId` in flight, if any: the operation was deleted. */
+  cancel(operationId: string): void;
   isRunning(): boolean;
 }
 
@@ -43,6 +45,7 @@ export function createDueLoop(options: DueLoopOptions): DueLoop {
   let sweeper: NodeJS.Timeout | undefined;
   let abort = new AbortController();
   const inFlight = new Set<Promise<void>>();
+  const polling = new Map<string, AbortController>();
   let pumping: Promise<void> | undefined;
   let again = false;
 
@@ -108,8 +111,11 @@ export function createDueLoop(options: DueLoopOptions): DueLoop {
 
   const pollOne = async (record: OperationRecord) => {
     const stopTimer = metrics.upstreamDuration.startTimer({ target: "monitor", method: "GET" });
+    const cancelled = new AbortController();
+    polling.set(record.id, cancelled);
     try {
-      const step = await pollStep(record, { ...options.poll, signal: abort.signal });
+      const signal = AbortSignal.any([abort.signal, cancelled.signal]);
+      const step = await pollStep(record, { ...options.poll, signal });
       if (step.outcome !== "awaitingToken") stopTimer();
       metrics.polls.inc({ outcome: step.outcome });
       const context = {
@@ -133,12 +139,14 @@ export function createDueLoop(options: DueLoopOptions): DueLoop {
       } else if (step.outcome === "awaitingToken")
         logger.info(context, "polling waits for the owner's token");
     } catch (error) {
-      if (!abort.signal.aborted) {
-        logger.error({ err: error, operationId: record.id }, "a poll could not be recorded");
-        return;
-      }
-      // Stopped mid-poll: hand the row back at once rather than leave it leased until the lease runs out.
-      await store.recordPoll(record.id, leaseOwner, releaseResult(record, now())).catch(() => undefined);
+      if (abort.signal.aborted) {
+        // Stopped mid-poll: hand the row back at once rather than leave it leased until the lease runs out.
+        await store.recordPoll(record.id, leaseOwner, releaseResult(record, now())).catch(() => undefined);
+      } else if (cancelled.signal.aborted) {
+        logger.debug({ operationId: record.id }, "the operation was deleted while it was polled");
+      } else logger.error({ err: error, operationId: record.id }, "a poll could not be recorded");
+    } finally {
+      polling.delete(record.id);
     }
   };
 
@@ -189,6 +197,9 @@ export function createDueLoop(options: DueLoopOptions): DueLoop {
       await Promise.allSettled([...inFlight, pumping]);
     },
     wake: pump,
+    cancel(operationId) {
+      polling.get(operationId)?.abort(new Error("the operation was deleted"));
+    },
     isRunning: () => running,
   };
 }

@@ -136,7 +136,11 @@ export function createTracker(options: TrackerOptions): Tracker {
     },
     async forget(owner, id) {
       const removed = await store.remove(owner, id, now());
-      if (removed) vault.delete(id);
+      if (removed) {
+        vault.delete(id);
+        // A poll under way must not reach the monitor after the answer said the operation is forgotten.
+        loop.cancel(id);
+      }
       return removed;
     },
     countActive: (owner) => store.countActive(owner),
