@@ -53,6 +53,17 @@ describe("tracker: limits", () => {
     await expect(harness.tracker.adopt({ owner: bob.owner, monitorUrl })).resolves.toBeDefined();
     expect(await harness.tracker.countActive(alice.owner)).toBe(2);
   });
+
+  it("holds the limit when one identity adopts many operations at once", async () => {
+    await harness.close();
+    harness = await startHarness({ tracker: { maxOperationsPerOwner: 2 } });
+    const { monitorUrl } = await harness.startUpstream("/v1.0/teams/t1/clone", { durationMs: 5000 });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, () => harness.tracker.adopt({ owner: alice.owner, monitorUrl })),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(2);
+    expect(await harness.tracker.countActive(alice.owner)).toBe(2);
+  });
 });
 
 describe("tracker: restart and retention", () => {

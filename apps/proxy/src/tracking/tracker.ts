@@ -7,6 +7,7 @@ import { createChangeBus, type ChangeBus } from "./change-bus.js";
 import { defaultNotificationOptions, type NotificationOptions } from "./notifier.js";
 import { createDueLoop } from "./due-loop.js";
 import { toPacingJson } from "./pacing-state.js";
+import { createKeyedQueue } from "./keyed-queue.js";
 import { createTokenVault } from "./token-vault.js";
 import type { AdoptInput, TrackerOptions } from "./tracker-options.js";
 
@@ -46,6 +47,7 @@ export function createTracker(options: TrackerOptions): Tracker {
   };
   const retentionMs = options.retentionMs ?? 24 * 3_600_000;
   const vault = createTokenVault();
+  const admissions = createKeyedQueue();
   const changes = createChangeBus(store);
   metrics.countOperationsWith(() => store.countByStatus());
 
@@ -80,50 +82,60 @@ export function createTracker(options: TrackerOptions): Tracker {
       if (input.notificationUrl !== undefined)
         await egress.assertAllowed(httpUrl(input.notificationUrl, "notificationUrl"));
       await egress.assertAllowed(monitor);
-      const limit = options.maxOperationsPerOwner;
-      if (limit !== undefined && (await store.countActive(input.owner)) >= limit)
-        throw new TooManyOperationsError(limit);
+      // The count and the insert of one identity go one at a time, so parallel adoptions cannot pass the limit.
+      return admissions.run(input.owner, async () => {
+        const limit = options.maxOperationsPerOwner;
+        if (limit !== undefined && (await store.countActive(input.owner)) >= limit)
+          throw new TooManyOperationsError(limit);
 
-      const tokenOrigin =
-        input.tokenOrigin ?? (input.requestUrl === undefined ? undefined : new URL(input.requestUrl).origin);
-      const usesToken =
-        input.authorization !== undefined &&
-        tokenOrigin !== undefined &&
-        egress.mayReceiveToken(monitor, tokenOrigin);
-      const createdAt = now();
-      const first = nextPoll(
-        { now: createdAt, attempt: 0, samples: [], retryAfterMs: input.retryAfterMs, consecutiveFailures: 0 },
-        policy,
-      );
-      const operation: Operation = {
-        // Until the first answer, the monitor's path tells the likely flavour; the answer's shape decides.
-        kind: input.kind ?? kindOfMonitorUrl(monitor) ?? "longRunningOperation",
-        status: "notStarted",
-        rawStatus: "notStarted",
-        raw: {},
-      };
-      const id = randomUUID();
-      if (usesToken)
-        vault.set(id, { owner: input.owner, tokenOrigin, authorization: input.authorization as string });
-      const record = await store.insert({
-        id,
-        owner: input.owner,
-        kind: operation.kind,
-        monitorUrl: monitor.href,
-        ...(input.requestUrl === undefined ? {} : { requestUrl: input.requestUrl }),
-        ...(usesToken ? { tokenOrigin } : {}),
-        ...(input.notificationUrl === undefined ? {} : { notificationUrl: input.notificationUrl }),
-        operation,
-        createdAt,
-        dueAt: createdAt + first.delay,
-        pacing: toPacingJson({ samples: [], ...(input.kind === undefined ? {} : { kind: input.kind }) }),
+        const tokenOrigin =
+          input.tokenOrigin ??
+          (input.requestUrl === undefined ? undefined : new URL(input.requestUrl).origin);
+        const usesToken =
+          input.authorization !== undefined &&
+          tokenOrigin !== undefined &&
+          egress.mayReceiveToken(monitor, tokenOrigin);
+        const createdAt = now();
+        const first = nextPoll(
+          {
+            now: createdAt,
+            attempt: 0,
+            samples: [],
+            retryAfterMs: input.retryAfterMs,
+            consecutiveFailures: 0,
+          },
+          policy,
+        );
+        const operation: Operation = {
+          // Until the first answer, the monitor's path tells the likely flavour; the answer's shape decides.
+          kind: input.kind ?? kindOfMonitorUrl(monitor) ?? "longRunningOperation",
+          status: "notStarted",
+          rawStatus: "notStarted",
+          raw: {},
+        };
+        const id = randomUUID();
+        if (usesToken)
+          vault.set(id, { owner: input.owner, tokenOrigin, authorization: input.authorization as string });
+        const record = await store.insert({
+          id,
+          owner: input.owner,
+          kind: operation.kind,
+          monitorUrl: monitor.href,
+          ...(input.requestUrl === undefined ? {} : { requestUrl: input.requestUrl }),
+          ...(usesToken ? { tokenOrigin } : {}),
+          ...(input.notificationUrl === undefined ? {} : { notificationUrl: input.notificationUrl }),
+          operation,
+          createdAt,
+          dueAt: createdAt + first.delay,
+          pacing: toPacingJson({ samples: [], ...(input.kind === undefined ? {} : { kind: input.kind }) }),
+        });
+        logger.info(
+          { operationId: id, owner: input.owner, monitorOrigin: monitor.origin },
+          "following an operation",
+        );
+        loop.wake();
+        return record;
       });
-      logger.info(
-        { operationId: id, owner: input.owner, monitorOrigin: monitor.origin },
-        "following an operation",
-      );
-      loop.wake();
-      return record;
     },
     async provideAuthorization(owner, authorization, origin) {
       vault.refresh(owner, origin, authorization);
