@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { MonitorAuthorizationError } from "../errors/monitor-authorization-error.js";
+import { OperationNotFoundError } from "../errors/operation-not-found-error.js";
 import { OperationValidationError } from "../errors/operation-validation-error.js";
 import { TransportError } from "../errors/transport-error.js";
 import { UpstreamHttpError } from "../errors/upstream-http-error.js";
@@ -114,6 +116,31 @@ describe("pollOperation retries and Retry-After", () => {
       await vi.advanceTimersByTimeAsync(5000);
       expect(observed.completed).toBe(true);
       expect(transport.requests).toHaveLength(3);
+    });
+
+    it.each([
+      [401, MonitorAuthorizationError.isInstance],
+      [403, MonitorAuthorizationError.isInstance],
+      [404, OperationNotFoundError.isInstance],
+      [410, OperationNotFoundError.isInstance],
+      [400, UpstreamHttpError.isInstance],
+    ] as const)("never retries a %i, however long it waits", async (status, isExpected) => {
+      const transport = scriptedTransport(() =>
+        jsonResponse({ error: { code: "x", message: "no" } }, status),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport, maxRetries: 5, random: () => 0 }));
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(transport.requests).toHaveLength(1);
+      expect(isExpected(observed.error)).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it("refuses a maxRetries that is not a whole number >= 0 (NaN would retry for ever)", () => {
+      for (const maxRetries of [Number.NaN, -1, 1.5]) {
+        expect(() => pollOperation(monitorUrl, { maxRetries }), String(maxRetries)).toThrow(
+          `maxRetries must be a whole number >= 0, got ${maxRetries}`,
+        );
+      }
     });
 
     it("reports a transport failure as TransportError", async () => {

@@ -61,8 +61,15 @@ function checkTimeout(timeout: PollOptions["timeout"]): void {
     );
 }
 
+function checkMaxRetries(maxRetries: number): void {
+  if (!(maxRetries >= 0 && (Number.isInteger(maxRetries) || maxRetries === Infinity)))
+    throw new RangeError(`maxRetries must be a whole number >= 0, got ${maxRetries}`);
+}
+
 export function createPollSetup(monitor: URL, options: PollOptions, overrides: PollOverrides): PollSetup {
   checkTimeout(options.timeout);
+  const maxRetries = options.maxRetries ?? defaultMaxRetries;
+  checkMaxRetries(maxRetries);
   const scheduler = options.scheduler ?? asyncScheduler;
   const requestUrl = overrides.requestUrl ?? options.requestUrl;
   return {
@@ -74,7 +81,7 @@ export function createPollSetup(monitor: URL, options: PollOptions, overrides: P
     policy: policyOf(options),
     scheduler,
     now: () => scheduler.now(),
-    maxRetries: options.maxRetries ?? defaultMaxRetries,
+    maxRetries,
   };
 }
 
