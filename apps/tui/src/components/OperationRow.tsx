@@ -18,6 +18,9 @@ export interface OperationRowProps {
   now: number;
 }
 
+/** Bright black: every status colour and dim text stay readable on it, in 16-colour terminals too. */
+const selectedBackground = "gray";
+
 export function OperationRow({ entry, columns, selected, now }: OperationRowProps) {
   const { translate, color } = useDisplay();
   const status = entryStatus(entry);
@@ -76,9 +79,11 @@ export function OperationRow({ entry, columns, selected, now }: OperationRowProp
         );
     }
   });
+  // The selected row is painted across, gaps included (k9s, lazydocker); without colour the marker is inverse.
+  const highlight = selected && color ? selectedBackground : undefined;
   return (
-    <Box columnGap={1} height={1} overflow="hidden">
-      <Text inverse={selected}>{selected ? "›" : " "}</Text>
+    <Box columnGap={1} height={1} overflow="hidden" backgroundColor={highlight}>
+      <Text inverse={selected && !color}>{selected ? "›" : " "}</Text>
       {cells}
     </Box>
   );
