@@ -1,6 +1,7 @@
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
 import { elapsedSince, formatDuration } from "../format/duration.js";
+import { describeType } from "../format/describe-entry.js";
 import { innerErrorLines } from "../format/inner-errors.js";
 import { statusAppearance } from "../format/status-appearance.js";
 import { useDisplay } from "../hooks/use-display.js";
@@ -29,7 +30,7 @@ export function DetailPane({ entry, width, height, now }: DetailPaneProps) {
   const lines: Line[] = [
     ...field("detail.id", operation?.id ?? entry.key),
     ...field("detail.kind", operation?.kind),
-    ...field("detail.type", operation?.type ?? operation?.operationType),
+    ...field("detail.type", describeType(entry)),
     {
       label: "detail.status",
       text: `${statusAppearance[status].symbol} ${translate(`status.${status}`)}${

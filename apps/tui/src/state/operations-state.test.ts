@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SourceEvent } from "../sources/operation-source.js";
+import { describeKind } from "../format/describe-entry.js";
 import { makeOperation } from "../test-support/operations.js";
 import { applySourceEvent, initialOperationsState } from "./operations-state.js";
 
@@ -31,6 +32,16 @@ describe("applySourceEvent", () => {
       { status: "succeeded", rawStatus: "completed", at: 4000 },
     ]);
     expect(entry?.progress).toEqual({ first: { percent: 0, at: 1000 }, latest: { percent: 100, at: 4000 } });
+  });
+
+  it("keeps the type a snapshot named when a later one names none (a driveItem copy once completed)", () => {
+    const state = fold([
+      update("a", 1000, { id: "a", kind: "asyncJobStatus", type: "ItemCopy" }),
+      update("a", 2000, { id: "a", kind: "asyncJobStatus", type: undefined, status: "succeeded" }),
+    ]);
+    const entry = state.entries.get("a");
+    expect(entry === undefined ? undefined : describeKind(entry)).toBe("ItemCopy");
+    expect(entry?.operation?.type).toBeUndefined();
   });
 
   it("ignores a snapshot older than the one it has (a replay after a reconnection)", () => {

@@ -23,6 +23,11 @@ export interface OperationEntry {
   timeline: readonly TimelineEntry[];
   /** The first and the latest distinct progress seen: enough for an estimate of the time left. */
   progress?: { first: ProgressSample; latest: ProgressSample };
+  /**
+   * The latest type (or operation type) any snapshot named: a driveItem copy's monitor says `ItemCopy`
+   * while it runs and nothing once it completes, and the row should not turn into `asyncJobStatus`.
+   */
+  knownType?: string;
   problem?: string;
 }
 
@@ -84,6 +89,7 @@ export function applySourceEvent(state: OperationsState, event: SourceEvent): Op
         updatedAt: event.at,
         timeline: nextTimeline(previous, operation, event.at),
         progress: nextProgress(previous, operation, event.at),
+        knownType: operation.type ?? operation.operationType ?? previous?.knownType,
       });
     }
     case "problem": {
