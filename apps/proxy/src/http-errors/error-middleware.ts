@@ -24,6 +24,15 @@ export function describeError(error: unknown): Answer {
       return { status, code: error.code, message: error.message, details };
     }
   }
+  if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
+    // Express could not decode a path parameter.
+    return {
+      status: 400,
+      code: "invalidRequest",
+      message: `The request path is not valid percent-encoding (${error.message}): encode each character of an id once.`,
+      details: {},
+    };
+  }
   const type = (error as { type?: unknown } | null)?.type;
   const mapped = typeof type === "string" ? statusByExpressErrorType[type] : undefined;
   if (mapped !== undefined) return { ...mapped, message: (error as Error).message, details: {} };

@@ -177,6 +177,16 @@ describe("GET /operations/{id}", () => {
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toMatch(/wait must be a whole number of seconds/);
   });
+
+  it.each(["GET", "DELETE"])(
+    "answers %s on an id that is not valid percent-encoding with 400",
+    async (method) => {
+      const answer = await call(method, "/operations/%E0%A4%A", { key: alice.apiKey });
+      expect(answer.status).toBe(400);
+      expect(answer.json.error).toMatchObject({ code: "invalidRequest" });
+      expect(answer.json.error.message).toMatch(/percent-encoding/);
+    },
+  );
 });
 
 describe("DELETE /operations/{id}", () => {
