@@ -5,6 +5,7 @@ import type { ProxyConfig } from "../config.js";
 import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import { ProxyError } from "../http-errors/proxy-error.js";
 import { BadRequestError } from "../http-errors/request-errors.js";
+import { UpstreamUnavailableError } from "../http-errors/upstream-errors.js";
 import type { ProxyLogger } from "../observability/logger.js";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import type { EgressPolicy } from "../security/egress-policy.js";
@@ -77,17 +78,20 @@ export function createForwardingRouter({
     await answer.body.dump();
     const retryAfterMs = parseRetryAfter(firstHeaderValue(answer.headers["retry-after"]), Date.now());
     const notificationUrl = req.get("x-notification-url");
-    const record = await tracker
-      .adopt({
-        owner: identity.id,
-        monitorUrl: resolveMonitorUrl(monitor, target).href,
-        requestUrl: target.href,
-        ...(authorization === undefined || !egress.mayReceiveToken(target, config.upstream.origin)
-          ? {}
-          : { authorization }),
-        ...(notificationUrl === undefined ? {} : { notificationUrl }),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      })
+    // Started in a promise so that an unreadable monitor address gets the same handling as a refusal.
+    const record = await Promise.resolve()
+      .then(() =>
+        tracker.adopt({
+          owner: identity.id,
+          monitorUrl: monitorAddress(monitor, target),
+          requestUrl: target.href,
+          ...(authorization === undefined || !egress.mayReceiveToken(target, config.upstream.origin)
+            ? {}
+            : { authorization }),
+          ...(notificationUrl === undefined ? {} : { notificationUrl }),
+          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        }),
+      )
       .catch((error: unknown) => {
         // The upstream accepted the work: whatever keeps the proxy from following it, the client keeps the monitor.
         if (EgressDeniedError.isInstance(error)) metrics.egressDenied.inc({ target: "monitor" });
@@ -118,6 +122,18 @@ export function upstreamUrlFor(upstream: URL, originalUrl: string): URL {
 function hasBody(req: Request): boolean {
   const length = req.get("content-length");
   return req.get("transfer-encoding") !== undefined || (length !== undefined && length !== "0");
+}
+
+/** The absolute address of the monitor a `202` named; a 502 that says so when it is not an address. */
+function monitorAddress(monitor: string, target: URL): string {
+  try {
+    return resolveMonitorUrl(monitor, target).href;
+  } catch (error) {
+    throw new UpstreamUnavailableError(
+      `The upstream accepted the request (202) but the proxy cannot read the monitor address it named (${JSON.stringify(monitor)}); the work goes on upstream, and the proxy does not follow it.`,
+      { cause: error },
+    );
+  }
 }
 
 /** The monitor a `202` names: `Operation-Location` when present (it is always the monitor), else `Location`. */

@@ -160,6 +160,19 @@ describe("monitors the proxy refuses to follow", () => {
     },
   );
 
+  it("answers 502 in Graph's envelope, with the upstream's monitor, when that monitor is not an address", async () => {
+    acceptWithMonitor("http://[::1");
+    const answer = await rawRequest(`${guarded.url}/v1.0/teams/t/clone`, {
+      method: "POST",
+      headers: { "x-api-key": testApiKey },
+    });
+    expect(answer.status).toBe(502);
+    const envelope = graphErrorEnvelopeSchema.parse(answer.json());
+    expect(envelope.error.code).toBe("badGateway");
+    expect(envelope.error.message).toContain("cannot read the monitor address");
+    expect(envelope.error.innerError).toMatchObject({ upstreamStatus: 202, upstreamLocation: "http://[::1" });
+  });
+
   it("refuses a notification URL off the allow-list", async () => {
     acceptWithMonitor(`${upstream.url}/monitor/1`);
     const answer = await rawRequest(`${guarded.url}/v1.0/teams/t/clone`, {
