@@ -102,7 +102,8 @@ export function createForwardingRouter({
     res
       .status(202)
       .location(`/operations/${encodeURIComponent(record.id)}`)
-      .setHeader("Retry-After", String(Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000))))
+      // When the proxy polls first: the upstream's Retry-After as the schedule honours it (capped by the pacing).
+      .setHeader("Retry-After", String(secondsUntil(record.schedule.dueAt ?? Date.now(), Date.now())))
       .json(toWireOperation(record));
   });
   return router;
@@ -117,6 +118,10 @@ export function upstreamUrlFor(upstream: URL, originalUrl: string): URL {
   if (target.origin !== upstream.origin)
     throw new BadRequestError("The request target must be a path on the upstream.");
   return target;
+}
+
+function secondsUntil(at: number, now: number): number {
+  return Math.max(1, Math.ceil((at - now) / 1000));
 }
 
 function hasBody(req: Request): boolean {

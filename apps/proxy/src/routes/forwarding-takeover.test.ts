@@ -160,6 +160,28 @@ describe("monitors the proxy refuses to follow", () => {
     },
   );
 
+  it("tells the client when the proxy polls first, not a Retry-After beyond its own schedule", async () => {
+    upstream.handle((_request, response) => {
+      response.statusCode = 202;
+      response.setHeader("location", `${upstream.url}/monitor/1`);
+      response.setHeader("retry-after", "99999999999");
+      response.end();
+    });
+    const answer = await rawRequest(`${guarded.url}/v1.0/teams/t/clone`, {
+      method: "POST",
+      headers: { "x-api-key": testApiKey },
+    });
+    expect(answer.status).toBe(202);
+    // The schedule waits no longer than the pacing's longest delay (well under a second here).
+    expect(answer.headers["retry-after"]).toBe("1");
+    const operation = wireOperationSchema.parse(answer.json());
+    const forgotten = await rawRequest(`${guarded.url}/operations/${operation.id}`, {
+      method: "DELETE",
+      headers: { "x-api-key": testApiKey },
+    });
+    expect(forgotten.status).toBe(204);
+  });
+
   it("answers 502 in Graph's envelope, with the upstream's monitor, when that monitor is not an address", async () => {
     acceptWithMonitor("http://[::1");
     const answer = await rawRequest(`${guarded.url}/v1.0/teams/t/clone`, {
