@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { pollOperation } from "./poll-operation.js";
 import { observe } from "./test-support/observe.js";
@@ -20,7 +21,19 @@ afterEach(() => {
 /** Lets Node report rejections nobody handled (it does so after the microtask queue drains). */
 const unhandledRejectionsReported = () => new Promise((resolve) => setImmediate(resolve));
 
-describe("pollOperation with a caller's function that throws after an answer", () => {
+describe("pollOperation with a caller's function that throws", () => {
+  it("errors at once when onResumeToken throws before the first poll, and stops listening to the signal", () => {
+    const transport = scriptedTransport(() => jsonResponse(richOperation("running")));
+    const { signal } = new AbortController();
+    const onResumeToken = () => {
+      throw new Error("The disk is full");
+    };
+    const observed = observe(pollOperation(monitorUrl, { transport, signal, onResumeToken }));
+    expect((observed.error as Error | undefined)?.message).toBe("The disk is full");
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
+    expect(transport.requests).toHaveLength(0);
+  });
+
   it("errors with what an interval function threw, and polls no more", async () => {
     const transport = scriptedTransport(() => jsonResponse(richOperation("running")));
     const interval = () => Number.NaN;

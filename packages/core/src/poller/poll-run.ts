@@ -65,8 +65,13 @@ class PollRun implements Unsubscribable {
       const { timeout } = options;
       this.deadline = timeout instanceof Date ? timeout.getTime() : scheduler.now() + timeout;
     }
-    if (start.notBefore === undefined) this.decide();
-    else this.schedule({ delay: Math.max(0, start.notBefore - scheduler.now()), reason: "first" });
+    // What the caller's functions throw here (onResumeToken) ends the run, its abort listener included.
+    try {
+      if (start.notBefore === undefined) this.decide();
+      else this.schedule({ delay: Math.max(0, start.notBefore - scheduler.now()), reason: "first" });
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   /** The external signal aborted. */
