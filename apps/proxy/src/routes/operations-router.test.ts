@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { decodeSkipToken } from "../wire/skip-token.js";
-import { alice, bob, ended, startHarness, type Harness } from "../tracking/test-support/tracking-harness.js";
+import { statusNotes } from "../tracking/status-notes.js";
+import {
+  alice,
+  bob,
+  ended,
+  reaches,
+  startHarness,
+  type Harness,
+} from "../tracking/test-support/tracking-harness.js";
 import { deleteNote } from "./operations-router.js";
 
 // Real servers and real polls: generous under a loaded machine; each test still ends within about a second.
@@ -187,6 +195,32 @@ describe("GET /operations/{id}", () => {
       expect(answer.json.error.message).toMatch(/percent-encoding/);
     },
   );
+});
+
+describe("an operation waiting for a token after a restart", () => {
+  it("resumes when its owner's GET of it brings an Authorization header, as its statusDetail says", async () => {
+    const { monitorUrl } = await harness.startUpstream("/v1.0/teams/t1/clone", { durationMs: 300 });
+    const adopted = await call("POST", "/operations", {
+      key: alice.apiKey,
+      body: { monitorUrl },
+      headers: { authorization: "Bearer graph-token" },
+    });
+    const { id } = adopted.json as { id: string };
+    await harness.restart();
+    await reaches(harness, alice.owner, id, (record) => record.awaitingAuthorization);
+    const waiting = await call("GET", `/operations/${id}`, { key: alice.apiKey });
+    expect(waiting.json.statusDetail).toBe(statusNotes.awaitingToken);
+
+    // Another identity's token resumes nothing of alice's.
+    await call("GET", "/operations", { key: bob.apiKey, headers: { authorization: "Bearer bob-token" } });
+    expect((await harness.store.get(alice.owner, id))?.awaitingAuthorization).toBe(true);
+
+    await call("GET", `/operations/${id}`, {
+      key: alice.apiKey,
+      headers: { authorization: "Bearer fresh-graph-token" },
+    });
+    expect(await ended(harness, alice.owner, id)).toMatchObject({ operation: { status: "succeeded" } });
+  });
 });
 
 describe("DELETE /operations/{id}", () => {

@@ -38,12 +38,18 @@ export function createOperationsRouter(options: OperationsRouterOptions): Router
   const router = Router();
   const ownerOf = (res: Response) => (res.locals.identity as Identity).id;
 
+  // Any request of an owner that brings a Graph token resumes its operations waiting for one (their statusDetail says so).
+  router.use(async (req, res, next) => {
+    const authorization = req.get("authorization");
+    if (authorization !== undefined)
+      await tracker.provideAuthorization(ownerOf(res), authorization, options.upstreamOrigin);
+    next();
+  });
+
   router.post("/", express.json({ limit: "16kb" }), async (req, res) => {
     const owner = ownerOf(res);
     const body = parseAdoptRequest(req.body);
     const authorization = req.get("authorization");
-    if (authorization !== undefined)
-      await tracker.provideAuthorization(owner, authorization, options.upstreamOrigin);
     const notificationUrl = body.notificationUrl ?? req.get("x-notification-url");
     const record = await tracker.adopt({
       owner,
