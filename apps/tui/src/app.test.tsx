@@ -165,6 +165,13 @@ describe("the dashboard", () => {
     app.stdin.write("y");
     const frame = await waitForFrame(app.lastFrame, (text) => text.includes("operations: 4"));
     expect(selectedRow(frame)).toContain("aaaaaaaa");
+    // That row is now the selection: a newer operation arriving above does not move it to another.
+    app.update(
+      makeOperation({ id: "99999999-0000-4000-8000-000000000009", createdDateTime: "2026-11-22T15:01:45Z" }),
+      now(),
+    );
+    const later = await waitForFrame(app.lastFrame, (text) => text.includes("operations: 5"));
+    expect(selectedRow(later)).toContain("aaaaaaaa");
   });
 
   it("says that d deletes in proxy mode, and shows why a stop failed", async () => {

@@ -79,12 +79,14 @@ function Dashboard({ source, display, size, renderIntervalMs, scheduler, now = D
   );
   const selectedIndex = selectedIndexIn(view, keys);
   const selected = entries[selectedIndex];
-  // Rows inserted or removed above move the selected row: its new place is where a vanished row leaves it.
+  // Rows inserted or removed above move the selected row: its new place is where a vanished row leaves
+  // the selection, on the row that took its place, which is then followed as any selection (not while a
+  // filter is being typed, which hides and shows rows at every key).
+  const shownKey = keys[selectedIndex];
   useEffect(() => {
-    if (view.selectedKey !== undefined && keys[selectedIndex] === view.selectedKey) {
-      dispatch({ type: "track", index: selectedIndex });
-    }
-  }, [view.selectedKey, keys, selectedIndex]);
+    if (view.selectedKey === undefined || shownKey === undefined || view.mode === "filter") return;
+    dispatch({ type: "track", index: selectedIndex, key: shownKey, was: view.selectedKey });
+  }, [view.selectedKey, view.mode, shownKey, selectedIndex]);
   const tableHeight = Math.max(1, rows - 5);
   start.current = windowStart(selectedIndex, start.current, tableHeight, entries.length);
 

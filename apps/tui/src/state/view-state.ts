@@ -39,8 +39,12 @@ export type ViewAction =
   | { type: "toggleFinished" }
   | { type: "askStop"; key: string }
   | { type: "notice"; message?: string }
-  /** The selected row now stands at `index` (rows came or went above it): remembered for when it goes. */
-  | { type: "track"; index: number };
+  /**
+   * The selection now shows the row `key` at `index`: rows came or went above it, or its own row went
+   * and the one that took its place is selected from now on. `was` is the selection the screen showed
+   * it for: a key pressed since has moved it, and the move wins.
+   */
+  | { type: "track"; index: number; key: string; was: string };
 
 /** The index of the selection among `keys`: the selected key's row, or the remembered index clamped. */
 export function selectedIndexIn(view: ViewState, keys: readonly string[]): number {
@@ -84,6 +88,9 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
     case "notice":
       return { ...view, notice: action.message };
     case "track":
-      return action.index === view.selectedIndex ? view : { ...view, selectedIndex: action.index };
+      if (view.selectedKey !== action.was) return view;
+      return action.index === view.selectedIndex && action.key === view.selectedKey
+        ? view
+        : { ...view, selectedIndex: action.index, selectedKey: action.key };
   }
 }
