@@ -25,7 +25,10 @@ export class UpstreamHttpError extends LroError {
     const graph = fields.graphErrorCode
       ? ` (${fields.graphErrorCode}${fields.graphErrorMessage ? `: ${fields.graphErrorMessage}` : ""})`
       : "";
-    const advice = fields.transient ? "retried with backoff" : "not retried";
+    // The poller retries a transient monitor answer, but never the request that starts an operation.
+    const advice = fields.transient
+      ? "a transient failure, worth another try after its Retry-After or a backoff"
+      : "not worth another try as it is";
     super(`${fields.url} answered HTTP ${fields.httpStatus}${graph}; ${advice}`, options);
     this.url = fields.url;
     this.httpStatus = fields.httpStatus;

@@ -1,18 +1,14 @@
 import { MonitorAuthorizationError } from "../errors/monitor-authorization-error.js";
 import { OperationNotFoundError } from "../errors/operation-not-found-error.js";
 import { OperationValidationError } from "../errors/operation-validation-error.js";
-import { UpstreamHttpError } from "../errors/upstream-http-error.js";
 import type { OperationKind } from "../models/operation-kind.js";
 import type { Operation } from "../models/operation.js";
 import { safeParseOperation } from "../models/parse-operation.js";
-import { readGraphErrorEnvelope } from "./graph-error-envelope.js";
 import type { MonitorAnswer } from "./monitor-answer.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { seeOtherOperation } from "./see-other.js";
 import type { TransportResponse } from "./transport.js";
-
-/** Statuses worth another try: the service was busy or briefly broken. */
-export const transientStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+import { upstreamAnswerError } from "./upstream-answer-error.js";
 
 export interface ReadContext {
   url: URL;
@@ -93,13 +89,5 @@ export function readMonitorAnswer(response: TransportResponse, context: ReadCont
       httpStatus: status,
       authorizationSent: context.authorizationSent,
     });
-  const envelope = readGraphErrorEnvelope(response.body);
-  throw new UpstreamHttpError({
-    url,
-    httpStatus: status,
-    transient: transientStatuses.has(status),
-    retryAfterMs,
-    graphErrorCode: envelope.code,
-    graphErrorMessage: envelope.message,
-  });
+  throw upstreamAnswerError(url, response, retryAfterMs);
 }

@@ -1,12 +1,10 @@
 import { MissingMonitorError } from "../errors/missing-monitor-error.js";
-import { UpstreamHttpError } from "../errors/upstream-http-error.js";
 import type { OperationKind } from "../models/operation-kind.js";
 import type { Operation } from "../models/operation.js";
-import { readGraphErrorEnvelope } from "./graph-error-envelope.js";
 import { resolveMonitorUrl } from "./monitor-url.js";
-import { transientStatuses } from "./read-monitor-answer.js";
 import { parseRetryAfter } from "./retry-after.js";
 import type { TransportResponse } from "./transport.js";
+import { upstreamAnswerError } from "./upstream-answer-error.js";
 
 /** What the initial request's answer means: finished at once, or a monitor to poll. */
 export type StartAnswer = { finished: Operation } | { monitorUrl: URL; retryAfterMs: number | undefined };
@@ -54,13 +52,5 @@ export function readStartAnswer(
     if (!monitor) throw new MissingMonitorError({ requestUrl: context.requestUrl.href, httpStatus: status });
     return { monitorUrl: resolveMonitorUrl(monitor, context.requestUrl), retryAfterMs };
   }
-  const envelope = readGraphErrorEnvelope(response.body);
-  throw new UpstreamHttpError({
-    url: context.requestUrl.href,
-    httpStatus: status,
-    transient: transientStatuses.has(status),
-    retryAfterMs,
-    graphErrorCode: envelope.code,
-    graphErrorMessage: envelope.message,
-  });
+  throw upstreamAnswerError(context.requestUrl.href, response, retryAfterMs);
 }

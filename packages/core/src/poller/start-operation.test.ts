@@ -97,6 +97,19 @@ describe("startOperation", () => {
     expect(transport.requests).toHaveLength(1);
   });
 
+  it("does not claim a refused start was retried: a 503 is sent once and said to be worth another try", async () => {
+    const transport = scriptedTransport(() =>
+      jsonResponse({ error: { code: "serviceNotAvailable", message: "busy" } }, 503, { "retry-after": "7" }),
+    );
+    const observed = observe(startOperation(clone, { transport }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(transport.requests).toHaveLength(1);
+    expect(observed.error).toMatchObject({ httpStatus: 503, transient: true, retryAfterMs: 7000 });
+    expect((observed.error as Error).message).toBe(
+      `${clone} answered HTTP 503 (serviceNotAvailable: busy); a transient failure, worth another try after its Retry-After or a backoff`,
+    );
+  });
+
   it("aborts the initial request on unsubscribe", async () => {
     let signal: AbortSignal | undefined;
     const transport = scriptedTransport((request) => {
