@@ -106,6 +106,16 @@ describe("parseFilter", () => {
     );
   });
 
+  it("answers its own 400, not a stack overflow, to a filter too deep or too long", () => {
+    const deep = `${"(".repeat(5000)}status eq 'running'${")".repeat(5000)}`;
+    expect(() => parseFilter(deep)).toThrow(/deeper than 32 levels/);
+    const nested = `${"(".repeat(32)}status eq 'running'${")".repeat(32)}`;
+    expect(parseFilter(nested)).toEqual(parseFilter("status eq 'running'"));
+    const long = Array.from({ length: 101 }, () => "status eq 'running'").join(" or ");
+    expect(() => parseFilter(long)).toThrow(/more than 100 conditions/);
+    expect(() => parseFilter(long)).toThrow(expect.objectContaining({ code: "invalidRequest" }));
+  });
+
   it("never throws anything but its own 400 on arbitrary text", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (text) => {

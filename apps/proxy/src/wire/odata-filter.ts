@@ -16,12 +16,17 @@ const fields = new Map<string, readonly string[] | undefined>([
   ["createdDateTime", undefined],
 ]);
 
+/** Bounds on a filter's size: deeper or longer ones would overflow the parser's or the database's stack. */
+export const filterLimits = { nesting: 32, conditions: 100 };
+
 /** Parses a `$filter` into the store's filter; anything outside the subset is a 400 saying what is supported. */
 export function parseFilter(text: string): OperationFilter {
   const tokens = tokenizeFilter(text);
   if (typeof tokens === "string") throw invalidFilter(tokens);
   if (tokens.length === 0) throw invalidFilter("it is empty");
   let position = 0;
+  let depth = 0;
+  let conditions = 0;
   const peek = () => tokens[position];
   const next = () => tokens[position++];
   const describe = (token: FilterToken | undefined) =>
@@ -50,7 +55,11 @@ export function parseFilter(text: string): OperationFilter {
   const parsePrimary = (): OperationFilter => {
     const token = next();
     if (token?.type === "open") {
+      depth += 1;
+      if (depth > filterLimits.nesting)
+        throw invalidFilter(`it nests parentheses deeper than ${filterLimits.nesting} levels`);
       const inner = parseOr();
+      depth -= 1;
       const close = next();
       if (close?.type !== "close") throw invalidFilter(`expected ")" but found ${describe(close)}`);
       return inner;
@@ -58,6 +67,9 @@ export function parseFilter(text: string): OperationFilter {
     if (token?.type !== "word" || !fields.has(token.text)) {
       throw invalidFilter(`expected status, kind or createdDateTime but found ${describe(token)}`);
     }
+    conditions += 1;
+    if (conditions > filterLimits.conditions)
+      throw invalidFilter(`it has more than ${filterLimits.conditions} conditions`);
     return parseCondition(token.text);
   };
   const parseCondition = (field: string): OperationFilter => {
