@@ -142,5 +142,7 @@ function sendOperation(res: Response, record: OperationRecord, now: number): voi
 function closed(res: Response): AbortSignal {
   const controller = new AbortController();
   res.once("close", () => controller.abort());
+  // The client may have left while the operation was read: its "close" has already fired.
+  if (res.req.socket.destroyed) controller.abort();
   return controller.signal;
 }

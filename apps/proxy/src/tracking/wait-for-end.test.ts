@@ -100,6 +100,12 @@ describe("waitForEnd", () => {
     expect(wait.settled()).toMatchObject({ version: 1 });
   });
 
+  it("does not wait at all for a client already gone", async () => {
+    const wait = start(10_000, AbortSignal.abort());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(wait.settled()).toMatchObject({ version: 1 });
+  });
+
   it("fails the wait, with no unhandled rejection, when the store cannot be read", async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);

@@ -52,6 +52,7 @@ export function waitForEnd(
     );
     const onAbort = () => void current();
     signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted === true) onAbort();
     const timer = setTimeout(() => void current(), timeoutMs);
     // The operation may have ended between the caller's read and the subscription.
     target.store.get(target.owner, target.id).then(
