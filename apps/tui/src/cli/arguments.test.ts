@@ -52,6 +52,12 @@ describe("parseArguments", () => {
     );
   });
 
+  it("says a bad --proxy address is one, with a proxy's address as the example, before asking for a key", () => {
+    expect(() => parseArguments(["--proxy", "localhost:8080"], {})).toThrow(
+      "--proxy localhost:8080 is not an absolute http(s) URL; pass the proxy's address, like http://127.0.0.1:8080",
+    );
+  });
+
   it("reads the output flags, NO_COLOR and the language", () => {
     const options = parseArguments(["demo", "--once", "--json", "--wait", "--lang", "zh-CN"], {
       NO_COLOR: "1",

@@ -33,15 +33,19 @@ export class UsageError extends Error {
   }
 }
 
-const httpUrl = (value: string, translate: Translate): URL => {
+const httpUrl = (
+  value: string,
+  translate: Translate,
+  message: "error.badUrl" | "error.badProxyUrl" = "error.badUrl",
+): URL => {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(translate("error.badUrl", { value }));
+    throw new UsageError(translate(message, { value }));
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new UsageError(translate("error.badUrl", { value }));
+    throw new UsageError(translate(message, { value }));
   return url;
 };
 
@@ -109,9 +113,10 @@ export function parseArguments(argv: readonly string[], environment: Environment
     );
   }
   if (values.proxy !== undefined) {
+    const proxyUrl = httpUrl(values.proxy, translate, "error.badProxyUrl");
     const apiKey = values["api-key"] ?? environment.LRO_API_KEY;
     if (apiKey === undefined || apiKey === "") throw new UsageError(translate("error.apiKeyMissing"));
-    return { command: "proxy", proxyUrl: httpUrl(values.proxy, translate), apiKey, ...common };
+    return { command: "proxy", proxyUrl, apiKey, ...common };
   }
   throw new UsageError(translate("error.noSource"));
 }

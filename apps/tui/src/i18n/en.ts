@@ -94,6 +94,8 @@ export const en = {
   "error.noSource": "Nothing to show: pass --proxy URL, or `watch` with one or more monitor URLs, or `demo`.",
   "error.badUrl":
     "{value} is not an absolute http(s) URL; pass one like https://graph.microsoft.com/v1.0/...",
+  "error.badProxyUrl":
+    "--proxy {value} is not an absolute http(s) URL; pass the proxy's address, like http://127.0.0.1:8080",
   "error.badLanguage": "--lang {value} is not supported; use one of: {supported}.",
   "error.badArguments": "{message}. Run lro-tui --help for the usage.",
   "error.sourceFailed": "Could not read the operations: {message}",

@@ -96,6 +96,8 @@ export const es: Messages = {
     "Nada que mostrar: indique --proxy URL, o `watch` con una o más URL de monitor, o `demo`.",
   "error.badUrl":
     "{value} no es una URL http(s) absoluta; indique una como https://graph.microsoft.com/v1.0/...",
+  "error.badProxyUrl":
+    "--proxy {value} no es una URL http(s) absoluta; indique la dirección del proxy, como http://127.0.0.1:8080",
   "error.badLanguage": "--lang {value} no está disponible; use uno de: {supported}.",
   "error.badArguments": "{message}. Ejecute lro-tui --help para ver el uso.",
   "error.sourceFailed": "No se pudieron leer las operaciones: {message}",

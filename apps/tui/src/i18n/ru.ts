@@ -96,6 +96,8 @@ export const ru: Messages = {
     "Нечего показывать: укажите --proxy URL, либо `watch` с одним или несколькими адресами мониторов, либо `demo`.",
   "error.badUrl":
     "{value} не абсолютный адрес http(s); укажите, например, https://graph.microsoft.com/v1.0/...",
+  "error.badProxyUrl":
+    "--proxy {value} не абсолютный адрес http(s); укажите адрес прокси, например http://127.0.0.1:8080",
   "error.badLanguage": "--lang {value} не поддерживается; выберите один из: {supported}.",
   "error.badArguments": "{message}. Справка: lro-tui --help.",
   "error.sourceFailed": "Не удалось прочитать операции: {message}",

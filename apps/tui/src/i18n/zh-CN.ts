@@ -94,6 +94,7 @@ export const zhCN: Messages = {
   "error.apiKeyMissing": "--proxy 需要 API 密钥：请传入 --api-key KEY 或设置 LRO_API_KEY。",
   "error.noSource": "没有可显示的内容：请传入 --proxy URL，或 `watch` 加一个或多个监视器 URL，或 `demo`。",
   "error.badUrl": "{value} 不是绝对的 http(s) URL；请传入类似 https://graph.microsoft.com/v1.0/... 的地址",
+  "error.badProxyUrl": "--proxy {value} 不是绝对的 http(s) URL；请传入代理的地址，例如 http://127.0.0.1:8080",
   "error.badLanguage": "不支持 --lang {value}；请使用：{supported}。",
   "error.badArguments": "{message}。运行 lro-tui --help 查看用法。",
   "error.sourceFailed": "无法读取操作：{message}",
