@@ -66,7 +66,7 @@ export function createApp(dependencies: ProxyDependencies): Express {
   for (const prefix of config.prefixes) app.use(prefix, forwarding);
   app.use(
     "/operations",
-    createEventsRouter({ store, tracker, metrics }),
+    createEventsRouter({ store, tracker, metrics, upstreamOrigin: config.upstream.origin }),
     createOperationsRouter({ store, tracker, upstreamOrigin: config.upstream.origin }),
   );
 

@@ -58,7 +58,15 @@ async function startGatedRouter() {
     res.locals.identity = { id: "alice", method: "api-key" };
     next();
   });
-  app.use("/operations", createEventsRouter({ store, tracker: { changes }, metrics: metrics as never }));
+  app.use(
+    "/operations",
+    createEventsRouter({
+      store,
+      tracker: { changes, provideAuthorization: async () => undefined },
+      metrics: metrics as never,
+      upstreamOrigin: "https://graph.microsoft.com",
+    }),
+  );
   server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server?.once("listening", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openEventStream, type SseFrame } from "../tracking/test-support/sse-client.js";
-import { alice, bob, ended, startHarness, type Harness } from "../tracking/test-support/tracking-harness.js";
+import {
+  alice,
+  bob,
+  ended,
+  reaches,
+  startHarness,
+  type Harness,
+} from "../tracking/test-support/tracking-harness.js";
 
 // Real servers and real polls: generous under a loaded machine; each test still ends within about a second.
 vi.setConfig({ testTimeout: 20_000 });
@@ -145,5 +152,25 @@ describe("GET /operations/events", () => {
       ["deleted", first.id],
     ]);
     expect(Number(replay[1]?.id)).toBeGreaterThan(Number(replay[0]?.id));
+  });
+});
+
+describe("an event stream that brings a Graph token", () => {
+  it("resumes its owner's operation waiting for one after a restart, and streams it to its end", async () => {
+    harness = await startHarness();
+    const { monitorUrl } = await harness.startUpstream("/v1.0/teams/t1/clone", { durationMs: 300 });
+    const response = await fetch(`${harness.url}/operations`, {
+      method: "POST",
+      headers: { "x-api-key": alice.apiKey, "content-type": "application/json", authorization: "Bearer a" },
+      body: JSON.stringify({ monitorUrl }),
+    });
+    const { id } = (await response.json()) as { id: string };
+    await harness.restart();
+    await reaches(harness, alice.owner, id, (record) => record.awaitingAuthorization);
+
+    const events = await stream(`/operations/${id}/events`, alice.apiKey, { authorization: "Bearer a2" });
+    const frames = await events.until(isEnd);
+    events.close();
+    expect(dataOf(frames.at(-1) as SseFrame)).toMatchObject({ id, status: "succeeded" });
   });
 });

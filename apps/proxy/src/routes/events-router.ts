@@ -7,10 +7,13 @@ import type { OperationStore } from "../store/operation-store.js";
 import type { Tracker } from "../tracking/tracker.js";
 import { formatChangeEvent, heartbeatFrame } from "../wire/sse-frame.js";
 import { notFound } from "./operations-router.js";
+import { tokenResumption } from "./token-resumption.js";
 
 export interface EventsRouterOptions {
   store: Pick<OperationStore, "get" | "listChangesSince">;
-  tracker: Pick<Tracker, "changes">;
+  tracker: Pick<Tracker, "changes" | "provideAuthorization">;
+  /** The origin a caller's `Authorization` is meant for (the upstream's): it resumes operations waiting for one. */
+  upstreamOrigin: string;
   metrics: Pick<ProxyMetrics, "sseClients">;
   /** How often a heartbeat comment is sent. Default 15 s. */
   heartbeatMs?: number;
@@ -25,8 +28,9 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
   const { store, tracker } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const router = Router();
+  const resume = tokenResumption({ tracker, upstreamOrigin: options.upstreamOrigin });
 
-  router.get("/events", async (req, res) => {
+  router.get("/events", resume, async (req, res) => {
     const owner = (res.locals.identity as Identity).id;
     const lastEventId = readLastEventId(req);
     await stream(req, res, {
@@ -38,9 +42,9 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
     });
   });
 
-  router.get("/:id/events", async (req, res) => {
+  router.get("/:id/events", resume, async (req, res) => {
     const owner = (res.locals.identity as Identity).id;
-    const { id } = req.params;
+    const { id } = req.params as { id: string };
     const lastEventId = readLastEventId(req);
     const current = async (): Promise<OperationChange[]> => {
       const record = await store.get(owner, id);

@@ -6,6 +6,7 @@ import type { OperationRecord } from "../store/operation-record.js";
 import type { OperationStore } from "../store/operation-store.js";
 import type { Tracker } from "../tracking/tracker.js";
 import { waitForEnd } from "../tracking/wait-for-end.js";
+import { tokenResumption } from "./token-resumption.js";
 import { parseAdoptRequest } from "../wire/adopt-request.js";
 import { parseListQuery } from "../wire/list-query.js";
 import { encodeSkipToken } from "../wire/skip-token.js";
@@ -38,13 +39,7 @@ export function createOperationsRouter(options: OperationsRouterOptions): Router
   const router = Router();
   const ownerOf = (res: Response) => (res.locals.identity as Identity).id;
 
-  // Any request of an owner that brings a Graph token resumes its operations waiting for one (their statusDetail says so).
-  router.use(async (req, res, next) => {
-    const authorization = req.get("authorization");
-    if (authorization !== undefined)
-      await tracker.provideAuthorization(ownerOf(res), authorization, options.upstreamOrigin);
-    next();
-  });
+  router.use(tokenResumption({ tracker, upstreamOrigin: options.upstreamOrigin }));
 
   router.post("/", express.json({ limit: "16kb" }), async (req, res) => {
     const owner = ownerOf(res);

@@ -100,7 +100,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     app.use(authenticationMiddleware(identities));
     app.use(
       "/operations",
-      createEventsRouter({ store, tracker, metrics, heartbeatMs: options.heartbeatMs ?? 15_000 }),
+      createEventsRouter({
+        store,
+        tracker,
+        metrics,
+        upstreamOrigin: simulator.url,
+        heartbeatMs: options.heartbeatMs ?? 15_000,
+      }),
     );
     app.use(
       "/operations",
