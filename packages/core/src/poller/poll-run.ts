@@ -10,7 +10,7 @@ import { appendPacingSample, toPacingSample } from "./pacing-sample.js";
 import type { PacingSample } from "./pacing-sample.js";
 import { pollMonitor } from "./poll-monitor.js";
 import type { PollOptions } from "./poll-options.js";
-import { createPollSetup } from "./poll-setup.js";
+import { createPollSetup, deadlineOf } from "./poll-setup.js";
 import type { PollOverrides, PollSetup, PollStart } from "./poll-setup.js";
 import { allowManyListeners } from "./shared-signal.js";
 import { snapshotChanged } from "./snapshot-changed.js";
@@ -61,10 +61,7 @@ class PollRun implements Unsubscribable {
       allowManyListeners(external);
       external.addEventListener("abort", this, { once: true });
     }
-    if (options.timeout !== undefined) {
-      const { timeout } = options;
-      this.deadline = timeout instanceof Date ? timeout.getTime() : scheduler.now() + timeout;
-    }
+    this.deadline = start.deadline ?? deadlineOf(options.timeout, scheduler.now());
     // What the caller's functions throw here (onResumeToken) ends the run, its abort listener included.
     try {
       if (start.notBefore === undefined) this.decide();

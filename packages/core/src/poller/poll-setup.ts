@@ -16,6 +16,8 @@ export interface PollStart {
   retryAfterMs?: number | undefined;
   /** Epoch ms before which the first poll must not be sent. */
   notBefore?: number | undefined;
+  /** The deadline (epoch ms on the scheduler's clock), when it was set before the poll began. */
+  deadline?: number | undefined;
 }
 
 /** What a caller of the loop sets per poll without copying the caller's options. */
@@ -41,7 +43,7 @@ export interface PollSetup {
 const policies = new WeakMap<PollOptions, PacingPolicy>();
 
 /** One checked policy per options object, shared by every poll started with it. */
-export function policyOf(options: PollOptions): PacingPolicy {
+function policyOf(options: PollOptions): PacingPolicy {
   let policy = policies.get(options);
   if (policy === undefined) {
     policy = createPacingPolicy(options);
@@ -66,10 +68,22 @@ function checkMaxRetries(maxRetries: number): void {
     throw new RangeError(`maxRetries must be a whole number >= 0, got ${maxRetries}`);
 }
 
-export function createPollSetup(monitor: URL, options: PollOptions, overrides: PollOverrides): PollSetup {
+/** The `timeout` option as epoch ms on the scheduler's clock, counted from `now`; Infinity without one. */
+export function deadlineOf(timeout: PollOptions["timeout"], now: number): number {
+  if (timeout === undefined) return Infinity;
+  return timeout instanceof Date ? timeout.getTime() : now + timeout;
+}
+
+/** Checks what the caller set (pacing, timeout, maxRetries): a RangeError naming the first bad option. */
+export function checkPollOptions(options: PollOptions): void {
+  policyOf(options);
   checkTimeout(options.timeout);
+  checkMaxRetries(options.maxRetries ?? defaultMaxRetries);
+}
+
+export function createPollSetup(monitor: URL, options: PollOptions, overrides: PollOverrides): PollSetup {
+  checkPollOptions(options);
   const maxRetries = options.maxRetries ?? defaultMaxRetries;
-  checkMaxRetries(maxRetries);
   const scheduler = options.scheduler ?? asyncScheduler;
   const requestUrl = overrides.requestUrl ?? options.requestUrl;
   return {

@@ -1,6 +1,7 @@
 import { lastValueFrom } from "rxjs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MissingMonitorError } from "../errors/missing-monitor-error.js";
+import { PollTimeoutError } from "../errors/poll-timeout-error.js";
 import { UpstreamHttpError } from "../errors/upstream-http-error.js";
 import { startOperation } from "./start-operation.js";
 import { observe } from "./test-support/observe.js";
@@ -108,6 +109,27 @@ describe("startOperation", () => {
     expect((observed.error as Error).message).toBe(
       `${clone} answered HTTP 503 (serviceNotAvailable: busy); a transient failure, worth another try after its Retry-After or a backoff`,
     );
+  });
+
+  it("counts the deadline from subscribing, the initial request's time included", async () => {
+    const monitor = "https://graph.microsoft.com/v1.0/print/operations/p1";
+    const transport = scriptedTransport((_request, index) =>
+      index === 0
+        ? new Promise((resolve) =>
+            setTimeout(() => resolve({ status: 202, headers: { location: monitor }, body: "" }), 5000),
+          )
+        : jsonResponse({ id: "p1", status: { state: "running", description: "" } }),
+    );
+    const options = { transport, adaptive: false, interval: 1000, timeout: 8000 };
+    const observed = observe(startOperation(clone, options));
+    await vi.advanceTimersByTimeAsync(7999);
+    expect(observed.error).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(PollTimeoutError.isInstance(observed.error)).toBe(true);
+    expect((observed.error as PollTimeoutError).deadline).toBe(start + 8000);
+    expect((observed.error as PollTimeoutError).lastOperation?.status).toBe("running");
+    // The POST, then polls from 5 s on (a zero delay is a 1 ms timer under fake timers).
+    expect(transport.requests.map((request) => request.sentAt - start)).toEqual([0, 5001, 6001, 7001]);
   });
 
   it("aborts the initial request on unsubscribe", async () => {

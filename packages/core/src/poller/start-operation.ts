@@ -5,7 +5,7 @@ import type { Operation } from "../models/operation.js";
 import { defaultTransport } from "./create-transport.js";
 import type { PollOptions } from "./poll-options.js";
 import { followMonitor } from "./poll-run.js";
-import { createPollSetup, policyOf } from "./poll-setup.js";
+import { checkPollOptions, createPollSetup, deadlineOf } from "./poll-setup.js";
 import { requestHeaders } from "./request-headers.js";
 import { allowManyListeners } from "./shared-signal.js";
 import { readStartAnswer } from "./start-answer.js";
@@ -66,10 +66,12 @@ class StartRun implements Unsubscribable {
  */
 export function startOperation(request: StartRequest, options: PollOptions = {}): Observable<Operation> {
   const prepared = prepareStartRequest(request);
-  // Pacing options are checked now, as pollOperation checks them, not once the request has been sent.
-  policyOf(options);
+  // Options are checked now, as pollOperation checks them, not once the request has been sent.
+  checkPollOptions(options);
   return new Observable<Operation>((subscriber) => {
     const run = new StartRun();
+    // The deadline counts from subscribing, the initial request included.
+    const deadline = deadlineOf(options.timeout, (options.scheduler ?? asyncScheduler).now());
     const controller = run.controller!;
     if (options.signal) allowManyListeners(options.signal);
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
@@ -84,7 +86,7 @@ export function startOperation(request: StartRequest, options: PollOptions = {})
             return;
           }
           const overrides = { requestUrl: prepared.url.href, headers: pollHeaders(prepared, options) };
-          const start = { attempt: 0, samples: [], retryAfterMs: answer.retryAfterMs };
+          const start = { attempt: 0, samples: [], retryAfterMs: answer.retryAfterMs, deadline };
           run.poll = followMonitor(subscriber, createPollSetup(answer.monitorUrl, options, overrides), start);
         },
         (error: unknown) => {
