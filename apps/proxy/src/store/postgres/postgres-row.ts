@@ -1,67 +1,19 @@
-import type { Operation, OperationKind } from "@lro/core";
-import type { JsonObject, NotificationState, OperationRecord } from "../operation-record.js";
+import type { Operation } from "@lro/core";
+import type { JsonObject, OperationRecord } from "../operation-record.js";
+import { recordFromColumns, type OperationColumns } from "../operation-row.js";
 
 /** A row of `operations` as node-postgres returns it (BIGINT read as number, JSON parsed). */
-export interface PostgresOperationRow {
-  id: string;
-  owner: string;
-  kind: string;
-  status: string;
-  monitor_url: string;
-  request_url: string | null;
-  token_origin: string | null;
-  notification_url: string | null;
+export interface PostgresOperationRow extends OperationColumns {
   operation: Operation;
-  status_note: string | null;
-  awaiting_authorization: boolean;
-  created_at: number;
-  updated_at: number;
-  version: number;
-  terminal_at: number | null;
-  expires_at: number | null;
-  deleted_at: number | null;
-  due_at: number | null;
-  attempt: number;
-  consecutive_failures: number;
   pacing: JsonObject;
-  lease_owner: string | null;
-  lease_until: number | null;
-  notification_state: string | null;
-  notification_attempts: number;
-  notification_due_at: number | null;
+  awaiting_authorization: boolean;
 }
 
 /** Maps a row to a record; absent values stay absent rather than `null`. */
 export function toOperationRecord(row: PostgresOperationRow): OperationRecord {
-  const record: OperationRecord = {
-    id: row.id,
-    owner: row.owner,
-    kind: row.kind as OperationKind,
-    monitorUrl: row.monitor_url,
+  return recordFromColumns(row, {
     operation: row.operation,
+    pacing: row.pacing,
     awaitingAuthorization: row.awaiting_authorization,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-    schedule: {
-      attempt: row.attempt,
-      consecutiveFailures: row.consecutive_failures,
-      pacing: row.pacing,
-    },
-  };
-  if (row.request_url !== null) record.requestUrl = row.request_url;
-  if (row.token_origin !== null) record.tokenOrigin = row.token_origin;
-  if (row.notification_url !== null) record.notificationUrl = row.notification_url;
-  if (row.status_note !== null) record.statusNote = row.status_note;
-  if (row.terminal_at !== null) record.terminalAt = row.terminal_at;
-  if (row.expires_at !== null) record.expiresAt = row.expires_at;
-  if (row.due_at !== null) record.schedule.dueAt = row.due_at;
-  if (row.notification_state !== null) {
-    record.notification = {
-      state: row.notification_state as NotificationState,
-      attempts: row.notification_attempts,
-    };
-    if (row.notification_due_at !== null) record.notification.dueAt = row.notification_due_at;
-  }
-  return record;
+  });
 }
