@@ -66,6 +66,13 @@ describe("createOperationWatcher", () => {
     expect(warnings.filter((warning) => warning.name === "MaxListenersExceededWarning")).toEqual([]);
   });
 
+  it("checks its options when created, not at the first watch", () => {
+    expect(() => createOperationWatcher({ minInterval: 5000, maxDelay: 1000 })).toThrow(
+      /minInterval \(5000\) must not exceed maxDelay \(1000\)/,
+    );
+    expect(() => createOperationWatcher({ maxRetries: -1 })).toThrow(/maxRetries must be a whole number/);
+  });
+
   it("follows 500 operations with one pending timer each", async () => {
     const transport = scriptedTransport(() => jsonResponse(richOperation("running")));
     const watcher = createOperationWatcher({ transport, adaptive: false, interval: 5000 });

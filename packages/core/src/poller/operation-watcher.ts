@@ -4,7 +4,7 @@ import type { OperationKind } from "../models/operation-kind.js";
 import type { Operation } from "../models/operation.js";
 import type { PollOptions } from "./poll-options.js";
 import { runPoll } from "./poll-run.js";
-import { monitorAddress } from "./poll-setup.js";
+import { checkPollOptions, monitorAddress } from "./poll-setup.js";
 
 /** What may differ from one watched monitor to the next. */
 export interface WatchOptions {
@@ -29,6 +29,7 @@ export interface OperationWatcher {
  * pending timer or request, so tens of thousands of operations stay cheap. `options` apply to every poll.
  */
 export function createOperationWatcher(options: PollOptions = {}): OperationWatcher {
+  checkPollOptions(options);
   const polls = new Map<string, Observable<Operation>>();
   const sharedPoll = (url: URL, watchOptions: WatchOptions) => {
     const key = url.href;
