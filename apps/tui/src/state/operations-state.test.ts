@@ -44,6 +44,34 @@ describe("applySourceEvent", () => {
     expect(entry?.operation?.type).toBeUndefined();
   });
 
+  it("dates progress by the operation's last action, not by when a late poll or a replay brought it", () => {
+    const at = (iso: string) => Date.parse(iso);
+    const state = fold([
+      // Listed 30 s after 3% was reached, then polled 5 s after 5% was.
+      update("a", at("2026-11-22T10:00:30Z"), {
+        id: "a",
+        percentComplete: 3,
+        lastActionDateTime: "2026-11-22T10:00:00.0000000Z",
+      }),
+      update("a", at("2026-11-22T10:00:40Z"), {
+        id: "a",
+        percentComplete: 5,
+        lastActionDateTime: "2026-11-22T10:00:35Z",
+      }),
+      // A clock ahead of the dashboard's: never dated after it was received.
+      update("b", at("2026-11-22T10:00:00Z"), {
+        id: "b",
+        percentComplete: 5,
+        lastActionDateTime: "2026-11-22T10:05:00Z",
+      }),
+    ]);
+    expect(state.entries.get("a")?.progress).toEqual({
+      first: { percent: 3, at: at("2026-11-22T10:00:00Z") },
+      latest: { percent: 5, at: at("2026-11-22T10:00:35Z") },
+    });
+    expect(state.entries.get("b")?.progress?.latest.at).toBe(at("2026-11-22T10:00:00Z"));
+  });
+
   it("ignores a snapshot older than the one it has (a replay after a reconnection)", () => {
     const state = fold([
       update("a", 1000, { id: "a", percentComplete: 50 }, 7),

@@ -46,10 +46,20 @@ export const initialOperationsState: OperationsState = {
   listed: false,
 };
 
+/**
+ * When a percentage was true: the operation's own last action time when it names one (a poll reports
+ * progress up to a poll interval late, and a list or replay much later), never after it was received.
+ */
+function sampledAt(operation: Operation, receivedAt: number): number {
+  const reported =
+    operation.lastActionDateTime === undefined ? Number.NaN : Date.parse(operation.lastActionDateTime);
+  return Number.isNaN(reported) ? receivedAt : Math.min(reported, receivedAt);
+}
+
 function nextProgress(entry: OperationEntry | undefined, operation: Operation, at: number) {
   const percent = operation.percentComplete;
   if (percent === undefined) return entry?.progress;
-  const sample = { percent, at };
+  const sample = { percent, at: sampledAt(operation, at) };
   if (entry?.progress === undefined || percent < entry.progress.latest.percent) {
     return { first: sample, latest: sample };
   }
