@@ -3,7 +3,7 @@ import { readGraphErrorEnvelope } from "./graph-error-envelope.js";
 import type { TransportResponse } from "./transport.js";
 
 /** Statuses worth another try: the service was busy or briefly broken. */
-export const transientStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+const transientStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 /** The error for an answer nobody can use, with the code and message of Graph's envelope when it has one. */
 export function upstreamAnswerError(
