@@ -24,6 +24,12 @@ const blockedRanges: readonly { range: string; reason: string }[] = [
   { range: "fe80::/10", reason: "a link-local address" },
   { range: "ff00::/8", reason: "a multicast address" },
   { range: "64:ff9b::/96", reason: "a NAT64 address" },
+  // IPv6 forms that carry an IPv4 address inside (a private or metadata one, for all the proxy knows).
+  { range: "::/96", reason: "an IPv4-compatible address" },
+  { range: "64:ff9b:1::/48", reason: "a NAT64 address" },
+  { range: "2002::/16", reason: "a 6to4 tunnel address" },
+  { range: "2001::/32", reason: "a Teredo tunnel address" },
+  { range: "100::/64", reason: "a discard-only address" },
 ];
 
 function familyOf(address: string): "ipv4" | "ipv6" {

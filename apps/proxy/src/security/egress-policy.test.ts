@@ -14,6 +14,9 @@ const addresses: Record<string, string[]> = {
   "metadata.sharepoint.com": ["169.254.169.254"],
   "sixfour.sharepoint.com": ["::ffff:127.0.0.1"],
   "localhost.sharepoint.com": ["::1"],
+  "compatible.sharepoint.com": ["::7f00:1"],
+  "sixtofour.sharepoint.com": ["2002:a9fe:a9fe::1"],
+  "teredo.sharepoint.com": ["2001:0:4136:e378:8000:63bf:3fff:fdd2"],
 };
 const resolve: HostResolver = async (hostname) => {
   const found = addresses[hostname];
@@ -101,6 +104,9 @@ describe("egress policy: where the proxy may call", () => {
     ["https://metadata.sharepoint.com/m", "resolves to 169.254.169.254, the cloud metadata address"],
     ["https://sixfour.sharepoint.com/m", "resolves to ::ffff:127.0.0.1, a loopback address"],
     ["https://localhost.sharepoint.com/m", "resolves to ::1, a loopback address"],
+    ["https://compatible.sharepoint.com/m", "resolves to ::7f00:1, an IPv4-compatible address"],
+    ["https://sixtofour.sharepoint.com/m", "resolves to 2002:a9fe:a9fe::1, a 6to4 tunnel address"],
+    ["https://teredo.sharepoint.com/m", "a Teredo tunnel address"],
   ])("refuses an allowed host name that resolves to a blocked range: %s", async (address, reason) => {
     const error = await refusal(policy().assertAllowed(new URL(address)));
     expect(error.message).toContain(reason);
