@@ -192,6 +192,7 @@ describe("the dashboard", () => {
     app.stdin.write("?");
     const help = await waitForFrame(app.lastFrame, (text) => text.includes("Keys"));
     expect(help).toContain("s: cycle the sort");
+    expect(help).toContain("(PgUp PgDn, Home End or g G)");
     expect(help).toContain("q or Ctrl-C: quit");
     app.stdin.write("x");
     await waitForFrame(app.lastFrame, (text) => text.includes("ETA"));

@@ -71,7 +71,7 @@ export const en = {
   "notice.stopFailed": "Could not stop {id}: {message}",
 
   "help.title": "Keys",
-  "help.move": "↑ ↓ or j k: move the selection (PgUp PgDn, Home End)",
+  "help.move": "↑ ↓ or j k: move the selection (PgUp PgDn, Home End or g G)",
   "help.details": "Enter: details of the selected operation; Esc closes them",
   "help.filter": "/: filter by text or status (e.g. failed); Esc clears",
   "help.sort": "s: cycle the sort (newest, recently changed, status, progress)",

@@ -72,7 +72,7 @@ export const es: Messages = {
   "notice.stopFailed": "No se pudo detener {id}: {message}",
 
   "help.title": "Teclas",
-  "help.move": "↑ ↓ o j k: mover la selección (RePág AvPág, Inicio Fin)",
+  "help.move": "↑ ↓ o j k: mover la selección (RePág AvPág, Inicio Fin o g G)",
   "help.details": "Enter: detalles de la operación seleccionada; Esc los cierra",
   "help.filter": "/: filtrar por texto o estado (p. ej. failed); Esc lo borra",
   "help.sort": "s: cambiar el orden (más nuevas, cambiadas hace poco, estado, progreso)",

@@ -72,7 +72,7 @@ export const ru: Messages = {
   "notice.stopFailed": "Не удалось остановить {id}: {message}",
 
   "help.title": "Клавиши",
-  "help.move": "↑ ↓ или j k: перемещение (PgUp PgDn, Home End)",
+  "help.move": "↑ ↓ или j k: перемещение (PgUp PgDn, Home End или g G)",
   "help.details": "Enter: подробности выбранной операции; Esc закрывает",
   "help.filter": "/: фильтр по тексту или статусу (например, failed); Esc сбрасывает",
   "help.sort": "s: сменить сортировку (новые, недавно изменённые, статус, прогресс)",

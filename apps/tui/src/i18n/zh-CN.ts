@@ -72,7 +72,7 @@ export const zhCN: Messages = {
   "notice.stopFailed": "无法停止 {id}：{message}",
 
   "help.title": "按键",
-  "help.move": "↑ ↓ 或 j k：移动选择（PgUp PgDn、Home End）",
+  "help.move": "↑ ↓ 或 j k：移动选择（PgUp PgDn、Home End 或 g G）",
   "help.details": "Enter：查看所选操作的详情；Esc 关闭",
   "help.filter": "/：按文本或状态筛选（例如 failed）；Esc 清除",
   "help.sort": "s：切换排序（最新创建、最近更新、状态、进度）",
