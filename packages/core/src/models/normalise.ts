@@ -1,6 +1,5 @@
 import type { Flavour } from "./flavour.js";
 import type { Operation } from "./operation.js";
-import { withoutUndefined } from "./without-undefined.js";
 
 /** A payload parsed by its flavour's schema, as the normalised `Operation` (absent values left out). */
 export function normalise(
@@ -8,6 +7,12 @@ export function normalise(
   parsed: Record<string, unknown>,
   raw: Record<string, unknown>,
 ): Operation {
-  const fields = Object.entries(flavour.properties).map(([name, property]) => property.read(parsed[name]));
-  return withoutUndefined({ kind: flavour.kind, ...Object.assign({}, ...fields), raw }) as Operation;
+  // Later properties win, in the order of first appearance; then undefined values are left out.
+  const merged: Record<string, unknown> = { kind: flavour.kind };
+  const { properties } = flavour;
+  for (const name in properties) Object.assign(merged, properties[name]!.read(parsed[name]));
+  merged["raw"] = raw;
+  const operation: Record<string, unknown> = {};
+  for (const field in merged) if (merged[field] !== undefined) operation[field] = merged[field];
+  return operation as unknown as Operation;
 }

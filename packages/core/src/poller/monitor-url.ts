@@ -31,16 +31,21 @@ export function resolveMonitorUrl(location: string, requestUrl: string | URL): U
 
 /** An origin as `URL.origin` spells it (`https://contoso.sharepoint.com`), from a URL or an origin string. */
 function originOf(value: string | URL): string {
-  return new URL(value).origin;
+  return value instanceof URL ? value.origin : new URL(value).origin;
 }
+
+// The last setting read: every poll of a run names the same requestUrl, so it is parsed once.
+let lastSetting: { value: string; origin: string } | undefined;
 
 /** The origin of a caller's setting, or a TypeError naming the setting and how to write it. */
 function settingOrigin(value: string | URL, setting: string): string {
+  if (typeof value === "string" && lastSetting?.value === value) return lastSetting.origin;
   const origin = value instanceof URL || URL.canParse(value) ? originOf(value) : "null";
   if (origin === "null")
     throw new TypeError(
       `${setting} ${JSON.stringify(String(value))} is not an http(s) address; write it with its scheme, e.g. "https://contoso.sharepoint.com"`,
     );
+  if (typeof value === "string") lastSetting = { value, origin };
   return origin;
 }
 

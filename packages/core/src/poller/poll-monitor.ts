@@ -41,7 +41,9 @@ export async function pollMonitor(
   const url = new URL(monitorUrl);
   const now = options.now ?? Date.now;
   const transport = options.transport ?? defaultTransport();
-  const { headers, authorizationSent } = await requestHeaders(url, options, monitorHeaders);
+  // Without getAuthorization the headers are ready at once: no promise to wait for on every poll.
+  const planned = requestHeaders(url, options, monitorHeaders);
+  const { headers, authorizationSent } = planned instanceof Promise ? await planned : planned;
   options.signal?.throwIfAborted();
   let response;
   try {

@@ -43,6 +43,11 @@ function acceptedOperation(kind: OperationKind | undefined): Operation {
   return { kind: kind ?? "longRunningOperation", status: "running", rawStatus: "running", raw: {} };
 }
 
+function hasProperties(value: object): boolean {
+  for (const name in value) if (Object.hasOwn(value, name)) return true;
+  return false;
+}
+
 function readBody(response: TransportResponse, context: ReadContext): Operation {
   let payload: unknown;
   try {
@@ -52,7 +57,7 @@ function readBody(response: TransportResponse, context: ReadContext): Operation 
   }
   // The flavour of a monitor never changes: reading as the previous answer's saves detecting it again.
   const previousKind =
-    context.previous && Object.keys(context.previous.raw).length > 0 ? context.previous.kind : undefined;
+    context.previous && hasProperties(context.previous.raw) ? context.previous.kind : undefined;
   const result = safeParseOperation(payload, { kind: context.kind ?? previousKind });
   if (!result.success) throw result.error;
   return result.data;
@@ -67,12 +72,10 @@ export function readMonitorAnswer(response: TransportResponse, context: ReadCont
   const { status, headers } = response;
   const url = context.url.href;
   const retryAfterMs = parseRetryAfter(headers["retry-after"], context.receivedAt);
-  const answer = (operation: Operation): MonitorAnswer => ({
-    operation,
-    httpStatus: status,
-    receivedAt: context.receivedAt,
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-  });
+  const answer = (operation: Operation): MonitorAnswer =>
+    retryAfterMs === undefined
+      ? { operation, httpStatus: status, receivedAt: context.receivedAt }
+      : { operation, httpStatus: status, receivedAt: context.receivedAt, retryAfterMs };
   if (status === 303 && headers["location"]) {
     // A redirect's Location resolves as RFC 9110 says, against the monitor's own address.
     const location = new URL(headers["location"], context.url).href;
