@@ -1,5 +1,4 @@
 import express, { type Express, type RequestHandler } from "express";
-import helmet from "helmet";
 import type { ProxyConfig } from "./config.js";
 import { errorMiddleware, notFoundHandler } from "./http-errors/error-middleware.js";
 import type { ProxyLogger } from "./observability/logger.js";
@@ -15,9 +14,11 @@ import type { EgressPolicy } from "./security/egress-policy.js";
 import type { Identities } from "./security/identities.js";
 import { rateLimitMiddleware } from "./security/rate-limit-middleware.js";
 import { createRateLimiter } from "./security/rate-limiter.js";
+import { securityHeadersMiddleware } from "./security/security-headers.js";
 import type { OperationStore } from "./store/operation-store.js";
 import type { Tracker } from "./tracking/tracker.js";
 import type { UpstreamClient } from "./upstream/upstream-client.js";
+import { weakEtag } from "./wire/weak-etag.js";
 
 /** Everything the app is built from; `server.ts` (or a test, or a benchmark) creates them. */
 export interface ProxyDependencies {
@@ -43,10 +44,11 @@ export function createApp(dependencies: ProxyDependencies): Express {
   const { config, store, tracker, egress, logger, metrics, identities, upstream } = dependencies;
   const app = express();
   app.disable("x-powered-by");
+  app.set("etag", weakEtag);
 
   app.use(requestIdMiddleware());
   app.use(requestLoggingMiddleware(logger, metrics));
-  app.use(exceptUnder(config.prefixes, helmet()));
+  app.use(exceptUnder(config.prefixes, securityHeadersMiddleware()));
   app.use(createHealthRouter({ store, tracker, metrics, accepting: dependencies.accepting ?? (() => true) }));
 
   const failedAttempts = { limit: 30, windowMs: 60_000 };

@@ -122,7 +122,7 @@ export const proxyConfigSchema = z
   }));
 export type ProxyConfig = z.output<typeof proxyConfigSchema>;
 
-/** A configured API key, kept only as digests: `digest` for constant-time comparison, `identity` as the owner id. */
+/** A configured API key, kept only as digests: `digest` to look a presented key up by, `identity` as the owner id. */
 export interface ApiKeyDigest {
   digest: Buffer;
   identity: string;

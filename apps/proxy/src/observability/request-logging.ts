@@ -4,19 +4,22 @@ import type { ProxyMetrics } from "./metrics.js";
 
 /**
  * One record per answered request (never its headers or body: they may carry credentials), and the
- * request counters. `res.locals.log` is a child logger carrying the request id for handlers to use.
+ * request counters. `res.locals.log` is a child logger carrying the request id for handlers to use; it is
+ * made on first use, and the record is only built when `info` is enabled.
  */
 export function requestLoggingMiddleware(logger: ProxyLogger, metrics: ProxyMetrics): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    const log = logger.child({ requestId: res.locals.requestId as string });
-    res.locals.log = log;
+    let log: ProxyLogger | undefined;
+    const requestLog = () => (log ??= logger.child({ requestId: res.locals.requestId as string }));
+    Object.defineProperty(res.locals, "log", { get: requestLog, enumerable: true, configurable: true });
     res.on("close", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeLabel(req.baseUrl, res.locals.routeLabel as string | undefined);
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
       metrics.httpDuration.observe({ method: req.method, route }, seconds);
-      log.info(
+      if (!logger.isLevelEnabled("info")) return;
+      requestLog().info(
         {
           method: req.method,
           url: redactUrlForLog(req.originalUrl),

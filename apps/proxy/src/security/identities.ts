@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash } from "node:crypto";
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import type { ProxyConfig } from "../config.js";
 import { AuthenticationError } from "../http-errors/authentication-error.js";
@@ -43,8 +43,8 @@ const asymmetricAlgorithms = [
 const challenge = "Send X-API-Key: <key> or Proxy-Authorization: Bearer <JWT>.";
 
 /**
- * Authenticates clients with API keys (compared as SHA-256 digests in constant time; the keys themselves
- * are not kept) and/or JWTs verified against a JWKS with issuer and audience checks.
+ * Authenticates clients with API keys (looked up by their SHA-256 digests; the keys themselves are not
+ * kept) and/or JWTs verified against a JWKS with issuer and audience checks.
  */
 export function createIdentities(
   config: Pick<ProxyConfig, "authentication">,
@@ -53,14 +53,17 @@ export function createIdentities(
   const { apiKeys, jwt } = config.authentication;
   const keySet = jwt === undefined ? undefined : (options.keySet ?? createRemoteJWKSet(jwt.jwksUrl));
 
+  // Looked up by the SHA-256 digest of the presented key: the lookup's timing depends on the digest, which
+  // tells nothing about how close a guess came to a key. The first key configured wins a duplicate.
+  const byDigest = new Map<string, Identity>();
+  for (const candidate of apiKeys) {
+    const digest = candidate.digest.toString("hex");
+    if (!byDigest.has(digest)) byDigest.set(digest, { id: candidate.identity, method: "api-key" });
+  }
   const byApiKey = (key: string): Identity => {
-    const digest = createHash("sha256").update(key).digest();
-    let match: string | undefined;
-    for (const candidate of apiKeys) {
-      if (timingSafeEqual(candidate.digest, digest) && match === undefined) match = candidate.identity;
-    }
-    if (match === undefined) throw new AuthenticationError(`The API key is not valid. ${challenge}`);
-    return { id: match, method: "api-key" };
+    const identity = byDigest.get(hash("sha256", key, "hex"));
+    if (identity === undefined) throw new AuthenticationError(`The API key is not valid. ${challenge}`);
+    return { ...identity };
   };
 
   const byJwt = async (token: string): Promise<Identity> => {
