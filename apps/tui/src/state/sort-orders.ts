@@ -33,8 +33,14 @@ const comparators: Record<SortOrder, (left: OperationEntry, right: OperationEntr
     (right.operation?.percentComplete ?? -1) - (left.operation?.percentComplete ?? -1),
 };
 
-/** A stable sort: ties keep the order of the keys, so rows do not jump between renders. */
+/**
+ * A stable sort: ties go newest first (within a status, the latest failure leads), then by key, so rows
+ * do not jump between renders.
+ */
 export function sortEntries(entries: readonly OperationEntry[], order: SortOrder): OperationEntry[] {
   const compare = comparators[order];
-  return [...entries].sort((left, right) => compare(left, right) || left.key.localeCompare(right.key));
+  return [...entries].sort(
+    (left, right) =>
+      compare(left, right) || comparators.newest(left, right) || left.key.localeCompare(right.key),
+  );
 }
