@@ -26,9 +26,15 @@ export function toPacingSample(operation: Operation, receivedAt: number): Pacing
  * baseline for the rate of progress) and the two latest. Returns a new array.
  */
 export function appendPacingSample(samples: readonly PacingSample[], sample: PacingSample): PacingSample[] {
-  const all = [...samples, sample];
-  if (all.length <= 3) return all;
-  const firstWithProgress = all.find((candidate) => (candidate.percentComplete ?? 0) > 0) ?? all[0]!;
-  const latest = all.slice(-2);
-  return latest.includes(firstWithProgress) ? all.slice(-3) : [firstWithProgress, ...latest];
+  const count = samples.length + 1;
+  if (count <= 3) return [...samples, sample];
+  // Read in place as if `sample` were appended: no intermediate arrays on every poll.
+  let firstWithProgress = samples[0]!;
+  const withProgress = samples.find((candidate) => (candidate.percentComplete ?? 0) > 0);
+  if (withProgress !== undefined) firstWithProgress = withProgress;
+  else if ((sample.percentComplete ?? 0) > 0) firstWithProgress = sample;
+  const secondLatest = samples[count - 2]!;
+  return firstWithProgress === secondLatest || firstWithProgress === sample
+    ? [samples[count - 3]!, secondLatest, sample]
+    : [firstWithProgress, secondLatest, sample];
 }

@@ -102,5 +102,7 @@ export function nextPoll(input: PacingInput, policy: PacingPolicy): PollDecision
     const asked = Math.min(input.retryAfterMs, policy.maxDelay);
     if (asked > decision.delay) decision = { ...decision, delay: asked, reason: "retry-after" };
   }
-  return { ...decision, delay: Math.ceil(decision.delay) };
+  // Every decision above is a fresh object: rounded in place.
+  decision.delay = Math.ceil(decision.delay);
+  return decision;
 }

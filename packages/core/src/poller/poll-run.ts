@@ -87,15 +87,26 @@ class PollRun implements Unsubscribable {
     const controller = new AbortController();
     this.inFlight = controller;
     const request = { ...options, ...overrides, signal: controller.signal, previous: this.operation, now };
-    // What the caller's functions throw while an answer is read (an interval function, onResumeToken)
-    // ends the poll with that error instead of leaving it waiting for ever on an unhandled rejection.
-    pollMonitor(monitorUrl, request)
-      .then(
-        (answer) => this.onAnswer(answer),
-        (error: unknown) => this.onFailure(error),
-      )
-      .catch((error: unknown) => this.fail(error));
+    pollMonitor(monitorUrl, request).then(this.answered, this.failed);
   }
+
+  // Made once per run, not per poll. What the caller's functions throw while an answer is read (an
+  // interval function, onResumeToken) ends the poll with that error instead of leaving it waiting for
+  // ever on an unhandled rejection.
+  private readonly answered = (answer: MonitorAnswer): void => {
+    try {
+      this.onAnswer(answer);
+    } catch (error) {
+      this.fail(error);
+    }
+  };
+  private readonly failed = (failure: unknown): void => {
+    try {
+      this.onFailure(failure);
+    } catch (error) {
+      this.fail(error);
+    }
+  };
 
   timeOut(): void {
     const { monitorUrl } = this.setup;
@@ -134,8 +145,9 @@ class PollRun implements Unsubscribable {
 
   private decide(): void {
     const { attempt, samples, operation, retryAfterMs, failures } = this;
-    const input = { now: this.setup.scheduler.now(), attempt, samples, operation, retryAfterMs };
-    this.schedule(nextPoll({ ...input, consecutiveFailures: failures }, this.setup.policy));
+    const now = this.setup.scheduler.now();
+    const input = { now, attempt, samples, operation, retryAfterMs, consecutiveFailures: failures };
+    this.schedule(nextPoll(input, this.setup.policy));
   }
 
   private schedule({ delay }: PollDecision): void {
