@@ -14,7 +14,7 @@ export class MonitorAuthorizationError extends LroError {
   ) {
     const hint = fields.authorizationSent
       ? "the token was refused: check that it is valid and grants permission to read the operation"
-      : "no Authorization header was sent: pass headers or getAuthorization, and list the monitor's origin in trustedOrigins if it is not the request's origin";
+      : "no Authorization header was sent: pass headers or getAuthorization, and requestUrl (the request that started the operation; without it only Graph's own origins get the token) or the monitor's origin in trustedOrigins";
     super(`The monitor ${fields.monitorUrl} answered ${fields.httpStatus}; ${hint}`, options);
     this.monitorUrl = fields.monitorUrl;
     this.httpStatus = fields.httpStatus;

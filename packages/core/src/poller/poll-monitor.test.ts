@@ -111,6 +111,9 @@ describe("pollMonitor", () => {
       (error) => MonitorAuthorizationError.isInstance(error) && !error.authorizationSent,
     );
     await expect(answer(403)).rejects.toSatisfy(MonitorAuthorizationError.isInstance);
+    await expect(answer(401)).rejects.toThrow(
+      /answered 401; no Authorization header was sent: pass headers or getAuthorization, and requestUrl/,
+    );
     for (const status of [408, 429, 500, 502, 503, 504]) {
       await expect(answer(status, "", { "retry-after": "2.128" })).rejects.toSatisfy(
         (error) => UpstreamHttpError.isInstance(error) && error.transient && error.retryAfterMs === 2128,
