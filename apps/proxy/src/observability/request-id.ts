@@ -10,12 +10,16 @@ const acceptable = /^[\w.:@-]{1,128}$/;
  */
 export function requestIdMiddleware(): RequestHandler {
   return (req, res, next) => {
-    const offered = [req.get("client-request-id"), req.get("request-id")].find(
-      (value) => value !== undefined && acceptable.test(value),
-    );
-    const requestId = offered ?? randomUUID();
+    const requestId =
+      acceptableOrUndefined(req.headers["client-request-id"]) ??
+      acceptableOrUndefined(req.headers["request-id"]) ??
+      randomUUID();
     res.locals.requestId = requestId;
     res.setHeader("request-id", requestId);
     next();
   };
+}
+
+function acceptableOrUndefined(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" && acceptable.test(value) ? value : undefined;
 }

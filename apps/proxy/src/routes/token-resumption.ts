@@ -13,12 +13,11 @@ export interface TokenResumptionOptions {
  * operations and resumes those waiting for one, as their `statusDetail` promises.
  */
 export function tokenResumption({ tracker, upstreamOrigin }: TokenResumptionOptions): RequestHandler {
-  return async (req, res, next) => {
+  // Without a token there is nothing to wait for: the request goes on at once, not after a promise.
+  return (req, res, next) => {
     const authorization = req.get("authorization");
-    if (authorization !== undefined) {
-      const owner = (res.locals.identity as Identity).id;
-      await tracker.provideAuthorization(owner, authorization, upstreamOrigin);
-    }
-    next();
+    if (authorization === undefined) return next();
+    const owner = (res.locals.identity as Identity).id;
+    return tracker.provideAuthorization(owner, authorization, upstreamOrigin).then(() => next());
   };
 }
