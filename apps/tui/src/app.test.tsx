@@ -46,6 +46,26 @@ describe("the dashboard", () => {
     expect(frame).toContain("q quit");
   });
 
+  it("names the proxy a second client may call, with its key, after the connection state", async () => {
+    const fake = createFakeSource("proxy");
+    const endpoint = { proxyUrl: "http://127.0.0.1:8080", apiKey: "lro-demo-key-0123456789abcdef" };
+    instance = render(
+      <App
+        source={fake.source}
+        display={display}
+        endpoint={endpoint}
+        size={{ columns: 120, rows: 12 }}
+        renderIntervalMs={0}
+        now={now}
+      />,
+    );
+    fake.emit({ type: "connection", connection: { state: "live" }, at: now() });
+    const frame = await waitForFrame(instance.lastFrame, (text) => text.includes("live"));
+    expect(frame.split("\n")[0]).toMatch(
+      /● live +proxy http:\/\/127\.0\.0\.1:8080 · X-API-Key lro-demo-key-0123456789abcdef/,
+    );
+  });
+
   const arrowDown = "\u001B[B";
   const arrowUp = "\u001B[A";
   const escape = "\u001B";

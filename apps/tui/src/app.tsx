@@ -30,6 +30,8 @@ import { windowStart } from "./state/visible-window.js";
 export interface AppProps {
   source: OperationSource;
   display: Display;
+  /** Shown in the header: the proxy a second client may call meanwhile (the demo's address and key). */
+  endpoint?: { proxyUrl: string; apiKey: string } | undefined;
   /** A fixed size instead of the terminal's (tests). */
   size?: TerminalSize;
   renderIntervalMs?: number;
@@ -55,7 +57,15 @@ export function App(props: AppProps) {
   );
 }
 
-function Dashboard({ source, display, size, renderIntervalMs, scheduler, now = Date.now }: AppProps) {
+function Dashboard({
+  source,
+  display,
+  endpoint,
+  size,
+  renderIntervalMs,
+  scheduler,
+  now = Date.now,
+}: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
   const { state, failure } = useOperations(source, { renderIntervalMs, scheduler, now });
@@ -158,6 +168,7 @@ function Dashboard({ source, display, size, renderIntervalMs, scheduler, now = D
         connectionElapsedMs={Math.max(0, time - state.connectionAt)}
         failure={failure}
         filter={view.mode === "filter" ? "" : view.filter}
+        endpoint={endpoint}
         width={width}
       />
       <Box flexDirection="column" flexGrow={1} overflow="hidden">

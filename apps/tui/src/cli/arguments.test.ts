@@ -71,6 +71,24 @@ describe("parseArguments", () => {
     expect(parseArguments(["demo"], { LANG: "ru_RU.UTF-8" })).toMatchObject({ language: "ru", color: true });
   });
 
+  it("runs the demo's proxy on 8080 with the documented key unless told otherwise", () => {
+    expect(parseArguments(["demo"], {})).toMatchObject({
+      command: "demo",
+      port: 8080,
+      apiKey: "lro-demo-key-0123456789abcdef",
+    });
+    expect(parseArguments(["demo", "--port", "0", "--api-key", "my-key-0123456789abc"], {})).toMatchObject({
+      port: 0,
+      apiKey: "my-key-0123456789abc",
+    });
+  });
+
+  it.each(["-1", "65536", "80a", "1.5", ""])("refuses --port %j with what to pass instead", (port) => {
+    expect(() => parseArguments(["demo", `--port=${port}`], {})).toThrow(
+      `--port ${port} is not a port; pass a whole number from 0 to 65535 (0 picks a free one).`,
+    );
+  });
+
   it("explains bad arguments in the user's language", () => {
     expect(() => parseArguments(["--lang", "fr"], {})).toThrow(
       "--lang fr is not supported; use one of: en, ru, es, zh-CN.",

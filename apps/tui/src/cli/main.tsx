@@ -47,7 +47,7 @@ export async function main(
         translate,
       );
     }
-    await runDashboard(session.source, display, streams);
+    await runDashboard(session.source, display, streams, session.endpoint);
     return 0;
   } catch (error) {
     streams.stderr.write(`${translate("error.sourceFailed", { message: describeFailure(error) })}\n`);

@@ -5,6 +5,8 @@ import type { CliOptions } from "./arguments.js";
 
 export interface SourceSession {
   source: OperationSource;
+  /** The proxy a second client may call while the dashboard runs (the demo's). */
+  endpoint?: { proxyUrl: string; apiKey: string };
   close(): Promise<void>;
 }
 
@@ -37,7 +39,12 @@ export async function openSource(
       const demo = await import("../demo/start-demo.js").catch((error: unknown) => {
         throw new Error(demoUnavailable, { cause: error });
       });
-      return demo.startDemo({ continuous: context.interactive });
+      const session = await demo.startDemo({
+        continuous: context.interactive,
+        port: options.port,
+        apiKey: options.apiKey,
+      });
+      return { ...session, endpoint: { proxyUrl: session.proxyUrl, apiKey: session.apiKey } };
     }
   }
 }

@@ -1,5 +1,5 @@
 import { render } from "ink";
-import { App } from "../app.js";
+import { App, type AppProps } from "../app.js";
 import type { Display } from "../context/display-context.js";
 import type { OperationSource } from "../sources/operation-source.js";
 import type { CliStreams } from "./streams.js";
@@ -16,9 +16,10 @@ export async function runDashboard(
   source: OperationSource,
   display: Display,
   streams: CliStreams,
+  endpoint?: AppProps["endpoint"],
 ): Promise<void> {
   streams.stdout.write(enterAlternateScreen);
-  const instance = render(<App source={source} display={display} />, {
+  const instance = render(<App source={source} display={display} endpoint={endpoint} />, {
     stdout: streams.stdout,
     stdin: streams.stdin,
     stderr: streams.stderr,

@@ -14,6 +14,8 @@ export interface HeaderProps {
   connectionElapsedMs: number;
   failure?: string | undefined;
   filter: string;
+  /** The proxy a second client may call meanwhile, shown after the connection state. */
+  endpoint?: { proxyUrl: string; apiKey: string } | undefined;
   width: number;
 }
 
@@ -59,7 +61,7 @@ export function describeConnection(
 
 /** Title, connection state, and how many operations are in each status. */
 export function Header(props: HeaderProps) {
-  const { counts, total, shown, connection, connectionElapsedMs, failure, filter, width } = props;
+  const { counts, total, shown, connection, connectionElapsedMs, failure, filter, endpoint, width } = props;
   const { translate, color } = useDisplay();
   const title = translate("app.title");
   return (
@@ -70,6 +72,13 @@ export function Header(props: HeaderProps) {
         </Box>
         <Text wrap="truncate-end" color={color ? connectionColors[connection.state] : undefined}>
           {`● ${describeConnection(connection, translate, failure, connectionElapsedMs)}`}
+          {endpoint === undefined ? (
+            ""
+          ) : (
+            <Text dimColor={color}>
+              {`  ${translate("header.endpoint", { url: endpoint.proxyUrl, key: endpoint.apiKey })}`}
+            </Text>
+          )}
         </Text>
       </Box>
       <Text wrap="truncate-end">

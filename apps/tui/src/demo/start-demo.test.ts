@@ -22,3 +22,23 @@ describe("startDemo", () => {
     await expect(fetch(`${demo.proxyUrl}/operations`)).rejects.toThrow();
   }, 20_000);
 });
+
+describe("startDemo on a given port", () => {
+  it("listens on the port with the key it is given, so a second client can call it", async () => {
+    const first = await startDemo({ continuous: false, port: 0, apiKey: "given-demo-key-0123456789" });
+    const port = Number(new URL(first.proxyUrl).port);
+    try {
+      expect(first.apiKey).toBe("given-demo-key-0123456789");
+      const listed = await fetch(`${first.proxyUrl}/operations`, {
+        headers: { "x-api-key": "given-demo-key-0123456789" },
+      });
+      expect(listed.status).toBe(200);
+      // The same port again is taken: the error says what to do instead.
+      await expect(startDemo({ continuous: false, port })).rejects.toThrow(
+        `port ${port} is in use: pass --port with another port, or --port 0 for a free one`,
+      );
+    } finally {
+      await first.close();
+    }
+  }, 30_000);
+});

@@ -15,6 +15,9 @@ export interface DemoOptions {
   everyMs?: number;
   /** How many operations at most, first batch included. */
   limit?: number;
+  /** The proxy's port (default 0: a free one) and API key (default: a random one). */
+  port?: number;
+  apiKey?: string;
 }
 
 export interface DemoSession {
@@ -36,14 +39,33 @@ const demoPacing = { interval: 1000, minInterval: 250, maxDelay: 2000, adaptive:
 export async function startDemo(options: DemoOptions): Promise<DemoSession> {
   const simulator = await startSimulator();
   const dataDir = await mkdtemp(join(tmpdir(), "lro-tui-demo-"));
-  const apiKey = randomBytes(24).toString("base64url");
+  const apiKey = options.apiKey ?? randomBytes(24).toString("base64url");
   const config = parseConfig({
     argv: [
-      ...["--upstream", simulator.url, "--port", "0", "--data-dir", dataDir, "--api-key", apiKey],
+      ...[
+        "--upstream",
+        simulator.url,
+        "--port",
+        String(options.port ?? 0),
+        "--data-dir",
+        dataDir,
+        "--api-key",
+        apiKey,
+      ],
       ...["--allow-origin", "http://127.0.0.1:*", "--log-level", "silent", "--shutdown-timeout", "1s"],
     ],
   });
-  const proxy = await startProxy(config, { tracker: { pollOptions: demoPacing } });
+  const proxy = await startProxy(config, { tracker: { pollOptions: demoPacing } }).catch(
+    async (error: unknown) => {
+      await simulator.close();
+      await rm(dataDir, { recursive: true, force: true });
+      if ((error as { code?: unknown }).code !== "EADDRINUSE") throw error;
+      throw new Error(
+        `port ${options.port} is in use: pass --port with another port, or --port 0 for a free one`,
+        { cause: error },
+      );
+    },
+  );
   const start = (index: number) => {
     const operation = demoOperations[index % demoOperations.length];
     if (operation === undefined) return Promise.resolve();

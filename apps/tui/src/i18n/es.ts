@@ -19,6 +19,7 @@ export const es: Messages = {
   "header.total": "operaciones: {count}",
   "header.shown": "visibles: {count}",
   "header.filter": "filtro: {filter}",
+  "header.endpoint": "proxy {url} · X-API-Key {key}",
 
   "column.id": "ID",
   "column.kind": "Tipo",
@@ -99,9 +100,11 @@ export const es: Messages = {
   "error.badProxyUrl":
     "--proxy {value} no es una URL http(s) absoluta; indique la dirección del proxy, como http://127.0.0.1:8080",
   "error.badLanguage": "--lang {value} no está disponible; use uno de: {supported}.",
+  "error.badPort":
+    "--port {value} no es un puerto; indique un número entero de 0 a 65535 (0 elige uno libre).",
   "error.badArguments": "{message}. Ejecute lro-tui --help para ver el uso.",
   "error.sourceFailed": "No se pudieron leer las operaciones: {message}",
 
   "usage.text":
-    "Uso:\n  lro-tui --proxy URL [--api-key KEY]   seguir sus operaciones en un lro-proxy\n  lro-tui watch MONITOR_URL...           seguir monitores de Graph directamente\n  lro-tui demo                           iniciar un simulador y un proxy y mostrarlos\n\nOpciones:\n  --token TOKEN   token de Graph para watch (o GRAPH_TOKEN), enviado solo a https://graph.microsoft.com\n  --token-origin ORIGIN  otro origen cuyos monitores pueden recibir el token (repetible)\n  --once          mostrar las operaciones una vez y salir\n  --wait          sin panel: esperar a que terminen todas las operaciones e imprimir\n  --json          imprimir NDJSON, una operación por línea\n  --lang LANG     en, ru, es o zh-CN (por defecto: LC_ALL, LC_MESSAGES, LANG)\n  -h, --help      esta ayuda\n\nCódigo de salida sin panel: 0 si todas las operaciones listadas se completaron, 1 si no, 2 con argumentos inválidos.",
+    "Uso:\n  lro-tui --proxy URL [--api-key KEY]   seguir sus operaciones en un lro-proxy\n  lro-tui watch MONITOR_URL...           seguir monitores de Graph directamente\n  lro-tui demo                           iniciar un simulador y un proxy y mostrarlos\n\nOpciones:\n  --token TOKEN   token de Graph para watch (o GRAPH_TOKEN), enviado solo a https://graph.microsoft.com\n  --token-origin ORIGIN  otro origen cuyos monitores pueden recibir el token (repetible)\n  --once          mostrar las operaciones una vez y salir\n  --wait          sin panel: esperar a que terminen todas las operaciones e imprimir\n  --json          imprimir NDJSON, una operación por línea\n  --port PORT     demo: el puerto del proxy (8080 por defecto; 0 elige uno libre)\n  --lang LANG     en, ru, es o zh-CN (por defecto: LC_ALL, LC_MESSAGES, LANG)\n  -h, --help      esta ayuda\n\nCódigo de salida sin panel: 0 si todas las operaciones listadas se completaron, 1 si no, 2 con argumentos inválidos.",
 };
