@@ -1,24 +1,34 @@
 import { z } from "zod";
 
+/** Reads a leaf's value as its schema would: `{ value }` when valid, undefined when zod would reject it. */
+export type LeafReader = (value: unknown) => { value: unknown } | undefined;
+
+/** Each leaf schema's own reading, so a payload of leaves only can be read without running zod. */
+export const leafReaders = new WeakMap<z.ZodType, LeafReader>();
+
 /**
  * Leaf schemas of the flavour payloads: lenient where Graph is inconsistent (null or "" for absent,
  * numbers sent as strings), strict where it matters. Each rejects with the `expected` wording that
  * `OperationValidationError` shows next to the property's path.
  */
 function leaf<Value>(expected: string, read: (value: unknown) => { value: Value } | undefined) {
-  return z.unknown().transform((value, context) => {
+  const schema = z.unknown().transform((value, context) => {
     const result = read(value);
     if (result !== undefined) return result.value;
     context.addIssue({ code: "custom", message: `expected ${expected}`, input: value, params: { expected } });
     return z.NEVER;
   });
+  leafReaders.set(schema, read);
+  return schema;
 }
 
 /** A leaf whose property may be missing; `null` and `""` read as absent too. */
 function optionalLeaf<Value>(expected: string, read: (value: unknown) => { value: Value } | undefined) {
-  return leaf(expected, (value) =>
-    value === undefined || value === null || value === "" ? { value: undefined } : read(value),
-  ).optional();
+  const readOptional = (value: unknown) =>
+    value === undefined || value === null || value === "" ? { value: undefined } : read(value);
+  const schema = leaf(expected, readOptional).optional();
+  leafReaders.set(schema, readOptional);
+  return schema;
 }
 
 /** A string; `""`, `null` and a missing property read as absent. */

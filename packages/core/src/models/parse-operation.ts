@@ -4,6 +4,7 @@ import { detectOperationKind } from "./detect-operation-kind.js";
 import { flavours } from "./flavours.js";
 import { normalise } from "./normalise.js";
 import { operationKindSchema } from "./operation-kind.js";
+import { readLeaves } from "./read-leaves.js";
 import type { OperationKind } from "./operation-kind.js";
 import type { Operation } from "./operation.js";
 import { describeReceived, fromZodIssues, validationIssue } from "./validation-issues.js";
@@ -49,9 +50,11 @@ function failure(
   return { success: false, error: new OperationValidationError(issues, { kind, cause }) };
 }
 
+const knownKinds: ReadonlySet<unknown> = new Set(operationKindSchema.options);
+
 function parse(input: unknown, options: ParseOperationOptions | undefined): SafeParseOperationResult {
   const forced = options?.kind;
-  if (forced !== undefined && !operationKindSchema.safeParse(forced).success) {
+  if (forced !== undefined && !knownKinds.has(forced)) {
     const issue = validationIssue([], `one of ${operationKindSchema.options.join(", ")}`, forced);
     return failure([
       { ...issue, pathText: "options.kind", message: issue.message.replace(/^\$/, "options.kind") },
@@ -63,6 +66,9 @@ function parse(input: unknown, options: ParseOperationOptions | undefined): Safe
   const depthIssue = innerErrorDepthIssue(input);
   if (depthIssue !== undefined) return failure([depthIssue], kind);
   const flavour = flavours[kind];
+  // Most answers are leaves only: read without zod, which still decides (and words) anything else.
+  const leaves = readLeaves(flavour, input);
+  if (leaves !== undefined) return { success: true, data: normalise(flavour, leaves, { ...input }) };
   const result = flavour.schema.safeParse(input);
   if (!result.success) {
     // Parsed again to report the values received: reporting them slows every successful parse.
