@@ -9,6 +9,7 @@ import type { PollDecision } from "./pacing.js";
 import { appendPacingSample, toPacingSample } from "./pacing-sample.js";
 import type { PacingSample } from "./pacing-sample.js";
 import { pollMonitor } from "./poll-monitor.js";
+import type { PollMonitorOptions } from "./poll-monitor.js";
 import type { PollOptions } from "./poll-options.js";
 import { createPollSetup, deadlineOf } from "./poll-setup.js";
 import type { PollOverrides, PollSetup, PollStart } from "./poll-setup.js";
@@ -86,7 +87,19 @@ class PollRun implements Unsubscribable {
     const { monitorUrl, options, overrides, now } = this.setup;
     const controller = new AbortController();
     this.inFlight = controller;
-    const request = { ...options, ...overrides, signal: controller.signal, previous: this.operation, now };
+    // Every option named (a new one fails to compile until it is passed): one object shape for every poll,
+    // instead of copying the caller's options on each.
+    const request: { [Name in keyof Required<PollMonitorOptions>]: PollMonitorOptions[Name] } = {
+      transport: options.transport,
+      headers: Object.hasOwn(overrides, "headers") ? overrides.headers : options.headers,
+      getAuthorization: options.getAuthorization,
+      requestUrl: Object.hasOwn(overrides, "requestUrl") ? overrides.requestUrl : options.requestUrl,
+      trustedOrigins: options.trustedOrigins,
+      kind: Object.hasOwn(overrides, "kind") ? overrides.kind : options.kind,
+      signal: controller.signal,
+      previous: this.operation,
+      now,
+    };
     pollMonitor(monitorUrl, request).then(this.answered, this.failed);
   }
 
