@@ -38,7 +38,11 @@ export async function pollMonitor(
   monitorUrl: string | URL,
   options: PollMonitorOptions = {},
 ): Promise<MonitorAnswer> {
-  const url = new URL(monitorUrl);
+  return pollMonitorAt(new URL(monitorUrl), options);
+}
+
+/** `pollMonitor` at an address the caller parsed once and never changes (the poll loop's own copy). */
+export async function pollMonitorAt(url: URL, options: PollMonitorOptions): Promise<MonitorAnswer> {
   const now = options.now ?? Date.now;
   const transport = options.transport ?? defaultTransport();
   // Without getAuthorization the headers are ready at once: no promise to wait for on every poll.

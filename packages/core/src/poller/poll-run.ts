@@ -8,7 +8,7 @@ import { nextPoll } from "./pacing.js";
 import type { PollDecision } from "./pacing.js";
 import { appendPacingSample, toPacingSample } from "./pacing-sample.js";
 import type { PacingSample } from "./pacing-sample.js";
-import { pollMonitor } from "./poll-monitor.js";
+import { pollMonitorAt } from "./poll-monitor.js";
 import type { PollMonitorOptions } from "./poll-monitor.js";
 import type { PollOptions } from "./poll-options.js";
 import { createPollSetup, deadlineOf } from "./poll-setup.js";
@@ -84,7 +84,7 @@ class PollRun implements Unsubscribable {
   poll(): void {
     this.timer = undefined;
     if (this.stopped) return;
-    const { monitorUrl, options, overrides, now } = this.setup;
+    const { monitor, options, overrides, now } = this.setup;
     const controller = new AbortController();
     this.inFlight = controller;
     // Every option named (a new one fails to compile until it is passed): one object shape for every poll,
@@ -100,7 +100,7 @@ class PollRun implements Unsubscribable {
       previous: this.operation,
       now,
     };
-    pollMonitor(monitorUrl, request).then(this.answered, this.failed);
+    pollMonitorAt(monitor, request).then(this.answered, this.failed);
   }
 
   // Made once per run, not per poll. What the caller's functions throw while an answer is read (an

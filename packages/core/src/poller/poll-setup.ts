@@ -30,6 +30,8 @@ export interface PollOverrides {
 /** Everything every subscription of one poll shares, worked out once. */
 export interface PollSetup {
   monitorUrl: string;
+  /** The monitor's address parsed once, the loop's own copy: every poll sends to it, none changes it. */
+  monitor: URL;
   options: PollOptions;
   overrides: PollOverrides;
   requestUrl: string | undefined;
@@ -88,6 +90,7 @@ export function createPollSetup(monitor: URL, options: PollOptions, overrides: P
   const requestUrl = overrides.requestUrl ?? options.requestUrl;
   return {
     monitorUrl: monitor.href,
+    monitor: new URL(monitor.href),
     options,
     overrides,
     requestUrl: requestUrl === undefined ? undefined : new URL(requestUrl).href,
