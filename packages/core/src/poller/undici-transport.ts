@@ -13,6 +13,24 @@ export interface UndiciTransportOptions {
 
 const utf8 = new TextDecoder();
 
+interface Target {
+  href: string;
+  origin: string;
+  path: string;
+}
+
+// A poll loop sends every poll to one URL object: its origin and path are worked out once (checked
+// against its href, should a caller change the object between requests).
+const targets = new WeakMap<URL, Target>();
+
+function targetOf(url: URL): Target {
+  const known = targets.get(url);
+  if (known !== undefined && known.href === url.href) return known;
+  const target = { href: url.href, origin: url.origin, path: `${url.pathname}${url.search}` };
+  targets.set(url, target);
+  return target;
+}
+
 /** undici's raw header list (name, value, name, value...) as lower-case names, repeats joined with ", ". */
 function readHeaders(raw: readonly (Buffer | string)[]): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -104,9 +122,10 @@ export function createUndiciTransport(options: UndiciTransportOptions): Transpor
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise((resolve, reject) => {
         const collector = new AnswerCollector(signal, resolve, reject);
+        const { origin, path } = targetOf(url);
         const dispatch = {
-          origin: url.origin,
-          path: `${url.pathname}${url.search}`,
+          origin,
+          path,
           method: request.method as Dispatcher.HttpMethod,
           headers: request.headers,
           body: request.body ?? null,
