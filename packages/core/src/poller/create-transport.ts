@@ -14,7 +14,7 @@ export interface TransportOptions {
 }
 
 /**
- * An HTTP transport for the poller: undici's `request` API over a keep-alive pool by default (the
+ * An HTTP transport for the poller: undici's dispatcher API over a keep-alive pool by default (the
  * cheapest in CPU per poll), or any `fetch`. Redirects are never followed: a monitor's 303 is an answer.
  */
 export function createTransport(options: TransportOptions = {}): Transport {
