@@ -1,20 +1,16 @@
-import express, { type Express, type RequestHandler } from "express";
+import express, { type Express } from "express";
 import type { ProxyConfig } from "./config.js";
 import { errorMiddleware, notFoundHandler } from "./http-errors/error-middleware.js";
 import type { ProxyLogger } from "./observability/logger.js";
 import type { ProxyMetrics } from "./observability/metrics.js";
-import { requestIdMiddleware } from "./observability/request-id.js";
-import { requestLoggingMiddleware } from "./observability/request-logging.js";
 import { createEventsRouter } from "./routes/events-router.js";
 import { createForwardingRouter } from "./routes/forwarding-router.js";
-import { createHealthRouter } from "./routes/health-router.js";
+import { healthRoutes } from "./routes/health-router.js";
 import { createOperationsRouter } from "./routes/operations-router.js";
-import { authenticationMiddleware } from "./security/authentication-middleware.js";
 import type { EgressPolicy } from "./security/egress-policy.js";
 import type { Identities } from "./security/identities.js";
-import { rateLimitMiddleware } from "./security/rate-limit-middleware.js";
 import { createRateLimiter } from "./security/rate-limiter.js";
-import { securityHeadersMiddleware } from "./security/security-headers.js";
+import { requestPreamble } from "./request-preamble.js";
 import type { OperationStore } from "./store/operation-store.js";
 import type { Tracker } from "./tracking/tracker.js";
 import type { UpstreamClient } from "./upstream/upstream-client.js";
@@ -46,23 +42,33 @@ export function createApp(dependencies: ProxyDependencies): Express {
   app.disable("x-powered-by");
   app.set("etag", weakEtag);
 
-  app.use(requestIdMiddleware());
-  app.use(requestLoggingMiddleware(logger, metrics));
-  app.use(exceptUnder(config.prefixes, securityHeadersMiddleware()));
-  app.use(createHealthRouter({ store, tracker, metrics, accepting: dependencies.accepting ?? (() => true) }));
-
   const failedAttempts = { limit: 30, windowMs: 60_000 };
   app.use(
-    authenticationMiddleware(identities, {
-      ...failedAttempts,
-      limiter: createRateLimiter({ limit: failedAttempts.limit, windowMs: failedAttempts.windowMs }),
+    requestPreamble({
+      logger,
+      metrics,
+      prefixes: config.prefixes,
+      openRoutes: healthRoutes({
+        store,
+        tracker,
+        metrics,
+        accepting: dependencies.accepting ?? (() => true),
+      }),
+      authenticate: identities,
+      failedAttempts: {
+        ...failedAttempts,
+        limiter: createRateLimiter({ limit: failedAttempts.limit, windowMs: failedAttempts.windowMs }),
+      },
+      requestLimit: {
+        limiter: createRateLimiter({
+          limit: config.limits.requestsPerWindow,
+          windowMs: config.limits.rateLimitWindowMs,
+        }),
+        limit: config.limits.requestsPerWindow,
+        windowMs: config.limits.rateLimitWindowMs,
+      },
     }),
   );
-  const limiter = createRateLimiter({
-    limit: config.limits.requestsPerWindow,
-    windowMs: config.limits.rateLimitWindowMs,
-  });
-  app.use(rateLimitMiddleware(limiter, config.limits.requestsPerWindow, config.limits.rateLimitWindowMs));
 
   const forwarding = createForwardingRouter({ config, upstream, tracker, egress, metrics });
   for (const prefix of config.prefixes) app.use(prefix, forwarding);
@@ -75,16 +81,4 @@ export function createApp(dependencies: ProxyDependencies): Express {
   app.use(notFoundHandler());
   app.use(errorMiddleware(logger));
   return app;
-}
-
-/**
- * Applies a middleware everywhere except under the forwarding prefixes, whose answers pass through
- * unchanged (security headers of the proxy's own would alter the upstream's answer).
- */
-function exceptUnder(prefixes: readonly string[], middleware: RequestHandler): RequestHandler {
-  return (req, res, next) => {
-    const forwarded = prefixes.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`));
-    if (forwarded) next();
-    else middleware(req, res, next);
-  };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 
 const acceptable = /^[\w.:@-]{1,128}$/;
 
@@ -10,14 +10,19 @@ const acceptable = /^[\w.:@-]{1,128}$/;
  */
 export function requestIdMiddleware(): RequestHandler {
   return (req, res, next) => {
-    const requestId =
-      acceptableOrUndefined(req.headers["client-request-id"]) ??
-      acceptableOrUndefined(req.headers["request-id"]) ??
-      randomUUID();
-    res.locals.requestId = requestId;
-    res.setHeader("request-id", requestId);
+    assignRequestId(req, res);
     next();
   };
+}
+
+/** The request id step on its own, for a middleware that does several steps in one layer. */
+export function assignRequestId(req: Request, res: Response): void {
+  const requestId =
+    acceptableOrUndefined(req.headers["client-request-id"]) ??
+    acceptableOrUndefined(req.headers["request-id"]) ??
+    randomUUID();
+  res.locals.requestId = requestId;
+  res.setHeader("request-id", requestId);
 }
 
 function acceptableOrUndefined(value: string | string[] | undefined): string | undefined {

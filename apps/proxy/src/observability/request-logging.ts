@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { redactUrlForLog, type ProxyLogger } from "./logger.js";
 import type { ProxyMetrics } from "./metrics.js";
 
@@ -8,7 +8,19 @@ import type { ProxyMetrics } from "./metrics.js";
  * made on first use, and the record is only built when `info` is enabled.
  */
 export function requestLoggingMiddleware(logger: ProxyLogger, metrics: ProxyMetrics): RequestHandler {
+  const startLog = requestLogStarter(logger, metrics);
   return (req, res, next) => {
+    startLog(req, res);
+    next();
+  };
+}
+
+/** The logging step on its own (for a middleware that does several steps in one layer): call it once per request. */
+export function requestLogStarter(
+  logger: ProxyLogger,
+  metrics: ProxyMetrics,
+): (req: Request, res: Response) => void {
+  return (req, res) => {
     const started = process.hrtime.bigint();
     let log: ProxyLogger | undefined;
     const requestLog = () => (log ??= logger.child({ requestId: res.locals.requestId as string }));
@@ -31,7 +43,6 @@ export function requestLoggingMiddleware(logger: ProxyLogger, metrics: ProxyMetr
         "request",
       );
     });
-    next();
   };
 }
 

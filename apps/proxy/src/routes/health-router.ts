@@ -1,4 +1,4 @@
-import { Router } from "express";
+import { Router, type RequestHandler } from "express";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import type { OperationStore } from "../store/operation-store.js";
 import type { Tracker } from "../tracking/tracker.js";
@@ -15,17 +15,23 @@ export interface HealthRouterOptions {
  * `/healthz`: the process answers. `/readyz`: the store answers a query, the tracker runs, and the proxy
  * is not shutting down. `/metrics`: Prometheus text. None needs credentials (they carry no client data).
  */
-export function createHealthRouter({
+export function createHealthRouter(options: HealthRouterOptions): Router {
+  const router = Router();
+  for (const [path, handler] of healthRoutes(options)) router.get(path, handler);
+  return router;
+}
+
+/** The health endpoints by path (each answers `GET` and `HEAD`), for a router or an exact-path lookup. */
+export function healthRoutes({
   store,
   tracker,
   metrics,
   accepting = () => true,
-}: HealthRouterOptions): Router {
-  const router = Router();
-  router.get("/healthz", (_req, res) => {
+}: HealthRouterOptions): Map<string, RequestHandler> {
+  const healthz: RequestHandler = (_req, res) => {
     res.json({ status: "ok" });
-  });
-  router.get("/readyz", async (_req, res) => {
+  };
+  const readyz: RequestHandler = async (_req, res) => {
     const checks = {
       store: await store.nextDueAt().then(
         () => "ok",
@@ -36,9 +42,13 @@ export function createHealthRouter({
     };
     const ready = Object.values(checks).every((check) => check === "ok");
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks });
-  });
-  router.get("/metrics", async (_req, res) => {
+  };
+  const metricsText: RequestHandler = async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-  return router;
+  };
+  return new Map([
+    ["/healthz", healthz],
+    ["/readyz", readyz],
+    ["/metrics", metricsText],
+  ]);
 }

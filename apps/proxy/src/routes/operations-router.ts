@@ -130,7 +130,10 @@ function sendOperation(res: Response, record: OperationRecord, now: number): voi
     const dueAt = record.schedule.dueAt ?? now;
     res.setHeader("Retry-After", String(Math.max(1, Math.ceil((dueAt - now) / 1000))));
   }
-  res.json(toWireOperation(record));
+  // The JSON `res.json` would send, without its layers of settings lookups: `send` still adds the ETag
+  // and answers 304 to a matching `If-None-Match`.
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.send(JSON.stringify(toWireOperation(record)));
 }
 
 /** A signal that aborts when the client goes away, so a long wait ends with it. */

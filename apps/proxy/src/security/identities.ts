@@ -18,6 +18,11 @@ export interface ProxyCredentials {
 
 export interface Identities {
   authenticate(credentials: ProxyCredentials): Promise<Identity>;
+  /**
+   * The same decision, answered at once (or thrown) when no I/O is needed (an API key), else as a promise
+   * (a JWT, whose key set may be fetched): requests with a key then go on without waiting a turn.
+   */
+  identify?(credentials: ProxyCredentials): Identity | Promise<Identity>;
 }
 
 export interface IdentitiesOptions {
@@ -90,21 +95,25 @@ export function createIdentities(
     }
   };
 
+  const identify = ({ apiKey, proxyAuthorization }: ProxyCredentials): Identity | Promise<Identity> => {
+    if (apiKey !== undefined && apiKey !== "") {
+      if (apiKeys.length === 0)
+        throw new AuthenticationError("This proxy does not accept API keys. Send a JWT.");
+      return byApiKey(apiKey);
+    }
+    if (proxyAuthorization !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(proxyAuthorization);
+      if (match?.[1] === undefined) {
+        throw new AuthenticationError(`Proxy-Authorization must be "Bearer <JWT>". ${challenge}`);
+      }
+      return byJwt(match[1]);
+    }
+    throw new AuthenticationError(`The request carries no credentials for the proxy. ${challenge}`);
+  };
   return {
-    async authenticate({ apiKey, proxyAuthorization }) {
-      if (apiKey !== undefined && apiKey !== "") {
-        if (apiKeys.length === 0)
-          throw new AuthenticationError("This proxy does not accept API keys. Send a JWT.");
-        return byApiKey(apiKey);
-      }
-      if (proxyAuthorization !== undefined) {
-        const match = /^Bearer\s+(\S+)\s*$/i.exec(proxyAuthorization);
-        if (match?.[1] === undefined) {
-          throw new AuthenticationError(`Proxy-Authorization must be "Bearer <JWT>". ${challenge}`);
-        }
-        return byJwt(match[1]);
-      }
-      throw new AuthenticationError(`The request carries no credentials for the proxy. ${challenge}`);
+    identify,
+    async authenticate(credentials) {
+      return identify(credentials);
     },
   };
 }

@@ -34,10 +34,18 @@ export function securityHeaders(): SecurityHeaders {
 
 /** Sets helmet's security headers on every answer (from the list `securityHeaders` built once). */
 export function securityHeadersMiddleware(): RequestHandler {
-  const { set, removed } = securityHeaders();
+  const write = securityHeadersWriter();
   return (_req, res, next) => {
+    write(res);
+    next();
+  };
+}
+
+/** Sets helmet's security headers on one answer (from the list `securityHeaders` built once). */
+export function securityHeadersWriter(): (res: Response) => void {
+  const { set, removed } = securityHeaders();
+  return (res) => {
     for (const name of removed) res.removeHeader(name);
     for (const [name, value] of set) res.setHeader(name, value);
-    next();
   };
 }

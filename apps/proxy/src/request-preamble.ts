@@ -1,0 +1,63 @@
+import type { Request, RequestHandler } from "express";
+import type { ProxyLogger } from "./observability/logger.js";
+import type { ProxyMetrics } from "./observability/metrics.js";
+import { assignRequestId } from "./observability/request-id.js";
+import { requestLogStarter } from "./observability/request-logging.js";
+import { requestAuthenticator, type FailedAttemptLimit } from "./security/authentication-middleware.js";
+import { rateLimitCheck } from "./security/rate-limit-middleware.js";
+import type { RateLimiter } from "./security/rate-limiter.js";
+import { securityHeadersWriter } from "./security/security-headers.js";
+
+export interface RequestPreambleOptions {
+  logger: ProxyLogger;
+  metrics: ProxyMetrics;
+  /** The forwarding prefixes: their answers pass through without the proxy's security headers. */
+  prefixes: readonly string[];
+  /** The endpoints answered without credentials (health, metrics), by exact path. */
+  openRoutes: ReadonlyMap<string, RequestHandler>;
+  authenticate: Parameters<typeof requestAuthenticator>[0];
+  failedAttempts: FailedAttemptLimit;
+  requestLimit: { limiter: RateLimiter; limit: number; windowMs: number };
+}
+
+/**
+ * Every request's cross-cutting steps as one Express layer, in order: its id, its log record and
+ * counters, the security headers (except under the forwarding prefixes), the open endpoints, then
+ * authentication and the identity's rate limit. One layer instead of one per step, since each layer an
+ * answer passes through costs a match and a `next` on the busiest paths.
+ */
+export function requestPreamble(options: RequestPreambleOptions): RequestHandler {
+  const { prefixes, openRoutes } = options;
+  const startLog = requestLogStarter(options.logger, options.metrics);
+  const writeSecurityHeaders = securityHeadersWriter();
+  const authenticate = requestAuthenticator(options.authenticate, options.failedAttempts);
+  const { limiter, limit, windowMs } = options.requestLimit;
+  const checkRate = rateLimitCheck(limiter, limit, windowMs);
+  const forwarded = (path: string) =>
+    prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+
+  return (req, res, next) => {
+    assignRequestId(req, res);
+    startLog(req, res);
+    if (!forwarded(req.path)) writeSecurityHeaders(res);
+    const open = openRouteOf(req, openRoutes);
+    if (open !== undefined) return open(req, res, next);
+    const pending = authenticate(req, res);
+    if (pending !== undefined) {
+      return pending.then(() => {
+        const refusal = checkRate(res);
+        next(refusal);
+      });
+    }
+    const refusal = checkRate(res);
+    if (refusal !== undefined) throw refusal;
+    next();
+  };
+}
+
+/** The open endpoint a `GET` or `HEAD` names, matched as Express routes match (any case, one trailing slash). */
+function openRouteOf(req: Request, routes: ReadonlyMap<string, RequestHandler>): RequestHandler | undefined {
+  if (req.method !== "GET" && req.method !== "HEAD") return undefined;
+  const path = req.path.length > 1 && req.path.endsWith("/") ? req.path.slice(0, -1) : req.path;
+  return routes.get(path) ?? routes.get(path.toLowerCase());
+}
