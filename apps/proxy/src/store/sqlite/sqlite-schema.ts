@@ -44,6 +44,8 @@ const statements = [
   `CREATE INDEX operations_by_expiry ON operations (expires_at) WHERE expires_at IS NOT NULL AND deleted_at IS NULL`,
   `CREATE INDEX operations_by_deletion ON operations (deleted_at) WHERE deleted_at IS NOT NULL`,
   `CREATE INDEX operations_awaiting_authorization ON operations (owner) WHERE awaiting_authorization = 1`,
+  // Every adoption counts the owner's active operations against its limit: one index walk, not a table scan.
+  `CREATE INDEX operations_active_by_owner ON operations (owner) WHERE deleted_at IS NULL AND terminal_at IS NULL`,
   `CREATE TABLE change_sequence (value INTEGER NOT NULL)`,
   `INSERT INTO change_sequence (value) VALUES (0)`,
 ];
