@@ -6,7 +6,9 @@ import type { ProxyMetrics } from "./observability/metrics.js";
 import { createEventsRouter } from "./routes/events-router.js";
 import { createForwardingRouter } from "./routes/forwarding-router.js";
 import { healthRoutes } from "./routes/health-router.js";
+import { getOperationHandler } from "./routes/get-operation.js";
 import { createOperationsRouter } from "./routes/operations-router.js";
+import { tokenResumption } from "./routes/token-resumption.js";
 import type { EgressPolicy } from "./security/egress-policy.js";
 import type { Identities } from "./security/identities.js";
 import { createRateLimiter } from "./security/rate-limiter.js";
@@ -72,6 +74,18 @@ export function createApp(dependencies: ProxyDependencies): Express {
 
   const forwarding = createForwardingRouter({ config, upstream, tracker, egress, metrics });
   for (const prefix of config.prefixes) app.use(prefix, forwarding);
+  // The busiest request, routed at the top level instead of through the `/operations` routers' layers;
+  // it does what they would do (token resumption, then the operation), `events` goes on to its stream.
+  const resume = tokenResumption({ tracker, upstreamOrigin: config.upstream.origin });
+  app.get(
+    "/operations/:id",
+    (req, res, next) => {
+      if (req.params.id === "events") return next("route");
+      res.locals.routeLabel = "/operations";
+      return resume(req, res, next);
+    },
+    getOperationHandler({ store, tracker }),
+  );
   app.use(
     "/operations",
     createEventsRouter({ store, tracker, metrics, upstreamOrigin: config.upstream.origin }),

@@ -82,6 +82,9 @@ describe("/metrics", () => {
     expect(answer.headers["content-type"]).toContain("text/plain");
     const text = answer.body.toString();
     expect(text).toMatch(/^lro_proxy_http_requests_total\{method="POST",route="forward",status="202"\} 1$/m);
+    expect(text).toMatch(
+      /^lro_proxy_http_requests_total\{method="GET",route="\/operations",status="200"\} 1$/m,
+    );
     expect(text).toMatch(/^lro_proxy_operations\{status="(notStarted|running)"\} 1$/m);
     expect(text).toMatch(
       /^lro_proxy_upstream_request_duration_seconds_count\{target="forward",method="POST"\} 1$/m,

@@ -1,0 +1,88 @@
+import { isTerminal } from "@lro/core";
+import type { RequestHandler, Response } from "express";
+import { NotFoundError } from "../http-errors/request-errors.js";
+import type { Identity } from "../security/identities.js";
+import type { OperationRecord } from "../store/operation-record.js";
+import type { OperationStore } from "../store/operation-store.js";
+import type { Tracker } from "../tracking/tracker.js";
+import { waitForEnd } from "../tracking/wait-for-end.js";
+import { readWaitSeconds } from "../wire/wait-preference.js";
+import { toWireOperation } from "../wire/wire-operation.js";
+
+export interface GetOperationOptions {
+  store: Pick<OperationStore, "get">;
+  tracker: Pick<Tracker, "changes">;
+  /** The longest `Prefer: wait` honoured, in seconds. Default 60. */
+  maxWaitSeconds?: number;
+  /** Tells the time (epoch ms), for `Retry-After`. Default `Date`. */
+  clock?: { now(): number };
+}
+
+/**
+ * `GET /operations/{id}` with an optional wait (`Prefer: wait=<seconds>` or `?wait=`), scoped to the
+ * caller (another identity's operation is a 404). The id `events` is left to the events stream.
+ */
+export function getOperationHandler(options: GetOperationOptions): RequestHandler<{ id: string }> {
+  const { store, tracker } = options;
+  const maxWaitSeconds = options.maxWaitSeconds ?? 60;
+  const clock = options.clock ?? Date;
+  return async (req, res, next) => {
+    if (req.params.id === "events") return next();
+    const owner = (res.locals.identity as Identity).id;
+    const waitSeconds = readWaitSeconds(req.query.wait, req.get("prefer"), maxWaitSeconds);
+    let record = await findOrFail(store, owner, req.params.id);
+    if (waitSeconds !== undefined) {
+      res.setHeader("Preference-Applied", `wait=${waitSeconds}`);
+      if (!isTerminal(record.operation) && waitSeconds > 0) {
+        record = await waitForEnd(
+          { store, changes: tracker.changes, owner, id: record.id },
+          waitSeconds * 1000,
+          closed(res),
+        );
+      }
+    }
+    sendOperation(res, record, clock.now());
+  };
+}
+
+async function findOrFail(
+  store: Pick<OperationStore, "get">,
+  owner: string,
+  id: string,
+): Promise<OperationRecord> {
+  const record = await store.get(owner, id);
+  if (record === undefined) throw notFound(id);
+  return record;
+}
+
+export function notFound(id: string): NotFoundError {
+  return new NotFoundError(
+    `No operation ${JSON.stringify(id)} for this client: it never existed, expired, was deleted or belongs to another client.`,
+    {
+      innerError: { operationId: id },
+    },
+  );
+}
+
+/** The operation as JSON; `Expires` when it is finished, `Retry-After` (seconds to its next poll) while it runs. */
+export function sendOperation(res: Response, record: OperationRecord, now: number): void {
+  if (isTerminal(record.operation) && record.expiresAt !== undefined) {
+    res.setHeader("Expires", new Date(record.expiresAt).toUTCString());
+  } else if (!isTerminal(record.operation)) {
+    const dueAt = record.schedule.dueAt ?? now;
+    res.setHeader("Retry-After", String(Math.max(1, Math.ceil((dueAt - now) / 1000))));
+  }
+  // The JSON `res.json` would send, without its layers of settings lookups: `send` still adds the ETag
+  // and answers 304 to a matching `If-None-Match`.
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.send(JSON.stringify(toWireOperation(record)));
+}
+
+/** A signal that aborts when the client goes away, so a long wait ends with it. */
+function closed(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once("close", () => controller.abort());
+  // The client may have left while the operation was read: its "close" has already fired.
+  if (res.req.socket.destroyed) controller.abort();
+  return controller.signal;
+}
