@@ -29,8 +29,11 @@ export function getOperationHandler(options: GetOperationOptions): RequestHandle
   return async (req, res, next) => {
     if (req.params.id === "events") return next();
     const owner = (res.locals.identity as Identity).id;
-    const waitSeconds = readWaitSeconds(req.query.wait, req.get("prefer"), maxWaitSeconds);
-    let record = await findOrFail(store, owner, req.params.id);
+    // `req.query` parses the query string on every read: a URL without one has no `?wait`.
+    const wait = req.url.includes("?") ? req.query.wait : undefined;
+    const waitSeconds = readWaitSeconds(wait, req.get("prefer"), maxWaitSeconds);
+    let record = await store.get(owner, req.params.id);
+    if (record === undefined) throw notFound(req.params.id);
     if (waitSeconds !== undefined) {
       res.setHeader("Preference-Applied", `wait=${waitSeconds}`);
       if (!isTerminal(record.operation) && waitSeconds > 0) {
@@ -43,16 +46,6 @@ export function getOperationHandler(options: GetOperationOptions): RequestHandle
     }
     sendOperation(res, record, clock.now());
   };
-}
-
-async function findOrFail(
-  store: Pick<OperationStore, "get">,
-  owner: string,
-  id: string,
-): Promise<OperationRecord> {
-  const record = await store.get(owner, id);
-  if (record === undefined) throw notFound(id);
-  return record;
 }
 
 export function notFound(id: string): NotFoundError {
