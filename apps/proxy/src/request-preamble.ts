@@ -4,7 +4,7 @@ import type { ProxyMetrics } from "./observability/metrics.js";
 import { assignRequestId } from "./observability/request-id.js";
 import { requestLogStarter } from "./observability/request-logging.js";
 import { requestAuthenticator, type FailedAttemptLimit } from "./security/authentication-middleware.js";
-import { rateLimitCheck } from "./security/rate-limit-middleware.js";
+import { rateLimitCheck } from "./security/rate-limit-check.js";
 import type { RateLimiter } from "./security/rate-limiter.js";
 import { securityHeadersWriter } from "./security/security-headers.js";
 

@@ -1,21 +1,13 @@
-import type { Request, RequestHandler, Response } from "express";
+import type { Request, Response } from "express";
 import { redactUrlForLog, type ProxyLogger } from "./logger.js";
 import type { ProxyMetrics } from "./metrics.js";
 
 /**
  * One record per answered request (never its headers or body: they may carry credentials), and the
  * request counters. `res.locals.log` is a child logger carrying the request id for handlers to use; it is
- * made on first use, and the record is only built when `info` is enabled.
+ * made on first use, and the record is only built when `info` is enabled. The request preamble calls it once
+ * per request.
  */
-export function requestLoggingMiddleware(logger: ProxyLogger, metrics: ProxyMetrics): RequestHandler {
-  const startLog = requestLogStarter(logger, metrics);
-  return (req, res, next) => {
-    startLog(req, res);
-    next();
-  };
-}
-
-/** The logging step on its own (for a middleware that does several steps in one layer): call it once per request. */
 export function requestLogStarter(
   logger: ProxyLogger,
   metrics: ProxyMetrics,

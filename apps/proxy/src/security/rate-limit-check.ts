@@ -1,19 +1,9 @@
-import type { RequestHandler, Response } from "express";
+import type { Response } from "express";
 import { RateLimitedError } from "../http-errors/limit-errors.js";
 import type { Identity } from "./identities.js";
 import type { RateLimiter } from "./rate-limiter.js";
 
-/** Answers 429 with `Retry-After` when the authenticated identity is over its request rate. */
-export function rateLimitMiddleware(limiter: RateLimiter, limit: number, windowMs: number): RequestHandler {
-  const check = rateLimitCheck(limiter, limit, windowMs);
-  return (_req, res, next) => {
-    const refusal = check(res);
-    if (refusal === undefined) next();
-    else next(refusal);
-  };
-}
-
-/** The rate limit step on its own: the error to answer with when the identity is over its rate, else nothing. */
+/** The rate limit step of the request preamble: the error to answer with when the identity is over its rate, else nothing. */
 export function rateLimitCheck(
   limiter: RateLimiter,
   limit: number,
