@@ -1,6 +1,7 @@
 import { LroError } from "@lro/core";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ProxyLogger } from "../observability/logger.js";
+import { requestLog } from "../observability/request-logging.js";
 import { statusByErrorCode, statusByExpressErrorType } from "./error-status.js";
 import { graphErrorEnvelope } from "./graph-error-envelope.js";
 import { AuthenticationError } from "./authentication-error.js";
@@ -47,7 +48,7 @@ export function describeError(error: unknown): Answer {
 /** The one error middleware: every error becomes Graph's error envelope with the status from the table. */
 export function errorMiddleware(logger: ProxyLogger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const log = (res.locals.log as ProxyLogger | undefined) ?? logger;
+    const log = requestLog(res, logger);
     const answer = describeError(error);
     if (answer.status >= 500) log.error({ err: error }, "request failed");
     else log.info({ code: answer.code, status: answer.status }, answer.message);

@@ -2,42 +2,67 @@ import type { Request, Response } from "express";
 import { redactUrlForLog, type ProxyLogger } from "./logger.js";
 import type { ProxyMetrics } from "./metrics.js";
 
+/** What the logging step keeps on `res.locals` of each request. */
+interface LoggedLocals {
+  /** `performance.now()` when the request came in. */
+  startedAt?: number;
+  /** The proxy's logger, for `requestLog`. */
+  logger?: ProxyLogger;
+  /** The request's child logger, once made. */
+  log?: ProxyLogger;
+  requestId?: string;
+  routeLabel?: string;
+  identity?: { id: string };
+}
+
 /**
  * One record per answered request (never its headers or body: they may carry credentials), and the
- * request counters. `res.locals.log` is a child logger carrying the request id for handlers to use; it is
- * made on first use, and the record is only built when `info` is enabled. The request preamble calls it once
- * per request.
+ * request counters. The request preamble calls it once per request. Nothing is made per request but
+ * the start time: the record is only built when `info` is enabled, and `requestLog(res)` makes the child
+ * logger carrying the request id on first use.
  */
 export function requestLogStarter(
   logger: ProxyLogger,
   metrics: ProxyMetrics,
 ): (req: Request, res: Response) => void {
-  return (req, res) => {
-    const started = process.hrtime.bigint();
-    let log: ProxyLogger | undefined;
-    const requestLog = () => (log ??= logger.child({ requestId: res.locals.requestId as string }));
-    Object.defineProperty(res.locals, "log", { get: requestLog, enumerable: true, configurable: true });
-    res.on("close", () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = routeLabel(req.baseUrl, res.locals.routeLabel as string | undefined);
-      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
-      metrics.httpDuration.observe({ method: req.method, route }, seconds);
-      if (!logger.isLevelEnabled("info")) return;
-      requestLog().info(
-        {
-          method: req.method,
-          url: redactUrlForLog(req.originalUrl),
-          status: res.statusCode,
-          durationMs: Math.round(seconds * 1000),
-          identity: (res.locals.identity as { id: string } | undefined)?.id,
-          completed: res.writableFinished,
-        },
-        "request",
-      );
-    });
+  // One listener for every request (`this` is the answer), not a closure per request.
+  function answered(this: Response) {
+    const locals = this.locals as LoggedLocals;
+    const req = this.req;
+    const seconds = (performance.now() - (locals.startedAt ?? 0)) / 1000;
+    const route = locals.routeLabel ?? (req.baseUrl === "" ? "other" : req.baseUrl);
+    metrics.httpRequests.inc({ method: req.method, route, status: String(this.statusCode) });
+    metrics.httpDuration.observe({ method: req.method, route }, seconds);
+    if (!logger.isLevelEnabled("info")) return;
+    requestLog(this).info(
+      {
+        method: req.method,
+        url: redactUrlForLog(req.originalUrl),
+        status: this.statusCode,
+        durationMs: Math.round(seconds * 1000),
+        identity: locals.identity?.id,
+        completed: this.writableFinished,
+      },
+      "request",
+    );
+  }
+  return (_req, res) => {
+    const locals = res.locals as LoggedLocals;
+    locals.startedAt = performance.now();
+    locals.logger = logger;
+    res.on("close", answered);
   };
 }
 
-function routeLabel(baseUrl: string, label: string | undefined): string {
-  return label ?? (baseUrl === "" ? "other" : baseUrl);
+/**
+ * The request's logger: a child of the proxy's carrying the request id, made on first use. `fallback`
+ * serves a request the logging step never saw.
+ */
+export function requestLog(res: Response, fallback?: ProxyLogger): ProxyLogger {
+  const locals = res.locals as LoggedLocals;
+  if (locals.log !== undefined) return locals.log;
+  const base = locals.logger ?? fallback;
+  if (base === undefined) throw new Error("requestLog: the request was not logged and no fallback was given");
+  locals.log = locals.requestId === undefined ? base : base.child({ requestId: locals.requestId });
+  return locals.log;
 }

@@ -6,7 +6,7 @@ import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import { ProxyError } from "../http-errors/proxy-error.js";
 import { BadRequestError } from "../http-errors/request-errors.js";
 import { UpstreamUnavailableError } from "../http-errors/upstream-errors.js";
-import type { ProxyLogger } from "../observability/logger.js";
+import { requestLog } from "../observability/request-logging.js";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import type { EgressPolicy } from "../security/egress-policy.js";
 import type { Identity } from "../security/identities.js";
@@ -73,7 +73,7 @@ export function createForwardingRouter({
     );
 
     const monitor = answer.status === 202 ? monitorLocation(answer) : undefined;
-    if (monitor === undefined) return passThrough(answer, res, res.locals.log as ProxyLogger);
+    if (monitor === undefined) return passThrough(answer, res);
 
     await answer.body.dump();
     const retryAfterMs = parseRetryAfter(firstHeaderValue(answer.headers["retry-after"]), Date.now());
@@ -148,13 +148,16 @@ function monitorLocation(answer: UpstreamResponse): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
-async function passThrough(answer: UpstreamResponse, res: Response, log: ProxyLogger): Promise<void> {
+async function passThrough(answer: UpstreamResponse, res: Response): Promise<void> {
   res.status(answer.status);
   for (const [name, value] of Object.entries(endToEndHeaders(answer.headers))) res.setHeader(name, value);
   try {
     await pipeline(answer.body, res);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") throw error;
-    log.info({ status: answer.status }, "client left before the upstream answer was sent in full");
+    requestLog(res).info(
+      { status: answer.status },
+      "client left before the upstream answer was sent in full",
+    );
   }
 }

@@ -9,6 +9,7 @@ import {
   startHarness,
   type Harness,
 } from "../tracking/test-support/tracking-harness.js";
+import { rawRequest } from "../lifecycle/test-support/test-proxy.js";
 import { deleteNote } from "./operations-router.js";
 
 // Real servers and real polls: generous under a loaded machine; each test still ends within about a second.
@@ -184,6 +185,50 @@ describe("GET /operations/{id}", () => {
     const bad = await call("GET", `/operations/${id}?wait=soon`, { key: alice.apiKey });
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toMatch(/wait must be a whole number of seconds/);
+  });
+
+  it("tags the operation with an ETag: a new one when it changes, 304 to a matching If-None-Match, HEAD without a body", async () => {
+    const { id } = await adopt(alice.apiKey, { durationMs: 200 });
+    const running = await call("GET", `/operations/${id}`, { key: alice.apiKey });
+    const runningTag = running.headers.get("etag") ?? "";
+    expect(runningTag).toMatch(/^W\/"[0-9a-f]+-[\w+/]{27}"$/);
+
+    await ended(harness, alice.owner, id);
+    const finished = await call("GET", `/operations/${id}`, {
+      key: alice.apiKey,
+      headers: { "if-none-match": runningTag },
+    });
+    expect(finished.status).toBe(200);
+    expect(finished.json).toMatchObject({ id, status: "succeeded" });
+    expect(finished.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(Number(finished.headers.get("content-length"))).toBe(
+      Buffer.byteLength(JSON.stringify(finished.json)),
+    );
+    const finishedTag = finished.headers.get("etag") ?? "";
+    expect(finishedTag).not.toBe(runningTag);
+
+    // node:http, not fetch: fetch adds `Cache-Control: no-cache` to a conditional request.
+    const unchanged = await rawRequest(`${harness.url}/operations/${id}`, {
+      headers: { "x-api-key": alice.apiKey, "if-none-match": finishedTag },
+    });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body.length).toBe(0);
+    expect(unchanged.headers.etag).toBe(finishedTag);
+    expect(unchanged.headers.expires).toBeDefined();
+    const another = await rawRequest(`${harness.url}/operations/${id}`, {
+      headers: { "x-api-key": alice.apiKey, "if-none-match": runningTag },
+    });
+    expect(another.status).toBe(200);
+    expect(another.json()).toEqual(finished.json);
+
+    const head = await rawRequest(`${harness.url}/operations/${id}`, {
+      method: "HEAD",
+      headers: { "x-api-key": alice.apiKey },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.etag).toBe(finishedTag);
+    expect(head.headers["content-length"]).toBe(finished.headers.get("content-length"));
+    expect(head.body.length).toBe(0);
   });
 
   it.each(["GET", "DELETE"])(

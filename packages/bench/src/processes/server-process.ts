@@ -53,3 +53,9 @@ export function serveQuestions(answers: Record<string, () => unknown>, stop: () 
   });
   process.on("disconnect", exit);
 }
+
+/** In a child: the CPU time (user and system, ms) this process has used, for the parent's "cpu" question. */
+export function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}

@@ -1,6 +1,6 @@
 import express from "express";
 import type { AddressInfo } from "node:net";
-import { serveQuestions } from "../processes/server-process.js";
+import { processCpuMs, serveQuestions } from "../processes/server-process.js";
 
 /** The baseline: a plain Express 5 hello world answering JSON, on 127.0.0.1, in its own process. */
 const app = express();
@@ -12,4 +12,4 @@ const server = app.listen(0, "127.0.0.1", () => {
   const { port } = server.address() as AddressInfo;
   process.send?.({ url: `http://127.0.0.1:${port}` });
 });
-serveQuestions({}, () => new Promise<void>((resolve) => server.close(() => resolve())));
+serveQuestions({ cpu: processCpuMs }, () => new Promise<void>((resolve) => server.close(() => resolve())));

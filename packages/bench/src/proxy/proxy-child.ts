@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLogger, parseConfig, startProxy } from "lro-proxy";
-import { serveQuestions } from "../processes/server-process.js";
+import { processCpuMs, serveQuestions } from "../processes/server-process.js";
 import { proxyApiKey } from "./proxy-api-key.js";
 
 /**
@@ -41,10 +41,7 @@ function memory() {
 serveQuestions(
   {
     memory,
-    cpu: () => {
-      const usage = process.cpuUsage();
-      return (usage.user + usage.system) / 1000;
-    },
+    cpu: processCpuMs,
   },
   async () => {
     await proxy.close();

@@ -23,17 +23,24 @@ async function throughputAndFanout(upstream: Awaited<ReturnType<typeof startSimu
   try {
     const id = await proxy.adopt(await startUpstreamOperation(upstream.url, 3_600_000));
     const throughput = await compareThroughput(
-      { server: "express hello world", url: `${hello.ready.url}/hello`, headers: {} },
+      {
+        server: "express hello world",
+        url: `${hello.ready.url}/hello`,
+        headers: {},
+        cpuMs: () => hello.ask<number>("cpu"),
+      },
       {
         server: "GET /operations/{id}",
         url: `${proxy.url}/operations/${encodeURIComponent(id)}`,
         headers: proxy.headers,
+        cpuMs: () => proxy.cpuMs(),
       },
       3,
       5,
     );
     printTable(
-      `GET /operations/{id} against Express hello world (autocannon, 50 connections; proxy/baseline median ${throughput.ratio})`,
+      `GET /operations/{id} against Express hello world (autocannon, 50 connections; proxy/baseline median ` +
+        `req/s ${throughput.ratio}, server CPU per request ${throughput.cpuRatio}×)`,
       throughputColumns,
       throughput.rounds,
     );

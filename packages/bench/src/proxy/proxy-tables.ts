@@ -9,6 +9,7 @@ export const throughputColumns: Column<ThroughputRow>[] = [
   { header: "req/s", cell: (row) => row.requestsPerSecond },
   { header: "p50 ms", cell: (row) => row.latencyP50Ms },
   { header: "p99 ms", cell: (row) => row.latencyP99Ms },
+  { header: "server CPU/request µs", cell: (row) => row.cpuPerRequestUs },
   { header: "errors", cell: (row) => row.errors },
   { header: "non-2xx", cell: (row) => row.non2xx },
 ];

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { OperationChange, OperationChangeListener } from "../operation-change.js";
 import type { NewOperationRecord, NotificationProgress } from "../operation-record.js";
 import type { ListOptions, OperationStore, PollResult, SweepResult } from "../operation-store.js";
+import { withRecordCache } from "../record-cache.js";
 import { toSqlCondition } from "./sqlite-filter.js";
 import { toOperationRecord, type OperationRow } from "./sqlite-row.js";
 import { migrateSqliteSchema } from "./sqlite-schema.js";
@@ -13,12 +14,15 @@ const never = Number.MAX_SAFE_INTEGER;
 export interface SqliteStoreOptions {
   /** The directory that holds `operations.db` (created if missing). */
   dataDir: string;
+  /** Records kept in memory for repeated reads (see `withRecordCache`); 0 keeps none. Default 1,024. */
+  cachedRecords?: number;
 }
 
 /**
  * The embedded store: one SQLite database in WAL mode. A data directory belongs to one process, so
  * opening it releases the leases a previous process held (it may have been killed mid-poll): its
- * operations become due at once and polling resumes where it stood.
+ * operations become due at once and polling resumes where it stood. Being the only writer, it keeps the
+ * records read last in memory (`withRecordCache`).
  */
 export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
   mkdirSync(options.dataDir, { recursive: true });
@@ -193,7 +197,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
     return { deleted, purged };
   });
 
-  return {
+  const store: OperationStore = {
     async insert(record) {
       const row = insert(record);
       emit([changed(row)]);
@@ -286,4 +290,6 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
       if (database.open) database.close();
     },
   };
+  const cachedRecords = options.cachedRecords ?? 1024;
+  return cachedRecords > 0 ? withRecordCache(store, { capacity: cachedRecords }) : store;
 }
