@@ -72,10 +72,8 @@ export function createApp(dependencies: ProxyDependencies): Express {
     }),
   );
 
-  const forwarding = createForwardingRouter({ config, upstream, tracker, egress, metrics });
-  for (const prefix of config.prefixes) app.use(prefix, forwarding);
-  // The busiest request, routed at the top level instead of through the `/operations` routers' layers;
-  // it does what they would do (token resumption, then the operation), `events` goes on to its stream.
+  // The busiest request, routed first and at the top level instead of through the `/operations` routers'
+  // layers; it does what they would do (token resumption, then the operation), `events` goes on to its stream.
   const resume = tokenResumption({ tracker, upstreamOrigin: config.upstream.origin });
   app.get(
     "/operations/:id",
@@ -86,6 +84,8 @@ export function createApp(dependencies: ProxyDependencies): Express {
     },
     getOperationHandler({ store, tracker }),
   );
+  const forwarding = createForwardingRouter({ config, upstream, tracker, egress, metrics });
+  for (const prefix of config.prefixes) app.use(prefix, forwarding);
   app.use(
     "/operations",
     createEventsRouter({ store, tracker, metrics, upstreamOrigin: config.upstream.origin }),

@@ -168,6 +168,14 @@ describe("parseConfig", () => {
     ],
     [["--token-origin", "graph"], "--token-origin (LRO_PROXY_TOKEN_ORIGIN): expected an origin"],
     [["--prefix", "v1.0"], "--prefix (LRO_PROXY_PREFIX): expected a path prefix"],
+    [
+      ["--prefix", "/Operations"],
+      '--prefix (LRO_PROXY_PREFIX): "/Operations" is one of the proxy\'s own paths',
+    ],
+    [
+      ["--prefix", "/metrics/v1"],
+      '--prefix (LRO_PROXY_PREFIX): "/metrics/v1" is one of the proxy\'s own paths',
+    ],
     [["--data-dir", " "], "--data-dir (LRO_PROXY_DATA_DIR): expected a directory"],
     [["--host", ""], "--host (LRO_PROXY_HOST): expected a host name"],
     [["--jwks-url", "not a url"], "--jwks-url (LRO_PROXY_JWKS_URL): expected the https URL"],

@@ -26,6 +26,8 @@ export { openSqliteStore } from "./store/sqlite/sqlite-store.js";
 export type { SqliteStoreOptions } from "./store/sqlite/sqlite-store.js";
 export { openPostgresStore } from "./store/postgres/postgres-store.js";
 export type { PostgresStoreOptions } from "./store/postgres/postgres-store.js";
+export { withRecordCache } from "./store/record-cache.js";
+export type { RecordCacheOptions } from "./store/record-cache.js";
 export type { ListOptions, OperationStore, PollResult, SweepResult } from "./store/operation-store.js";
 export type { NewOperationRecord, OperationRecord } from "./store/operation-record.js";
 export type { OperationChange } from "./store/operation-change.js";

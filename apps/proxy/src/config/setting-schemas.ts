@@ -72,10 +72,18 @@ export const apiKeys = z.array(
   }),
 );
 
+/** The proxy's own paths: a forwarding prefix may not cover them (matched as Express matches: any case). */
+const ownPaths = ["/operations", "/healthz", "/readyz", "/metrics"];
+
 export const prefixes = z.array(
-  text("a path prefix such as /v1.0").refine((value) => /^\/[\w.~-]+(\/[\w.~-]+)*$/.test(value), {
-    error: (issue) => `expected a path prefix such as /v1.0 or /beta, got "${String(issue.input)}"`,
-  }),
+  text("a path prefix such as /v1.0")
+    .refine((value) => /^\/[\w.~-]+(\/[\w.~-]+)*$/.test(value), {
+      error: (issue) => `expected a path prefix such as /v1.0 or /beta, got "${String(issue.input)}"`,
+    })
+    .refine((value) => !ownPaths.some((own) => `${value.toLowerCase()}/`.startsWith(`${own}/`)), {
+      error: (issue) =>
+        `"${String(issue.input)}" is one of the proxy's own paths (${ownPaths.join(", ")}): choose another prefix`,
+    }),
 );
 
 export function isAddressRange(value: string): boolean {

@@ -92,10 +92,12 @@ interface WireBody {
 }
 
 /**
- * Each record's JSON and ETag, made once per record object: a store that keeps records in memory hands
- * out the same object until the record changes, so repeated reads skip serialising and hashing.
+ * The JSON and ETag of the records served last, made once per record object: a store that keeps records
+ * in memory hands out the same object until the record changes, so repeated reads skip serialising and
+ * hashing. Bounded, since records may live on elsewhere (a weak map would keep a body for each of them).
  */
-const wireBodies = new WeakMap<OperationRecord, WireBody>();
+const wireBodies = new Map<OperationRecord, WireBody>();
+const wireBodyCapacity = 1024;
 
 function wireBodyOf(record: OperationRecord): WireBody {
   let wire = wireBodies.get(record);
@@ -103,6 +105,8 @@ function wireBodyOf(record: OperationRecord): WireBody {
     const body = JSON.stringify(toWireOperation(record));
     wire = { body, length: Buffer.byteLength(body), etag: weakEtag(body) };
     wireBodies.set(record, wire);
+    if (wireBodies.size > wireBodyCapacity)
+      wireBodies.delete(wireBodies.keys().next().value as OperationRecord);
   }
   return wire;
 }

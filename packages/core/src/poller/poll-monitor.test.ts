@@ -56,6 +56,22 @@ describe("pollMonitor", () => {
     expect(answer.operation).toMatchObject({ kind: "asyncJobStatus", status: "succeeded" });
   });
 
+  it("keeps the operation's type when a later answer leaves it out, with the answer's own raw body", async () => {
+    const copying = await pollMonitor(foreignMonitor, {
+      transport: scriptedTransport(() =>
+        jsonResponse({ operation: "ItemCopy", status: "inProgress", percentageComplete: 27.8 }, 202),
+      ),
+    });
+    expect(copying.operation.type).toBe("ItemCopy");
+    const completedBody = { percentageComplete: 100.0, resourceId: "01MOWKYV", status: "completed" };
+    const transport = scriptedTransport(() => jsonResponse(completedBody));
+    const completed = await pollMonitor(foreignMonitor, { transport, previous: copying.operation });
+    expect(completed.operation).toMatchObject({ status: "succeeded", type: "ItemCopy", resourceId: "01MOWKYV" });
+    expect(completed.operation.raw).toEqual(completedBody);
+    const alone = await pollMonitor(foreignMonitor, { transport });
+    expect(alone.operation.type).toBeUndefined();
+  });
+
   it("reads 303 See Other as succeeded with the Location resolved against the monitor", async () => {
     const transport = scriptedTransport(() => ({
       status: 303,

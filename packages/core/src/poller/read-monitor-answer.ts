@@ -60,7 +60,20 @@ function readBody(response: TransportResponse, context: ReadContext): Operation 
     context.previous && hasProperties(context.previous.raw) ? context.previous.kind : undefined;
   const result = safeParseOperation(payload, { kind: context.kind ?? previousKind });
   if (!result.success) throw result.error;
-  return result.data;
+  return keepNamesOf(result.data, context.previous);
+}
+
+/**
+ * A monitor's later answers may leave out what earlier ones named (a finished driveItem copy drops its
+ * `operation: "ItemCopy"`): it is still the same operation, so the names read before are kept. `raw`
+ * stays the answer as received.
+ */
+function keepNamesOf(operation: Operation, previous: Operation | undefined): Operation {
+  if (previous === undefined) return operation;
+  if (operation.type === undefined && previous.type !== undefined) operation.type = previous.type;
+  if (operation.operationType === undefined && previous.operationType !== undefined)
+    operation.operationType = previous.operationType;
+  return operation;
 }
 
 /**
