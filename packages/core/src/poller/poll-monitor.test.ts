@@ -66,7 +66,11 @@ describe("pollMonitor", () => {
     const completedBody = { percentageComplete: 100.0, resourceId: "01MOWKYV", status: "completed" };
     const transport = scriptedTransport(() => jsonResponse(completedBody));
     const completed = await pollMonitor(foreignMonitor, { transport, previous: copying.operation });
-    expect(completed.operation).toMatchObject({ status: "succeeded", type: "ItemCopy", resourceId: "01MOWKYV" });
+    expect(completed.operation).toMatchObject({
+      status: "succeeded",
+      type: "ItemCopy",
+      resourceId: "01MOWKYV",
+    });
     expect(completed.operation.raw).toEqual(completedBody);
     const alone = await pollMonitor(foreignMonitor, { transport });
     expect(alone.operation.type).toBeUndefined();
