@@ -42,7 +42,10 @@ export { engagementAsyncOperationSchema } from "./models/engagement-async-operat
 export type { EngagementAsyncOperation } from "./models/engagement-async-operation.js";
 export { dataPolicyOperationSchema } from "./models/data-policy-operation.js";
 export type { DataPolicyOperation } from "./models/data-policy-operation.js";
-export { printerCreateOperationSchema, printOperationStatusSchema } from "./models/printer-create-operation.js";
+export {
+  printerCreateOperationSchema,
+  printOperationStatusSchema,
+} from "./models/printer-create-operation.js";
 export type { PrinterCreateOperation, PrintOperationStatus } from "./models/printer-create-operation.js";
 export { workbookOperationSchema } from "./models/workbook-operation.js";
 export type { WorkbookOperation } from "./models/workbook-operation.js";
@@ -52,7 +55,12 @@ export {
   publicInnerErrorSchema,
   teamsOperationErrorSchema,
 } from "./models/public-error.js";
-export type { PublicError, PublicErrorDetail, PublicInnerError, TeamsOperationError } from "./models/public-error.js";
+export type {
+  PublicError,
+  PublicErrorDetail,
+  PublicInnerError,
+  TeamsOperationError,
+} from "./models/public-error.js";
 
 // Poller
 export { pollOperation } from "./poller/poll-operation.js";

@@ -58,16 +58,20 @@ export function notFound(id: string): NotFoundError {
   );
 }
 
-/** The operation as JSON; `Expires` when it is finished, `Retry-After` (seconds to its next poll) while it runs. */
+/**
+ * The operation as JSON; `Expires` when it is finished, `Retry-After` while it runs: the seconds to its next
+ * poll, 1 while a poll is under way.
+ */
 export function sendOperation(res: Response, record: OperationRecord, now: number): void {
   if (isTerminal(record.operation) && record.expiresAt !== undefined) {
     res.setHeader("Expires", new Date(record.expiresAt).toUTCString());
   } else if (!isTerminal(record.operation)) {
-    const dueAt = record.schedule.dueAt ?? now;
+    // A poll under way holds the lease until `dueAt`, but its answer may come at any moment.
+    const dueAt = record.schedule.polling === true ? now : (record.schedule.dueAt ?? now);
     res.setHeader("Retry-After", String(Math.max(1, Math.ceil((dueAt - now) / 1000))));
   }
   // What `res.json` would send, without its settings lookups and content-type parsing: the body and its
-  // ETag are made once per record, a matching `If-None-Match` gets a 304, a HEAD no body.
+  // ETag are made once per record, a matching `If-None-Match` gets a 304.
   const { body, length, etag } = wireBodyOf(record);
   res.setHeader("Content-Type", "application/json; charset=utf-8");
   res.setHeader("Content-Length", length);
@@ -77,9 +81,8 @@ export function sendOperation(res: Response, record: OperationRecord, now: numbe
     res.removeHeader("Content-Type");
     res.removeHeader("Content-Length");
     res.end();
-  } else if (res.req.method === "HEAD") {
-    res.end();
   } else {
+    // Node sends no body in answer to a HEAD.
     res.end(body);
   }
 }
@@ -101,7 +104,11 @@ const wireBodyCapacity = 1024;
 
 function wireBodyOf(record: OperationRecord): WireBody {
   let wire = wireBodies.get(record);
-  if (wire === undefined) {
+  if (wire !== undefined) {
+    // Least recently served dropped first: the busiest records stay.
+    wireBodies.delete(record);
+    wireBodies.set(record, wire);
+  } else {
     const body = JSON.stringify(toWireOperation(record));
     wire = { body, length: Buffer.byteLength(body), etag: weakEtag(body) };
     wireBodies.set(record, wire);

@@ -187,6 +187,15 @@ describe("GET /operations/{id}", () => {
     expect(bad.json.error.message).toMatch(/wait must be a whole number of seconds/);
   });
 
+  it("answers Retry-After: 1 while a poll of the operation is under way", async () => {
+    // Every poll takes 1.5 s upstream; the first one starts as soon as the operation is adopted.
+    const { id } = await adopt(alice.apiKey, { durationMs: 60_000, slow: { delayMs: 1500 } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const during = await call("GET", `/operations/${id}`, { key: alice.apiKey });
+    expect(during.status).toBe(200);
+    expect(during.headers.get("retry-after")).toBe("1");
+  });
+
   it("tags the operation with an ETag: a new one when it changes, 304 to a matching If-None-Match, HEAD without a body", async () => {
     const { id } = await adopt(alice.apiKey, { durationMs: 200 });
     const running = await call("GET", `/operations/${id}`, { key: alice.apiKey });

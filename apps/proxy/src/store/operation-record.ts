@@ -6,8 +6,13 @@ export type JsonObject = { [key: string]: JsonValue };
 
 /** Where polling of one operation stands: everything the tracker needs to resume after a restart. */
 export interface PollSchedule {
-  /** Epoch ms of the next poll; absent when nothing is scheduled (terminal, or waiting for a token). */
+  /**
+   * Epoch ms of the next poll; absent when nothing is scheduled (terminal, or waiting for a token). While
+   * a poll holds the lease (`polling`), the end of that lease.
+   */
   dueAt?: number;
+  /** True while an instance holds the operation's lease: a poll (or a notification) is under way. */
+  polling?: boolean;
   /** Polls made so far. */
   attempt: number;
   consecutiveFailures: number;

@@ -63,6 +63,7 @@ export function recordFromColumns(row: OperationColumns, decoded: DecodedColumns
   if (row.terminal_at !== null) record.terminalAt = row.terminal_at;
   if (row.expires_at !== null) record.expiresAt = row.expires_at;
   if (row.due_at !== null) record.schedule.dueAt = row.due_at;
+  if (row.lease_owner !== null) record.schedule.polling = true;
   if (row.notification_state !== null) {
     record.notification = {
       state: row.notification_state as NotificationState,

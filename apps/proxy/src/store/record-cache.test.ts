@@ -50,8 +50,8 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function claimed(store: OperationStore, id: string): Promise<OperationRecord> {
-  const [record] = await store.claimDue(1_500, 10, "me", 30_000);
+async function claimed(store: OperationStore, id: string, now = 1_500): Promise<OperationRecord> {
+  const [record] = await store.claimDue(now, 10, "me", 30_000);
   expect(record?.id).toBe(id);
   return record as OperationRecord;
 }
@@ -68,7 +68,7 @@ describe("withRecordCache", () => {
 
   it("serves the latest record after each kind of write", async () => {
     const store = withRecordCache(backing.store);
-    const { id } = await store.insert(newRecord());
+    const { id } = await store.insert(newRecord({ tokenOrigin: "https://graph.microsoft.com" }));
     const read = () => store.get("alice", id);
 
     expect((await read())?.schedule.dueAt).toBe(1_000);
@@ -79,7 +79,14 @@ describe("withRecordCache", () => {
     const polled = await read();
     expect(polled).toMatchObject({ operation: { status: "running" }, schedule: { dueAt: 9_000 } });
 
+    await claimed(store, id, 9_000);
+    await store.recordPoll(id, "me", pollResult({ awaitingAuthorization: true, dueAt: undefined }));
+    const waiting = await read();
+    expect(waiting?.awaitingAuthorization).toBe(true);
+    expect(waiting?.schedule.dueAt).toBeUndefined();
     await store.resumeAwaitingAuthorization("alice", "https://graph.microsoft.com", 10_000);
+    expect(await read()).toMatchObject({ awaitingAuthorization: false, schedule: { dueAt: 10_000 } });
+
     await store.remove("alice", id, 11_000);
     expect(await read()).toBeUndefined();
   });

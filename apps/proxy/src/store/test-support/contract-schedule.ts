@@ -30,8 +30,15 @@ export function describeScheduleContract(context: ContractContext): void {
 
     it("writes a poll's outcome, moves the version only on a change and releases the lease", async () => {
       const inserted = await context.store.insert(newRecord({ id: "op" }));
+      expect((await context.store.get("alice", "op"))?.schedule.polling).toBeUndefined();
       await context.store.claimDue(1_000, 10, "worker", 60_000);
+      expect((await context.store.get("alice", "op"))?.schedule).toMatchObject({
+        polling: true,
+        dueAt: 61_000,
+      });
       const polled = await context.store.recordPoll("op", "worker", pollResult());
+      expect(polled?.schedule.polling).toBeUndefined();
+      expect((await context.store.get("alice", "op"))?.schedule.polling).toBeUndefined();
       expect(polled).toMatchObject({
         kind: "richLongRunningOperation",
         operation: runningOperation(),
@@ -145,6 +152,10 @@ export function describeScheduleContract(context: ContractContext): void {
       expect(await context.store.nextDueAt()).toBeUndefined();
       const resumed = await context.store.resumeAwaitingAuthorization("alice", graph, 4_000);
       expect(resumed.map((record) => record.id)).toEqual(["mine"]);
+      expect(await context.store.get("alice", "mine")).toMatchObject({
+        awaitingAuthorization: false,
+        schedule: { dueAt: 4_000 },
+      });
       expect(await context.store.resumeAwaitingAuthorization("alice", graph, 4_000)).toEqual([]);
       expect((await context.store.claimDue(4_000, 10, "worker", 60_000)).map((record) => record.id)).toEqual([
         "mine",
