@@ -87,4 +87,4 @@ export const steadyTasks: Omit<SteadyTask, "graphUrl">[] = (
 }));
 
 /** Rounds of the steady tasks; each client's CPU per poll is the median of its rounds. */
-export const steadyRounds = 3;
+export const steadyRounds = 5;

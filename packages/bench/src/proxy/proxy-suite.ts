@@ -11,6 +11,9 @@ import { startUpstreamOperation } from "./start-upstream-operations.js";
 import { compareThroughput } from "./throughput-comparison.js";
 import type { ThroughputComparison } from "./throughput-comparison.js";
 
+/** Rounds of 5 s against each server; the medians are compared. */
+const throughputRounds = 5;
+
 export interface ProxySuiteResult {
   throughput: ThroughputComparison;
   fanout: FanoutRow;
@@ -35,7 +38,7 @@ async function throughputAndFanout(upstream: Awaited<ReturnType<typeof startSimu
         headers: proxy.headers,
         cpuMs: () => proxy.cpuMs(),
       },
-      3,
+      throughputRounds,
       5,
     );
     printTable(
