@@ -9,7 +9,7 @@ export interface SecurityHeaders {
 
 /**
  * Helmet's headers, worked out once. Its default policy has no per-request part (no nonce), so running its
- * eleven middlewares on every answer would rebuild the same list each time.
+ * middlewares on every answer would rebuild the same list each time.
  */
 export function securityHeaders(): SecurityHeaders {
   const set = new Map<string, string>();
