@@ -5,6 +5,7 @@ import type { Identity } from "../security/identities.js";
 import type { OperationRecord } from "../store/operation-record.js";
 import type { OperationStore } from "../store/operation-store.js";
 import type { Tracker } from "../tracking/tracker.js";
+import { LruMap } from "../support/lru-map.js";
 import { waitForEnd } from "../tracking/wait-for-end.js";
 import { readWaitSeconds } from "../wire/wait-preference.js";
 import { weakEtag } from "../wire/weak-etag.js";
@@ -97,23 +98,17 @@ interface WireBody {
 /**
  * The JSON and ETag of the records served last, made once per record object: a store that keeps records
  * in memory hands out the same object until the record changes, so repeated reads skip serialising and
- * hashing. Bounded, since records may live on elsewhere (a weak map would keep a body for each of them).
+ * hashing. Bounded, least recently served dropped first, since records may live on elsewhere (a weak map
+ * would keep a body for each of them).
  */
-const wireBodies = new Map<OperationRecord, WireBody>();
-const wireBodyCapacity = 1024;
+const wireBodies = new LruMap<OperationRecord, WireBody>(1024);
 
 function wireBodyOf(record: OperationRecord): WireBody {
   let wire = wireBodies.get(record);
-  if (wire !== undefined) {
-    // Least recently served dropped first: the busiest records stay.
-    wireBodies.delete(record);
-    wireBodies.set(record, wire);
-  } else {
+  if (wire === undefined) {
     const body = JSON.stringify(toWireOperation(record));
     wire = { body, length: Buffer.byteLength(body), etag: weakEtag(body) };
     wireBodies.set(record, wire);
-    if (wireBodies.size > wireBodyCapacity)
-      wireBodies.delete(wireBodies.keys().next().value as OperationRecord);
   }
   return wire;
 }

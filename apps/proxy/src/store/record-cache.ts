@@ -1,3 +1,4 @@
+import { LruMap } from "../support/lru-map.js";
 import type { OperationRecord } from "./operation-record.js";
 import type { OperationStore } from "./operation-store.js";
 
@@ -17,15 +18,10 @@ export interface RecordCacheOptions {
  */
 export function withRecordCache(store: OperationStore, options: RecordCacheOptions = {}): OperationStore {
   const capacity = options.capacity ?? 1024;
-  const records = new Map<string, OperationRecord>();
+  const records = new LruMap<string, OperationRecord>(capacity);
   // Moves on every write; a read that started before a write began or ended does not fill the cache.
   let epoch = 0;
 
-  const keep = (record: OperationRecord) => {
-    records.delete(record.id);
-    records.set(record.id, record);
-    if (records.size > capacity) records.delete(records.keys().next().value as string);
-  };
   const forget = (ids: Iterable<string>) => {
     epoch += 1;
     for (const id of ids) records.delete(id);
@@ -65,15 +61,10 @@ export function withRecordCache(store: OperationStore, options: RecordCacheOptio
     subscribe: (listener) => store.subscribe(listener),
     async get(owner, id) {
       const cached = records.get(id);
-      if (cached !== undefined) {
-        if (cached.owner !== owner) return undefined;
-        records.delete(id);
-        records.set(id, cached);
-        return cached;
-      }
+      if (cached !== undefined) return cached.owner === owner ? cached : undefined;
       const started = epoch;
       const record = await store.get(owner, id);
-      if (record !== undefined && epoch === started) keep(record);
+      if (record !== undefined && epoch === started) records.set(id, record);
       return record;
     },
     insert: (record) => writing(record.id, () => store.insert(record)),
