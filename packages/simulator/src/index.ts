@@ -22,6 +22,9 @@ export type {
   ThrottleFault,
 } from "./scenario/scenario.js";
 
+// Reproducible draws (the generator behind `failureRate` with a `seed`)
+export { createSeededRandom } from "./timeline/seeded-random.js";
+
 // Records
 export { simulatedOperationKinds } from "./records/operation-kind.js";
 export type { SimulatedOperationKind } from "./records/operation-kind.js";

@@ -62,16 +62,19 @@ export interface OperationRecord {
 }
 
 /** What `insert` needs; the store assigns `version`, `updatedAt` and the defaults. */
-export interface NewOperationRecord {
-  id: string;
-  owner: string;
-  kind: OperationKind;
-  monitorUrl: string;
-  requestUrl?: string;
-  tokenOrigin?: string;
-  notificationUrl?: string;
-  operation: Operation;
-  createdAt: number;
+export interface NewOperationRecord extends Pick<
+  OperationRecord,
+  | "id"
+  | "owner"
+  | "kind"
+  | "monitorUrl"
+  | "requestUrl"
+  | "tokenOrigin"
+  | "notificationUrl"
+  | "operation"
+  | "createdAt"
+> {
+  /** Epoch ms of the first poll. */
   dueAt: number;
   /** The initial pacing history; default `{}`. */
   pacing?: JsonObject;

@@ -1,6 +1,6 @@
 import { hashApiKey } from "lro-proxy";
 import { startSimulatorProcess, type SimulatorProcess } from "../processes/simulator-process.js";
-import { createSeededRandom } from "../stats/seeded-random.js";
+import { createSeededRandom } from "@lro/simulator";
 import { maximum, percentile, rounded } from "../stats/summary.js";
 import { connect, createBenchDatabase } from "./bench-database.js";
 import { detectedEnds, insertFollowedRows } from "./followed-rows.js";

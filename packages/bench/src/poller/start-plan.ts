@@ -1,4 +1,4 @@
-import { createSeededRandom } from "../stats/seeded-random.js";
+import { createSeededRandom } from "@lro/simulator";
 import type { OperationsTask } from "./client-task.js";
 
 /** When to start one operation (ms after the run starts) and how long it runs upstream. */
