@@ -24,8 +24,8 @@ export type { WireOperation } from "./wire/wire-operation.js";
 // Store and tracker
 export { openSqliteStore } from "./store/sqlite/sqlite-store.js";
 export type { SqliteStoreOptions } from "./store/sqlite/sqlite-store.js";
-export { openPostgresStore } from "./store/postgres/postgres-store.js";
-export type { PostgresStoreOptions } from "./store/postgres/postgres-store.js";
+export { openPostgresStore, PostgresDriverMissingError } from "./store/postgres/load-postgres-store.js";
+export type { PostgresStoreOptions } from "./store/postgres/postgres-store-options.js";
 export { withRecordCache } from "./store/record-cache.js";
 export type { RecordCacheOptions } from "./store/record-cache.js";
 export type { ListOptions, OperationStore, PollResult, SweepResult } from "./store/operation-store.js";

@@ -2,11 +2,9 @@ import type { Client, Pool } from "pg";
 import type { OperationChange, OperationChangeListener } from "../store/operation-change.js";
 import { changeChannel } from "../store/postgres/postgres-schema.js";
 import { toOperationRecord, type PostgresOperationRow } from "../store/postgres/postgres-row.js";
+import type { FeedLogger } from "../store/postgres/postgres-store-options.js";
 
-/** Where the feed reports trouble it recovers from (a pino logger fits). */
-export interface FeedLogger {
-  warn(details: object, message: string): void;
-}
+export type { FeedLogger } from "../store/postgres/postgres-store-options.js";
 
 export interface ChangeFeedOptions {
   /** Reads the changed rows (search_path set to the store's schema). */

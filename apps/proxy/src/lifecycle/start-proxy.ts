@@ -7,7 +7,7 @@ import { createLogger, type ProxyLogger } from "../observability/logger.js";
 import { createMetrics, type ProxyMetrics } from "../observability/metrics.js";
 import { createEgressPolicy, type EgressPolicyOptions } from "../security/egress-policy.js";
 import { createIdentities, type IdentitiesOptions } from "../security/identities.js";
-import { openPostgresStore } from "../store/postgres/postgres-store.js";
+import { openPostgresStore } from "../store/postgres/load-postgres-store.js";
 import { openSqliteStore } from "../store/sqlite/sqlite-store.js";
 import type { OperationStore } from "../store/operation-store.js";
 import { createTracker, type Tracker, type TrackerOptions } from "../tracking/tracker.js";

@@ -1,5 +1,8 @@
 import pg from "pg";
 import { assertSchemaName } from "./postgres-schema.js";
+import type { PostgresConnectionOptions } from "./postgres-store-options.js";
+
+export type { PostgresConnectionOptions } from "./postgres-store-options.js";
 
 const int8 = 20;
 
@@ -10,15 +13,6 @@ const types = {
       ? (value: string) => Number(value)
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
-
-export interface PostgresConnectionOptions {
-  /** `postgres://user@host:5432/database`; credentials may come from the URL or the PG* environment variables. */
-  connectionString: string;
-  /** The schema that holds the proxy's tables. Default `lro_proxy`. */
-  schema?: string;
-  /** Connections in the pool of this process. Default 10. */
-  poolSize?: number;
-}
 
 /** Every connection uses the store's schema first, so the SQL never names it. */
 export function connectionConfig(options: PostgresConnectionOptions): pg.ClientConfig {

@@ -1,31 +1,15 @@
-import { openChangeFeed, toOperationChange, type FeedLogger } from "../../cluster/change-feed.js";
+import { openChangeFeed, toOperationChange } from "../../cluster/change-feed.js";
 import { randomUUID } from "node:crypto";
 import type { OperationChangeListener } from "../operation-change.js";
 import type { OperationStore, SweepResult } from "../operation-store.js";
-import { connectClient, createPool, type PostgresConnectionOptions } from "./postgres-connection.js";
+import { connectClient, createPool } from "./postgres-connection.js";
 import { toPostgresCondition } from "./postgres-filter.js";
 import { toOperationRecord, type PostgresOperationRow } from "./postgres-row.js";
 import { migratePostgresSchema } from "./postgres-schema.js";
+import type { PostgresStoreOptions } from "./postgres-store-options.js";
 import { statements } from "./postgres-statements.js";
 
-export interface PostgresStoreOptions extends PostgresConnectionOptions {
-  logger?: FeedLogger;
-  /**
-   * How often a process looks at the shared schedule although it planned nothing (work adopted by an
-   * instance that died, rows freed by an expired lease). Default 1 s.
-   */
-  rescanIntervalMs?: number;
-  /**
-   * Callers' tokens live in the memory of the instance they reached: an operation whose monitor needs
-   * one is polled by that instance while it is alive (seen within this time), by any other after. Default 10 s.
-   */
-  instanceTimeoutMs?: number;
-  /**
-   * `nextDueAt` rounds up to a multiple of this: every instance wakes for the earliest due time, so
-   * waking for each due row one by one would cost each instance a claim per row. Default 100 ms.
-   */
-  wakeGranularityMs?: number;
-}
+export type { PostgresStoreOptions } from "./postgres-store-options.js";
 
 /**
  * The shared store: several proxy instances on one PostgreSQL schema behave as one. Due rows are leased

@@ -2,7 +2,7 @@ import type { Operation } from "@lro/core";
 import type { JsonObject, OperationRecord } from "../operation-record.js";
 import { recordFromColumns, type OperationColumns } from "../operation-row.js";
 
-/** A row of `operations` as better-sqlite3 returns it (JSON as text, booleans as 0 or 1). */
+/** A row of `operations` as node:sqlite returns it (JSON as text, booleans as 0 or 1). */
 export interface OperationRow extends OperationColumns {
   operation: string;
   pacing: string;

@@ -1,4 +1,4 @@
-import type { Database } from "better-sqlite3";
+import { readPragma, transaction, type SqliteDatabase } from "./sqlite-database.js";
 
 const schemaVersion = 1;
 
@@ -51,8 +51,8 @@ const statements = [
 ];
 
 /** Creates the tables on a new database; refuses a database written by a newer version. */
-export function migrateSqliteSchema(database: Database): void {
-  const current = database.pragma("user_version", { simple: true }) as number;
+export function migrateSqliteSchema(database: SqliteDatabase): void {
+  const current = readPragma<number>(database, "user_version") ?? 0;
   if (current === schemaVersion) return;
   if (current > schemaVersion) {
     throw new Error(
@@ -60,8 +60,8 @@ export function migrateSqliteSchema(database: Database): void {
         "upgrade lro-proxy or point --data-dir at another directory",
     );
   }
-  database.transaction(() => {
+  transaction(database, () => {
     for (const statement of statements) database.exec(statement);
-    database.pragma(`user_version = ${schemaVersion}`);
+    database.exec(`PRAGMA user_version = ${schemaVersion}`);
   })();
 }

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { describeOperationStore, newRecord } from "../test-support/store-contract.js";
+import { openSqliteDatabase, readPragma } from "./sqlite-database.js";
 import { openSqliteStore } from "./sqlite-store.js";
 
 function temporaryDirectory(): string {
@@ -24,8 +24,8 @@ describe("openSqliteStore", () => {
     const store = openSqliteStore({ dataDir });
     await store.insert(newRecord());
     await store.close();
-    const database = new Database(join(dataDir, "operations.db"), { readonly: true });
-    expect(database.pragma("journal_mode", { simple: true })).toBe("wal");
+    const database = openSqliteDatabase(join(dataDir, "operations.db"), { readOnly: true });
+    expect(readPragma(database, "journal_mode")).toBe("wal");
     database.close();
   });
 
@@ -45,8 +45,8 @@ describe("openSqliteStore", () => {
 
   it("refuses a database written by a newer schema, saying what to do", () => {
     const dataDir = temporaryDirectory();
-    const database = new Database(join(dataDir, "operations.db"));
-    database.pragma("user_version = 99");
+    const database = openSqliteDatabase(join(dataDir, "operations.db"));
+    database.exec("PRAGMA user_version = 99");
     database.close();
     expect(() => openSqliteStore({ dataDir })).toThrow(/schema version 99.*upgrade lro-proxy/);
   });

@@ -1,15 +1,31 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import type { OperationChange, OperationChangeListener } from "../operation-change.js";
 import type { NewOperationRecord, NotificationProgress } from "../operation-record.js";
 import type { ListOptions, OperationStore, PollResult, SweepResult } from "../operation-store.js";
 import { withRecordCache } from "../record-cache.js";
+import {
+  openSqliteDatabase,
+  pluck,
+  transaction,
+  type SqliteStatement,
+  type SqliteValue,
+} from "./sqlite-database.js";
 import { toSqlCondition } from "./sqlite-filter.js";
 import { toOperationRecord, type OperationRow } from "./sqlite-row.js";
 import { migrateSqliteSchema } from "./sqlite-schema.js";
 
 const never = Number.MAX_SAFE_INTEGER;
+
+/** The first row `statement` returns, typed as the caller knows it. */
+function one<Row = OperationRow>(statement: SqliteStatement, ...parameters: SqliteValue[]): Row | undefined {
+  return statement.get(...parameters) as Row | undefined;
+}
+
+/** Every row `statement` returns, typed as the caller knows it. */
+function many<Row = OperationRow>(statement: SqliteStatement, ...parameters: SqliteValue[]): Row[] {
+  return statement.all(...parameters) as Row[];
+}
 
 export interface SqliteStoreOptions {
   /** The directory that holds `operations.db` (created if missing). */
@@ -26,10 +42,11 @@ export interface SqliteStoreOptions {
  */
 export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
   mkdirSync(options.dataDir, { recursive: true });
-  const database = new Database(join(options.dataDir, "operations.db"));
-  database.pragma("journal_mode = WAL");
-  database.pragma("synchronous = NORMAL");
-  database.pragma("busy_timeout = 5000");
+  const database = openSqliteDatabase(join(options.dataDir, "operations.db"));
+  let open = true;
+  database.exec("PRAGMA journal_mode = WAL");
+  database.exec("PRAGMA synchronous = NORMAL");
+  database.exec("PRAGMA busy_timeout = 5000");
   migrateSqliteSchema(database);
   database
     .prepare(
@@ -42,13 +59,12 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
   const emit = (changes: OperationChange[]) => {
     for (const change of changes) for (const listener of listeners) listener(change);
   };
-  const nextVersion = database
-    .prepare("UPDATE change_sequence SET value = value + 1 RETURNING value")
-    .pluck();
-  const selectOne = database.prepare<[string, string], OperationRow>(
+  const nextVersionRow = database.prepare("UPDATE change_sequence SET value = value + 1 RETURNING value");
+  const nextVersion = () => pluck<number>(nextVersionRow) as number;
+  const selectOne = database.prepare(
     "SELECT * FROM operations WHERE owner = ? AND id = ? AND deleted_at IS NULL",
   );
-  const selectById = database.prepare<[string], OperationRow>("SELECT * FROM operations WHERE id = ?");
+  const selectById = database.prepare("SELECT * FROM operations WHERE id = ?");
   const changed = (row: OperationRow): OperationChange => ({
     type: "operation",
     owner: row.owner,
@@ -63,7 +79,8 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
      VALUES (@id, @owner, @kind, @status, @monitorUrl, @requestUrl, @tokenOrigin, @notificationUrl,
        @operation, @createdAt, @createdAt, @version, @dueAt, @pacing) RETURNING *`,
   );
-  const insert = database.transaction(
+  const insert = transaction(
+    database,
     (record: NewOperationRecord) =>
       insertRow.get({
         id: record.id,
@@ -76,10 +93,10 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
         notificationUrl: record.notificationUrl ?? null,
         operation: JSON.stringify(record.operation),
         createdAt: record.createdAt,
-        version: nextVersion.get(),
+        version: nextVersion(),
         dueAt: record.dueAt,
         pacing: JSON.stringify(record.pacing ?? {}),
-      }) as OperationRow,
+      }) as unknown as OperationRow,
   );
 
   const removeRow = database.prepare(
@@ -87,23 +104,23 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
        lease_owner = NULL, lease_until = NULL, awaiting_authorization = 0
      WHERE owner = ? AND id = ? AND deleted_at IS NULL RETURNING owner, id, version`,
   );
-  const remove = database.transaction((owner: string, id: string, now: number) => {
+  const remove = transaction(database, (owner: string, id: string, now: number) => {
     const probe = selectOne.get(owner, id);
     if (probe === undefined) return undefined;
-    return removeRow.get(now, nextVersion.get(), now, owner, id) as {
+    return removeRow.get(now, nextVersion(), now, owner, id) as {
       owner: string;
       id: string;
       version: number;
     };
   });
 
-  const claimRows = database.prepare<[string, number, number, number, number], OperationRow>(
+  const claimRows = database.prepare(
     `UPDATE operations SET lease_owner = ?, lease_until = ?, due_at = ?
      WHERE id IN (SELECT id FROM operations WHERE due_at IS NOT NULL AND due_at <= ? AND deleted_at IS NULL
                   ORDER BY due_at LIMIT ?)
      RETURNING *`,
   );
-  const claimNotificationRows = database.prepare<[string, number, number, number, number], OperationRow>(
+  const claimNotificationRows = database.prepare(
     `UPDATE operations SET lease_owner = ?, lease_until = ?, notification_due_at = ?
      WHERE id IN (SELECT id FROM operations WHERE notification_due_at IS NOT NULL AND notification_due_at <= ?
                   AND deleted_at IS NULL ORDER BY notification_due_at LIMIT ?)
@@ -122,8 +139,8 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
        lease_owner = NULL, lease_until = NULL
      WHERE id = @id AND lease_owner = @leaseOwner AND deleted_at IS NULL RETURNING *`,
   );
-  const recordPoll = database.transaction((id: string, leaseOwner: string, result: PollResult) => {
-    const current = selectById.get(id);
+  const recordPoll = transaction(database, (id: string, leaseOwner: string, result: PollResult) => {
+    const current = one(selectById, id);
     if (current === undefined || current.lease_owner !== leaseOwner || current.deleted_at !== null) return;
     const row = updatePoll.get({
       id,
@@ -135,7 +152,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
       awaitingAuthorization: result.awaitingAuthorization ? 1 : 0,
       now: result.now,
       changed: result.changed ? 1 : 0,
-      version: result.changed ? nextVersion.get() : current.version,
+      version: result.changed ? nextVersion() : current.version,
       dueAt: result.dueAt ?? null,
       attempt: result.attempt,
       consecutiveFailures: result.consecutiveFailures,
@@ -149,15 +166,13 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
     return row === undefined ? undefined : { row, changed: result.changed };
   });
 
-  const nextDue = database
-    .prepare<[], number | null>(
-      `SELECT MIN(
+  const nextDueRow = database.prepare(
+    `SELECT MIN(
          COALESCE((SELECT due_at FROM operations WHERE due_at IS NOT NULL ORDER BY due_at LIMIT 1), ${never}),
          COALESCE((SELECT notification_due_at FROM operations WHERE notification_due_at IS NOT NULL
                    ORDER BY notification_due_at LIMIT 1), ${never}))`,
-    )
-    .pluck();
-  const resumeRows = database.prepare<[number, string, string], OperationRow>(
+  );
+  const resumeRows = database.prepare(
     `UPDATE operations SET due_at = ?, awaiting_authorization = 0
      WHERE owner = ? AND token_origin = ? AND awaiting_authorization = 1 AND deleted_at IS NULL RETURNING *`,
   );
@@ -165,35 +180,33 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
     `UPDATE operations SET notification_state = ?, notification_attempts = ?, notification_due_at = ?,
        lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND deleted_at IS NULL`,
   );
-  const changesSince = database.prepare<[string, number], OperationRow>(
+  const changesSince = database.prepare(
     "SELECT * FROM operations WHERE owner = ? AND version > ? ORDER BY version",
   );
-  const changesOfOneSince = database.prepare<[string, number, string], OperationRow>(
+  const changesOfOneSince = database.prepare(
     "SELECT * FROM operations WHERE owner = ? AND version > ? AND id = ? ORDER BY version",
   );
-  const countActiveRows = database
-    .prepare<[string], number>(
-      "SELECT COUNT(*) FROM operations WHERE owner = ? AND deleted_at IS NULL AND terminal_at IS NULL",
-    )
-    .pluck();
+  const countActiveRows = database.prepare(
+    "SELECT COUNT(*) FROM operations WHERE owner = ? AND deleted_at IS NULL AND terminal_at IS NULL",
+  );
 
-  const statusCounts = database.prepare<[], { status: string; count: number }>(
+  const statusCounts = database.prepare(
     "SELECT status, COUNT(*) AS count FROM operations WHERE deleted_at IS NULL GROUP BY status",
   );
 
-  const expiredRows = database.prepare<[number], { owner: string; id: string }>(
+  const expiredRows = database.prepare(
     "SELECT owner, id FROM operations WHERE expires_at IS NOT NULL AND expires_at <= ? AND deleted_at IS NULL",
   );
   const purgeMarkers = database.prepare(
     "DELETE FROM operations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
   );
-  const sweep = database.transaction((now: number, markerRetentionMs: number) => {
+  const sweep = transaction(database, (now: number, markerRetentionMs: number) => {
     const deleted: OperationChange[] = [];
-    for (const { owner, id } of expiredRows.all(now)) {
-      const marker = removeRow.get(now, nextVersion.get(), now, owner, id) as { version: number };
+    for (const { owner, id } of many<{ owner: string; id: string }>(expiredRows, now)) {
+      const marker = removeRow.get(now, nextVersion(), now, owner, id) as { version: number };
       deleted.push({ type: "deleted", owner, id, version: marker.version });
     }
-    const purged = purgeMarkers.run(now - markerRetentionMs).changes;
+    const purged = Number(purgeMarkers.run(now - markerRetentionMs).changes);
     return { deleted, purged };
   });
 
@@ -204,7 +217,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
       return toOperationRecord(row);
     },
     async get(owner, id) {
-      const row = selectOne.get(owner, id);
+      const row = one(selectOne, owner, id);
       return row === undefined ? undefined : toOperationRecord(row);
     },
     async list(owner: string, options: ListOptions) {
@@ -219,18 +232,22 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
         conditions.push(condition.sql);
         parameters.push(...condition.parameters);
       }
-      const rows = database
-        .prepare<(string | number)[], OperationRow>(
+      const rows = many(
+        database.prepare(
           `SELECT * FROM operations WHERE ${conditions.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT ?`,
-        )
-        .all(...parameters, options.limit);
+        ),
+        ...parameters,
+        options.limit,
+      );
       return rows.map(toOperationRecord);
     },
     async countActive(owner) {
-      return countActiveRows.get(owner) ?? 0;
+      return pluck<number>(countActiveRows, owner) ?? 0;
     },
     async countByStatus() {
-      return Object.fromEntries(statusCounts.all().map(({ status, count }) => [status, count]));
+      return Object.fromEntries(
+        many<{ status: string; count: number }>(statusCounts).map(({ status, count }) => [status, count]),
+      );
     },
     async remove(owner, id, now) {
       const marker = remove(owner, id, now);
@@ -240,7 +257,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
     },
     async claimDue(now, limit, leaseOwner, leaseMs) {
       if (limit <= 0) return [];
-      const rows = claimRows.all(leaseOwner, now + leaseMs, now + leaseMs, now, limit);
+      const rows = many(claimRows, leaseOwner, now + leaseMs, now + leaseMs, now, limit);
       return rows.map(toOperationRecord);
     },
     async recordPoll(id, leaseOwner, result) {
@@ -250,17 +267,17 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
       return toOperationRecord(written.row);
     },
     async nextDueAt() {
-      const dueAt = nextDue.get() ?? never;
+      const dueAt = pluck<number | null>(nextDueRow) ?? never;
       return dueAt === never ? undefined : dueAt;
     },
     async resumeAwaitingAuthorization(owner, tokenOrigin, now) {
-      return resumeRows.all(now, owner, tokenOrigin).map(toOperationRecord);
+      return many(resumeRows, now, owner, tokenOrigin).map(toOperationRecord);
     },
     async claimDueNotifications(now, limit, leaseOwner, leaseMs) {
       if (limit <= 0) return [];
-      return claimNotificationRows
-        .all(leaseOwner, now + leaseMs, now + leaseMs, now, limit)
-        .map(toOperationRecord);
+      return many(claimNotificationRows, leaseOwner, now + leaseMs, now + leaseMs, now, limit).map(
+        toOperationRecord,
+      );
     },
     async recordNotification(id: string, leaseOwner: string, progress: NotificationProgress) {
       updateNotification.run(progress.state, progress.attempts, progress.dueAt ?? null, id, leaseOwner);
@@ -268,8 +285,8 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
     async listChangesSince(owner, version, options) {
       const rows =
         options?.id === undefined
-          ? changesSince.all(owner, version)
-          : changesOfOneSince.all(owner, version, options.id);
+          ? many(changesSince, owner, version)
+          : many(changesOfOneSince, owner, version, options.id);
       return rows.map((row): OperationChange =>
         row.deleted_at === null
           ? changed(row)
@@ -287,7 +304,9 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
     },
     async close() {
       listeners.clear();
-      if (database.open) database.close();
+      if (!open) return;
+      open = false;
+      database.close();
     },
   };
   const cachedRecords = options.cachedRecords ?? 1024;
