@@ -11,6 +11,7 @@ import { createOperationsRouter } from "./routes/operations-router.js";
 import { tokenResumption } from "./routes/token-resumption.js";
 import type { EgressPolicy } from "./security/egress-policy.js";
 import type { Identities } from "./security/identities.js";
+import { createOpenRequestLimits } from "./security/open-request-limits.js";
 import { createRateLimiter } from "./security/rate-limiter.js";
 import { requestPreamble } from "./request-preamble.js";
 import type { OperationStore } from "./store/operation-store.js";
@@ -31,6 +32,8 @@ export interface ProxyDependencies {
   upstream: UpstreamClient;
   /** False once shutdown began; `/readyz` then answers 503. */
   accepting?: () => boolean;
+  /** Aborts when shutdown begins: waiting requests are answered at once with the operation as it stands. */
+  shutdown?: AbortSignal;
 }
 
 /**
@@ -44,6 +47,10 @@ export function createApp(dependencies: ProxyDependencies): Express {
   app.disable("x-powered-by");
   app.set("etag", weakEtag);
 
+  const limits = createOpenRequestLimits({
+    eventStream: config.limits.eventStreamsPerIdentity,
+    wait: config.limits.waitsPerIdentity,
+  });
   const failedAttempts = { limit: 30, windowMs: 60_000 };
   app.use(
     requestPreamble({
@@ -82,13 +89,13 @@ export function createApp(dependencies: ProxyDependencies): Express {
       res.locals.routeLabel = "/operations";
       return resume(req, res, next);
     },
-    getOperationHandler({ store, tracker }),
+    getOperationHandler({ store, tracker, limits, metrics, shutdown: dependencies.shutdown }),
   );
   const forwarding = createForwardingRouter({ config, upstream, tracker, egress, metrics });
   for (const prefix of config.prefixes) app.use(prefix, forwarding);
   app.use(
     "/operations",
-    createEventsRouter({ store, tracker, metrics, upstreamOrigin: config.upstream.origin }),
+    createEventsRouter({ store, tracker, metrics, limits, upstreamOrigin: config.upstream.origin }),
     createOperationsRouter({ store, tracker, upstreamOrigin: config.upstream.origin }),
   );
 

@@ -33,6 +33,8 @@ describe("parseConfig", () => {
       requestsPerWindow: 600,
       rateLimitWindowMs: 60_000,
       operationsPerIdentity: 1000,
+      eventStreamsPerIdentity: 20,
+      waitsPerIdentity: 100,
       upstreamTimeoutMs: 30_000,
     });
   });
@@ -73,6 +75,10 @@ describe("parseConfig", () => {
         "10s",
         "--max-operations",
         "3",
+        "--max-event-streams",
+        "4",
+        "--max-waits",
+        "6",
         "--upstream-timeout",
         "2.5s",
         "--log-level",
@@ -106,6 +112,8 @@ describe("parseConfig", () => {
       requestsPerWindow: 5,
       rateLimitWindowMs: 10_000,
       operationsPerIdentity: 3,
+      eventStreamsPerIdentity: 4,
+      waitsPerIdentity: 6,
       upstreamTimeoutMs: 2500,
     });
   });

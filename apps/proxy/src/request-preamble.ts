@@ -7,6 +7,7 @@ import { requestAuthenticator, type FailedAttemptLimit } from "./security/authen
 import { rateLimitCheck } from "./security/rate-limit-check.js";
 import type { RateLimiter } from "./security/rate-limiter.js";
 import { securityHeadersWriter } from "./security/security-headers.js";
+import { ownAnswersCacheControl } from "./wire/cache-control.js";
 
 export interface RequestPreambleOptions {
   logger: ProxyLogger;
@@ -22,7 +23,7 @@ export interface RequestPreambleOptions {
 
 /**
  * Every request's cross-cutting steps as one Express layer, in order: its id, its log record and
- * counters, the security headers (except under the forwarding prefixes), the open endpoints, then
+ * counters, the security headers and `Cache-Control` (except under the forwarding prefixes), the open endpoints, then
  * authentication and the identity's rate limit. One layer instead of one per step, since each layer an
  * answer passes through costs a match and a `next` on the busiest paths.
  */
@@ -39,7 +40,10 @@ export function requestPreamble(options: RequestPreambleOptions): RequestHandler
   return (req, res, next) => {
     assignRequestId(req, res);
     startLog(req, res);
-    if (!forwarded(req.path)) writeSecurityHeaders(res);
+    if (!forwarded(req.path)) {
+      writeSecurityHeaders(res);
+      res.setHeader("Cache-Control", ownAnswersCacheControl);
+    }
     const open = openRouteOf(req, openRoutes);
     if (open !== undefined) return open(req, res, next);
     const pending = authenticate(req, res);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, parseCommandLine, usage } from "./config.js";
-import { startProxy } from "./lifecycle/start-proxy.js";
+import { startProxy, type RunningProxy } from "./lifecycle/start-proxy.js";
+import { describeStartupFailure } from "./lifecycle/startup-failure.js";
 
 let parsed;
 try {
@@ -15,7 +16,16 @@ if (parsed.help) {
   process.exit(0);
 }
 
-const proxy = await startProxy(parsed.config, { processMetrics: true });
+const config = parsed.config;
+let proxy: RunningProxy;
+try {
+  proxy = await startProxy(config, { processMetrics: true });
+} catch (error) {
+  // One line that says what to do, never a stack trace; the details only for those who ask.
+  if (config.logLevel === "debug" || config.logLevel === "trace") console.error(error);
+  console.error(`lro-proxy cannot start: ${describeStartupFailure(error, config)}`);
+  process.exit(2);
+}
 proxy.logger.info({ url: proxy.url, upstream: parsed.config.upstream.origin }, "lro-proxy listening");
 
 const stop = (signal: NodeJS.Signals) => {

@@ -22,6 +22,15 @@ describe("cluster settings", () => {
     ).toMatchObject({ database: { url, schema: "lro_proxy" }, leaseMs: 60_000 });
   });
 
+  it("accepts a lease longer than the upstream timeout", () => {
+    expect(
+      parseConfig({ argv: ["--api-key", key, "--lease", "5s", "--upstream-timeout", "4s"] }),
+    ).toMatchObject({
+      leaseMs: 5000,
+      limits: { upstreamTimeoutMs: 4000 },
+    });
+  });
+
   it.each([
     [
       ["--database-url", "mysql://db/lro"],
@@ -32,6 +41,11 @@ describe("cluster settings", () => {
       /--database-schema \(LRO_PROXY_DATABASE_SCHEMA\): expected a PostgreSQL schema name/,
     ],
     [["--lease", "soon"], /--lease \(LRO_PROXY_LEASE\): expected a duration/],
+    [
+      ["--lease", "5s"],
+      /--lease \(LRO_PROXY_LEASE\): 5s does not exceed --upstream-timeout \(30s\): a poll still waiting/,
+    ],
+    [["--lease", "30s", "--upstream-timeout", "30s"], /--lease \(LRO_PROXY_LEASE\): 30s does not exceed/],
   ])("refuses %j, naming the setting", (flags, message) => {
     expect(() => parseConfig({ argv: ["--api-key", key, ...flags] })).toThrow(ConfigError);
     expect(() => parseConfig({ argv: ["--api-key", key, ...flags] })).toThrow(message);

@@ -47,6 +47,8 @@ describe.runIf(available)("a cluster of three proxies on one PostgreSQL database
     const flags = [
       ...["--upstream", simulator.url, "--port", "0", "--api-key", apiKey],
       ...["--database-url", url, "--database-schema", schema, "--lease", `${leaseMs}ms`],
+      // The lease must exceed the upstream timeout (a poll is never claimed twice while it waits).
+      ...["--upstream-timeout", `${leaseMs / 2}ms`],
       ...["--allow-origin", "http://127.0.0.1:*", "--allow-address", "127.0.0.1", "--log-level", "error"],
       ...["--max-operations", "1000", "--rate-limit", "100000"],
     ];

@@ -18,3 +18,12 @@ export function parseByteSize(value: string): number | undefined {
   const bytes = Math.floor(Number(amount) * (sizeUnits[unit.toLowerCase()] ?? Number.NaN));
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
 }
+
+/** Milliseconds written as a duration setting would be: `120000` -> `"2m"`, `1500` -> `"1500ms"`. */
+export function formatDuration(milliseconds: number): string {
+  for (const unit of ["d", "h", "m", "s"] as const) {
+    const size = durationUnits[unit]!;
+    if (milliseconds >= size && milliseconds % size === 0) return `${milliseconds / size}${unit}`;
+  }
+  return `${milliseconds}ms`;
+}

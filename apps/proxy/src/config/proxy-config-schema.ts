@@ -11,6 +11,7 @@ import {
   prefixes,
   text,
 } from "./setting-schemas.js";
+import { formatDuration } from "./durations-and-sizes.js";
 
 /** Origins that serve Graph and its operation monitors; always on the egress allow-list. */
 export const defaultAllowedOrigins = [
@@ -58,6 +59,8 @@ export const proxyConfigSchema = z
     rateLimit: integer(1, 1_000_000).default(600),
     rateLimitWindow: duration.default(60_000),
     maxOperations: integer(1, 10_000_000).default(1000),
+    maxEventStreams: integer(1, 100_000).default(20),
+    maxWaits: integer(1, 100_000).default(100),
     upstreamTimeout: duration.default(30_000),
     shutdownTimeout: duration.default(10_000),
     logLevel: z
@@ -76,6 +79,13 @@ export const proxyConfigSchema = z
         code: "custom",
         path: ["jwksUrl"],
         message: "is required when a JWT issuer or audience is set",
+      });
+    }
+    if (raw.lease <= raw.upstreamTimeout) {
+      context.addIssue({
+        code: "custom",
+        path: ["lease"],
+        message: `${formatDuration(raw.lease)} does not exceed --upstream-timeout (${formatDuration(raw.upstreamTimeout)}): a poll still waiting for its answer would be claimed and polled again; give a longer --lease or a shorter --upstream-timeout`,
       });
     }
     if (raw.apiKey.length === 0 && raw.jwksUrl === undefined) {
@@ -115,6 +125,8 @@ export const proxyConfigSchema = z
       requestsPerWindow: raw.rateLimit,
       rateLimitWindowMs: raw.rateLimitWindow,
       operationsPerIdentity: raw.maxOperations,
+      eventStreamsPerIdentity: raw.maxEventStreams,
+      waitsPerIdentity: raw.maxWaits,
       upstreamTimeoutMs: raw.upstreamTimeout,
     },
     shutdownTimeoutMs: raw.shutdownTimeout,

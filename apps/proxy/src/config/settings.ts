@@ -39,7 +39,7 @@ export const settings = {
     flag: "lease",
     multiple: false,
     description:
-      "how long a claimed poll stays with one instance before another may take it over (default 2m)",
+      "how long a claimed poll stays with one instance before another may take it over; must exceed --upstream-timeout (default 2m)",
   },
   allowOrigin: {
     flag: "allow-origin",
@@ -100,6 +100,17 @@ export const settings = {
     flag: "max-operations",
     multiple: false,
     description: "operations one client may have followed at once (default 1000)",
+  },
+  maxEventStreams: {
+    flag: "max-event-streams",
+    multiple: false,
+    description: "event streams one client may hold open at once (default 20; 429 beyond)",
+  },
+  maxWaits: {
+    flag: "max-waits",
+    multiple: false,
+    description:
+      "requests one client may have waiting (Prefer: wait, ?wait=) at once (default 100; 429 beyond)",
   },
   upstreamTimeout: {
     flag: "upstream-timeout",

@@ -5,9 +5,10 @@ import { requestLog } from "../observability/request-logging.js";
 import { statusByErrorCode, statusByExpressErrorType } from "./error-status.js";
 import { graphErrorEnvelope } from "./graph-error-envelope.js";
 import { AuthenticationError } from "./authentication-error.js";
-import { RateLimitedError } from "./limit-errors.js";
+import { RateLimitedError, TooManyOpenRequestsError } from "./limit-errors.js";
 import { ProxyError } from "./proxy-error.js";
 import { NotFoundError } from "./request-errors.js";
+import { ownAnswersCacheControl } from "../wire/cache-control.js";
 
 interface Answer {
   status: number;
@@ -57,7 +58,11 @@ export function errorMiddleware(logger: ProxyLogger): ErrorRequestHandler {
       res.destroy();
       return;
     }
-    if (RateLimitedError.isInstance(error)) res.setHeader("Retry-After", String(error.retryAfterSeconds));
+    // The proxy's own answer, under a forwarding prefix too: addressed to this client alone.
+    res.setHeader("Cache-Control", ownAnswersCacheControl);
+    if (RateLimitedError.isInstance(error) || TooManyOpenRequestsError.isInstance(error)) {
+      res.setHeader("Retry-After", String(error.retryAfterSeconds));
+    }
     if (AuthenticationError.isInstance(error)) res.setHeader("WWW-Authenticate", 'Bearer realm="lro-proxy"');
     res.status(answer.status).json(
       graphErrorEnvelope({

@@ -10,6 +10,7 @@ export const statusByErrorCode: Readonly<Record<string, number>> = {
   payloadTooLarge: 413,
   tooManyRequests: 429,
   tooManyOperations: 429,
+  tooManyOpenRequests: 429,
   requestHeaderFieldsTooLarge: 431,
   badGateway: 502,
   gatewayTimeout: 504,

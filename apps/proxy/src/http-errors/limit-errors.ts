@@ -29,3 +29,22 @@ export class TooManyOperationsError extends ProxyError {
     );
   }
 }
+
+/** The identity holds as many open event streams, or waiting requests, as it may; one must end first. */
+export class TooManyOpenRequestsError extends ProxyError {
+  readonly code = "tooManyOpenRequests";
+  static override isInstance = hasErrorCode<TooManyOpenRequestsError>("tooManyOpenRequests");
+
+  constructor(
+    readonly kind: "eventStream" | "wait",
+    readonly limit: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      kind === "eventStream"
+        ? `Too many open event streams: each client may hold ${limit} at once (setting --max-event-streams). Close one, or follow all operations with one stream (GET /operations/events). Retry after ${retryAfterSeconds} s.`
+        : `Too many waiting requests: each client may have ${limit} at once (setting --max-waits). Retry after ${retryAfterSeconds} s, or stream the changes (GET /operations/events).`,
+      { innerError: { limit, retryAfterSeconds } },
+    );
+  }
+}

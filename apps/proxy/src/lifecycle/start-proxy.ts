@@ -13,7 +13,9 @@ import type { OperationStore } from "../store/operation-store.js";
 import { createTracker, type Tracker, type TrackerOptions } from "../tracking/tracker.js";
 import { createUpstreamClient } from "../upstream/upstream-client.js";
 import { clientErrorHandler } from "./client-error-handler.js";
+import { prepareDataDirectory } from "./data-directory.js";
 import { makeClosable } from "./graceful-close.js";
+import { sqliteOpeningFailure } from "./startup-failure.js";
 
 export interface StartProxyOptions {
   logger?: ProxyLogger;
@@ -23,6 +25,16 @@ export interface StartProxyOptions {
   identities?: IdentitiesOptions;
   /** Tracker settings beyond the configuration (pacing, concurrency, clock): for tests and benchmarks. */
   tracker?: Partial<Omit<TrackerOptions, "store" | "egress" | "logger" | "metrics">>;
+}
+
+/** The SQLite store of the data directory, or a start-up error that says what is wrong with it. */
+function openSqliteStoreIn(dataDir: string): OperationStore {
+  prepareDataDirectory(dataDir);
+  try {
+    return openSqliteStore({ dataDir });
+  } catch (error) {
+    throw sqliteOpeningFailure(error, dataDir);
+  }
 }
 
 /** A listening proxy: its address, its parts, and the graceful way to stop it. */
@@ -53,7 +65,7 @@ export async function startProxy(
   const upstream = createUpstreamClient({ egress, metrics, timeoutMs: config.limits.upstreamTimeoutMs });
   const store =
     config.database === undefined
-      ? openSqliteStore({ dataDir: config.dataDir })
+      ? openSqliteStoreIn(config.dataDir)
       : await openPostgresStore({
           connectionString: config.database.url,
           schema: config.database.schema,
@@ -76,6 +88,7 @@ export async function startProxy(
   });
   const identities = createIdentities(config, options.identities);
   let accepting = true;
+  const shutdown = new AbortController();
   const app = createApp({
     config,
     store,
@@ -86,6 +99,7 @@ export async function startProxy(
     identities,
     upstream,
     accepting: () => accepting,
+    shutdown: shutdown.signal,
   });
 
   const server = createServer({ maxHeaderSize: config.limits.headerBytes }, app);
@@ -114,6 +128,8 @@ export async function startProxy(
     close() {
       closing ??= (async () => {
         accepting = false;
+        // Every waiting request is answered now, with the operation as it stands, before connections close.
+        shutdown.abort();
         await closable.close(config.shutdownTimeoutMs);
         await tracker.stop();
         await upstream.close();

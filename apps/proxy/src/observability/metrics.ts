@@ -18,6 +18,8 @@ export interface ProxyMetrics {
   upstreamErrors: Counter<"target" | "reason">;
   egressDenied: Counter<"target">;
   sseClients: Gauge;
+  /** Requests waiting for an operation to end (`Prefer: wait`, `?wait=`). */
+  waitingRequests: Gauge;
   /** Sets where `lro_proxy_operations{status}` reads its counts from (the store). */
   countOperationsWith(counts: OperationCounts): void;
 }
@@ -85,6 +87,11 @@ export function createMetrics(options: MetricsOptions = {}): ProxyMetrics {
     sseClients: new Gauge({
       name: "lro_proxy_sse_clients",
       help: "Open Server-Sent Events connections.",
+      registers,
+    }),
+    waitingRequests: new Gauge({
+      name: "lro_proxy_waiting_requests",
+      help: "Requests waiting for an operation to end (Prefer: wait or ?wait=).",
       registers,
     }),
     countOperationsWith(source) {

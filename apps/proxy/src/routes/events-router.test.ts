@@ -43,7 +43,7 @@ describe("GET /operations/{id}/events", () => {
     const events = await stream(`/operations/${id}/events`, alice.apiKey);
     expect(events.status).toBe(200);
     expect(events.headers.get("content-type")).toMatch(/^text\/event-stream/);
-    expect(events.headers.get("cache-control")).toMatch(/no-cache/);
+    expect(events.headers.get("cache-control")).toBe("private, no-store, no-transform");
     const frames = (await events.until(isEnd)).filter((frame) => frame.comment === undefined);
     expect((await harness.metrics.sseClients.get()).values[0]?.value).toBe(1);
     events.close();

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from "express";
 import { BadRequestError } from "../http-errors/request-errors.js";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import type { Identity } from "../security/identities.js";
+import type { OpenRequestLimits } from "../security/open-request-limits.js";
 import type { OperationChange } from "../store/operation-change.js";
 import type { OperationStore } from "../store/operation-store.js";
 import type { Tracker } from "../tracking/tracker.js";
@@ -15,6 +16,8 @@ export interface EventsRouterOptions {
   /** The origin a caller's `Authorization` is meant for (the upstream's): it resumes operations waiting for one. */
   upstreamOrigin: string;
   metrics: Pick<ProxyMetrics, "sseClients">;
+  /** Caps on each identity's open streams. Default: none. */
+  limits?: Pick<OpenRequestLimits, "hold">;
   /** How often a heartbeat comment is sent. Default 15 s. */
   heartbeatMs?: number;
 }
@@ -64,6 +67,7 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
     res: Response,
     source: { owner: string; id?: string; backlog: () => Promise<OperationChange[]> },
   ): Promise<void> {
+    options.limits?.hold("eventStream", source.owner, res);
     let lastSent = 0;
     let pending: OperationChange[] | undefined = [];
     let open = true;
@@ -98,7 +102,7 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
 
     res.status(200).set({
       "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
+      "Cache-Control": "private, no-store, no-transform",
       Connection: "keep-alive",
       "X-Accel-Buffering": "no",
     });

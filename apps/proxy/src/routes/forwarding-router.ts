@@ -14,6 +14,7 @@ import type { Tracker } from "../tracking/tracker.js";
 import { assertDeclaredLength, limitBody } from "../upstream/body-limit.js";
 import { endToEndHeaders, firstHeaderValue } from "../upstream/hop-by-hop.js";
 import type { UpstreamClient, UpstreamResponse } from "../upstream/upstream-client.js";
+import { ownAnswersCacheControl } from "../wire/cache-control.js";
 import { toWireOperation } from "../wire/wire-operation.js";
 
 /** Request headers meant for the proxy itself, never forwarded. */
@@ -104,6 +105,8 @@ export function createForwardingRouter({
       .location(`/operations/${encodeURIComponent(record.id)}`)
       // When the proxy polls first: the upstream's Retry-After as the schedule honours it (capped by the pacing).
       .setHeader("Retry-After", String(secondsUntil(record.schedule.dueAt ?? Date.now(), Date.now())))
+      // The operation is this client's own resource, not the upstream's answer: no cache may keep it.
+      .setHeader("Cache-Control", ownAnswersCacheControl)
       .json(toWireOperation(record));
   });
   return router;

@@ -1,7 +1,9 @@
 import { isTerminal } from "@lro/core";
 import type { RequestHandler, Response } from "express";
 import { NotFoundError } from "../http-errors/request-errors.js";
+import type { ProxyMetrics } from "../observability/metrics.js";
 import type { Identity } from "../security/identities.js";
+import type { OpenRequestLimits } from "../security/open-request-limits.js";
 import type { OperationRecord } from "../store/operation-record.js";
 import type { OperationStore } from "../store/operation-store.js";
 import type { Tracker } from "../tracking/tracker.js";
@@ -18,6 +20,12 @@ export interface GetOperationOptions {
   maxWaitSeconds?: number;
   /** Tells the time (epoch ms), for `Retry-After`. Default `Date`. */
   clock?: { now(): number };
+  /** Caps on each identity's waiting requests. Default: none. */
+  limits?: Pick<OpenRequestLimits, "hold">;
+  /** Counts the requests waiting. */
+  metrics?: Pick<ProxyMetrics, "waitingRequests">;
+  /** Aborts when the proxy shuts down: every waiting request is then answered with the operation as it stands. */
+  shutdown?: AbortSignal;
 }
 
 /**
@@ -38,12 +46,19 @@ export function getOperationHandler(options: GetOperationOptions): RequestHandle
     if (record === undefined) throw notFound(req.params.id);
     if (waitSeconds !== undefined) {
       res.setHeader("Preference-Applied", `wait=${waitSeconds}`);
-      if (!isTerminal(record.operation) && waitSeconds > 0) {
-        record = await waitForEnd(
-          { store, changes: tracker.changes, owner, id: record.id },
-          waitSeconds * 1000,
-          closed(res),
-        );
+      if (!isTerminal(record.operation) && waitSeconds > 0 && options.shutdown?.aborted !== true) {
+        options.limits?.hold("wait", owner, res);
+        const signals = [closed(res), ...(options.shutdown === undefined ? [] : [options.shutdown])];
+        options.metrics?.waitingRequests.inc();
+        try {
+          record = await waitForEnd(
+            { store, changes: tracker.changes, owner, id: record.id },
+            waitSeconds * 1000,
+            AbortSignal.any(signals),
+          );
+        } finally {
+          options.metrics?.waitingRequests.dec();
+        }
       }
     }
     sendOperation(res, record, clock.now());

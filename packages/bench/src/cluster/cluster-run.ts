@@ -76,7 +76,16 @@ export async function runCluster(options: ClusterRunOptions): Promise<ClusterRun
   try {
     const flags = [
       ...["--upstream", simulator.url, "--api-key", apiKey, "--log-level", "warn"],
-      ...["--database-url", database.url, "--database-schema", schema, "--lease", "30s"],
+      ...[
+        "--database-url",
+        database.url,
+        "--database-schema",
+        schema,
+        "--lease",
+        "30s",
+        "--upstream-timeout",
+        "10s",
+      ],
       ...["--allow-origin", "http://127.0.0.1:*", "--allow-address", "127.0.0.1"],
     ];
     for (let count = 0; count < options.instances; count += 1) proxies.push(await startProxyInstance(flags));
