@@ -12,7 +12,7 @@ const conditions = ["@lro/source", "node", "import", "module", "default"];
 const nodeConditions = ["@lro/source", "node", "development|production"];
 const root = import.meta.dirname;
 
-const workspaces = ["packages", "apps"].flatMap((folder) =>
+const workspaces = ["packages", "apps", "tooling"].flatMap((folder) =>
   readdirSync(join(root, folder))
     .map((name) => join(folder, name))
     .filter((directory) => existsSync(join(root, directory, "package.json"))),

@@ -59,33 +59,23 @@ describe("parseArguments", () => {
   });
 
   it("reads the output flags, NO_COLOR and the language", () => {
-    const options = parseArguments(["demo", "--once", "--json", "--wait", "--lang", "zh-CN"], {
+    const proxy = ["--proxy", "http://127.0.0.1:8080", "--api-key", "k"];
+    const options = parseArguments([...proxy, "--once", "--json", "--wait", "--lang", "zh-CN"], {
       NO_COLOR: "1",
     });
     expect(options).toMatchObject({
-      command: "demo",
+      command: "proxy",
       output: { once: true, json: true, wait: true },
       language: "zh-CN",
       color: false,
     });
-    expect(parseArguments(["demo"], { LANG: "ru_RU.UTF-8" })).toMatchObject({ language: "ru", color: true });
+    expect(parseArguments(proxy, { LANG: "ru_RU.UTF-8" })).toMatchObject({ language: "ru", color: true });
   });
 
-  it("runs the demo's proxy on 8080 with the documented key unless told otherwise", () => {
-    expect(parseArguments(["demo"], {})).toMatchObject({
-      command: "demo",
-      port: 8080,
-      apiKey: "lro-demo-key-0123456789abcdef",
-    });
-    expect(parseArguments(["demo", "--port", "0", "--api-key", "my-key-0123456789abc"], {})).toMatchObject({
-      port: 0,
-      apiKey: "my-key-0123456789abc",
-    });
-  });
-
-  it.each(["-1", "65536", "80a", "1.5", ""])("refuses --port %j with what to pass instead", (port) => {
-    expect(() => parseArguments(["demo", `--port=${port}`], {})).toThrow(
-      `--port ${port} is not a port; pass a whole number from 0 to 65535 (0 picks a free one).`,
+  it("has no demo command: the demo is its own package, lro-demo", () => {
+    expect(() => parseArguments(["demo"], {})).toThrow('Unknown command "demo"');
+    expect(() => parseArguments(["--proxy", "http://127.0.0.1:8080", "--port", "1"], {})).toThrow(
+      "Unknown option '--port'",
     );
   });
 

@@ -8,10 +8,6 @@ import { graphOrigin } from "../sources/core-source.js";
 
 export type Environment = Record<string, string | undefined>;
 
-/** The demo's proxy listens here by default, with this key, so the README's curl session works as written. */
-export const demoPort = 8080;
-export const demoApiKey = "lro-demo-key-0123456789abcdef";
-
 /** How results are printed when there is no dashboard. */
 export interface OutputOptions {
   once: boolean;
@@ -22,8 +18,7 @@ export interface OutputOptions {
 export type Command =
   | { command: "help" }
   | { command: "proxy"; proxyUrl: URL; apiKey: string }
-  | { command: "watch"; monitorUrls: string[]; token: string | undefined; tokenOrigins: string[] }
-  | { command: "demo"; port: number; apiKey: string };
+  | { command: "watch"; monitorUrls: string[]; token: string | undefined; tokenOrigins: string[] };
 
 export type CliOptions = Command & { output: OutputOptions; language: Language; color: boolean };
 
@@ -78,7 +73,6 @@ export function parseArguments(argv: readonly string[], environment: Environment
         wait: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         lang: { type: "string" },
-        port: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -110,13 +104,6 @@ export function parseArguments(argv: readonly string[], environment: Environment
       tokenOrigins: [...new Set([graphOrigin, ...extraOrigins])],
       ...common,
     };
-  }
-  if (command === "demo" && rest.length === 0) {
-    const port = values.port === undefined ? demoPort : Number(values.port);
-    if (!/^\d+$/.test(values.port ?? String(demoPort)) || port > 65535)
-      throw new UsageError(translate("error.badPort", { value: values.port ?? "" }));
-    const apiKey = values["api-key"] ?? demoApiKey;
-    return { command: "demo", port, apiKey, ...common };
   }
   if (command !== undefined) {
     throw new UsageError(

@@ -1,7 +1,7 @@
 import type { Simulator } from "@lro/simulator";
 import { startSimulator } from "@lro/simulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startDemoOperation } from "../demo/start-demo-operation.js";
+import { startSimulatorOperation } from "../test-support/start-simulator-operation.js";
 import { createFakeStreams } from "../test-support/fake-streams.js";
 import { parseArguments } from "./arguments.js";
 import { isInteractive, main } from "./main.js";
@@ -16,7 +16,7 @@ afterEach(() => simulator.close());
 
 const start = async (scenario: object = {}) =>
   (
-    await startDemoOperation(simulator.url, {
+    await startSimulatorOperation(simulator.url, {
       path: "/v1.0/sites/root/contentTypes/addCopyFromContentTypeHub",
       scenario,
     })
@@ -88,12 +88,13 @@ describe("main without a terminal", () => {
 
 describe("isInteractive", () => {
   it("draws the dashboard only with a terminal on both ends and no --once, --wait or --json", () => {
-    const options = parseArguments(["demo"], {});
+    const proxy = ["--proxy", "http://127.0.0.1:8080", "--api-key", "k"];
+    const options = parseArguments(proxy, {});
     const tty = createFakeStreams({ tty: true }).streams;
     expect(isInteractive(options, tty)).toBe(true);
-    expect(isInteractive(parseArguments(["demo", "--json"], {}), tty)).toBe(false);
-    expect(isInteractive(parseArguments(["demo", "--once"], {}), tty)).toBe(false);
-    expect(isInteractive(parseArguments(["demo", "--wait"], {}), tty)).toBe(false);
+    expect(isInteractive(parseArguments([...proxy, "--json"], {}), tty)).toBe(false);
+    expect(isInteractive(parseArguments([...proxy, "--once"], {}), tty)).toBe(false);
+    expect(isInteractive(parseArguments([...proxy, "--wait"], {}), tty)).toBe(false);
     expect(isInteractive(options, createFakeStreams().streams)).toBe(false);
   });
 });

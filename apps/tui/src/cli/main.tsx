@@ -15,11 +15,20 @@ export function isInteractive(options: CliOptions, streams: CliStreams): boolean
   return streams.stdout.isTTY === true && streams.stdin.isTTY === true && !once && !wait && !json;
 }
 
+export interface MainOptions {
+  /**
+   * Name the proxy and its API key in the dashboard's header, for a second client to call while it runs.
+   * For a proxy started for the occasion (lro-demo's); never for a user's own proxy, whose key is a secret.
+   */
+  showProxyInHeader?: boolean;
+}
+
 /** The whole command: arguments, source, dashboard or plain output. Resolves with the exit status. */
 export async function main(
   argv: readonly string[],
   environment: Environment,
   streams: CliStreams,
+  mainOptions: MainOptions = {},
 ): Promise<number> {
   let options: CliOptions;
   try {
@@ -38,7 +47,7 @@ export async function main(
   const display: Display = { translate, color: options.color };
   let session: Awaited<ReturnType<typeof openSource>> | undefined;
   try {
-    session = await openSource(options, { interactive });
+    session = await openSource(options, { showProxyInHeader: mainOptions.showProxyInHeader === true });
     if (!interactive) {
       return await printOperations(
         session.source,

@@ -5,26 +5,27 @@ import type { CliOptions } from "./arguments.js";
 
 export interface SourceSession {
   source: OperationSource;
-  /** The proxy a second client may call while the dashboard runs (the demo's). */
+  /** The proxy a second client may call while the dashboard runs, named in the header when asked for. */
   endpoint?: { proxyUrl: string; apiKey: string };
   close(): Promise<void>;
 }
 
-const demoUnavailable =
-  "lro-tui demo runs a simulator and a proxy in-process and needs @lro/simulator and lro-proxy installed: " +
-  "run it from the lro repository (pnpm install && pnpm --filter lro-tui demo).";
-
-/** The source the command asks for; the demo also starts (and on close stops) its servers. */
+/** The source the command asks for. */
 export async function openSource(
   options: Exclude<CliOptions, { command: "help" }>,
-  context: { interactive: boolean },
+  context: { showProxyInHeader: boolean },
 ): Promise<SourceSession> {
   switch (options.command) {
-    case "proxy":
+    case "proxy": {
+      const { proxyUrl, apiKey } = options;
       return {
-        source: createProxySource({ proxyUrl: options.proxyUrl, apiKey: options.apiKey }),
+        source: createProxySource({ proxyUrl, apiKey }),
+        ...(context.showProxyInHeader
+          ? { endpoint: { proxyUrl: proxyUrl.href.replace(/\/$/, ""), apiKey } }
+          : {}),
         close: async () => {},
       };
+    }
     case "watch":
       return {
         source: createCoreSource({
@@ -34,17 +35,5 @@ export async function openSource(
         }),
         close: async () => {},
       };
-    case "demo": {
-      // Loaded only for the demo: the published dashboard does not need the simulator or the proxy.
-      const demo = await import("../demo/start-demo.js").catch((error: unknown) => {
-        throw new Error(demoUnavailable, { cause: error });
-      });
-      const session = await demo.startDemo({
-        continuous: context.interactive,
-        port: options.port,
-        apiKey: options.apiKey,
-      });
-      return { ...session, endpoint: { proxyUrl: session.proxyUrl, apiKey: session.apiKey } };
-    }
   }
 }

@@ -92,18 +92,17 @@ export const en = {
   "summary.counts": "{succeeded} succeeded, {failed} failed, {pending} not finished",
 
   "error.apiKeyMissing": "--proxy needs an API key: pass --api-key KEY or set LRO_API_KEY.",
-  "error.noSource": "Nothing to show: pass --proxy URL, or `watch` with one or more monitor URLs, or `demo`.",
+  "error.noSource": "Nothing to show: pass --proxy URL, or `watch` with one or more monitor URLs.",
   "error.badUrl":
     "{value} is not an absolute http(s) URL; pass one like https://graph.microsoft.com/v1.0/...",
   "error.badProxyUrl":
     "--proxy {value} is not an absolute http(s) URL; pass the proxy's address, like http://127.0.0.1:8080",
   "error.badLanguage": "--lang {value} is not supported; use one of: {supported}.",
-  "error.badPort": "--port {value} is not a port; pass a whole number from 0 to 65535 (0 picks a free one).",
   "error.badArguments": "{message}. Run lro-tui --help for the usage.",
   "error.sourceFailed": "Could not read the operations: {message}",
 
   "usage.text":
-    "Usage:\n  lro-tui --proxy URL [--api-key KEY]   follow your operations on an lro-proxy\n  lro-tui watch MONITOR_URL...           follow Graph monitors directly\n  lro-tui demo                           start a simulator and a proxy, then show them\n\nOptions:\n  --token TOKEN   Graph token for watch (or GRAPH_TOKEN), sent to https://graph.microsoft.com only\n  --token-origin ORIGIN  a further origin whose monitors may receive the token (repeatable)\n  --once          no dashboard: print the operations once and exit\n  --wait          no dashboard: wait until every operation has finished, then print\n  --json          no dashboard: print NDJSON, one operation a line\n  --port PORT     demo: the proxy's port (default 8080; 0 picks a free one)\n  --lang LANG     en, ru, es or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG)\n  -h, --help      this help\n\nExit status without the dashboard: 0 when every operation listed succeeded, 1 otherwise, 2 on bad arguments.",
+    "Usage:\n  lro-tui --proxy URL [--api-key KEY]   follow your operations on an lro-proxy\n  lro-tui watch MONITOR_URL...           follow Graph monitors directly\n\nOptions:\n  --token TOKEN   Graph token for watch (or GRAPH_TOKEN), sent to https://graph.microsoft.com only\n  --token-origin ORIGIN  a further origin whose monitors may receive the token (repeatable)\n  --once          no dashboard: print the operations once and exit\n  --wait          no dashboard: wait until every operation has finished, then print\n  --json          no dashboard: print NDJSON, one operation a line\n  --lang LANG     en, ru, es or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG)\n  -h, --help      this help\n\nExit status without the dashboard: 0 when every operation listed succeeded, 1 otherwise, 2 on bad arguments.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -93,18 +93,15 @@ export const es: Messages = {
   "summary.counts": "{succeeded} completadas, {failed} fallidas, {pending} sin terminar",
 
   "error.apiKeyMissing": "--proxy necesita una clave de API: use --api-key KEY o defina LRO_API_KEY.",
-  "error.noSource":
-    "Nada que mostrar: indique --proxy URL, o `watch` con una o más URL de monitor, o `demo`.",
+  "error.noSource": "Nada que mostrar: indique --proxy URL, o `watch` con una o más URL de monitor.",
   "error.badUrl":
     "{value} no es una URL http(s) absoluta; indique una como https://graph.microsoft.com/v1.0/...",
   "error.badProxyUrl":
     "--proxy {value} no es una URL http(s) absoluta; indique la dirección del proxy, como http://127.0.0.1:8080",
   "error.badLanguage": "--lang {value} no está disponible; use uno de: {supported}.",
-  "error.badPort":
-    "--port {value} no es un puerto; indique un número entero de 0 a 65535 (0 elige uno libre).",
   "error.badArguments": "{message}. Ejecute lro-tui --help para ver el uso.",
   "error.sourceFailed": "No se pudieron leer las operaciones: {message}",
 
   "usage.text":
-    "Uso:\n  lro-tui --proxy URL [--api-key KEY]   seguir sus operaciones en un lro-proxy\n  lro-tui watch MONITOR_URL...           seguir monitores de Graph directamente\n  lro-tui demo                           iniciar un simulador y un proxy y mostrarlos\n\nOpciones:\n  --token TOKEN   token de Graph para watch (o GRAPH_TOKEN), enviado solo a https://graph.microsoft.com\n  --token-origin ORIGIN  otro origen cuyos monitores pueden recibir el token (repetible)\n  --once          mostrar las operaciones una vez y salir\n  --wait          sin panel: esperar a que terminen todas las operaciones e imprimir\n  --json          imprimir NDJSON, una operación por línea\n  --port PORT     demo: el puerto del proxy (8080 por defecto; 0 elige uno libre)\n  --lang LANG     en, ru, es o zh-CN (por defecto: LC_ALL, LC_MESSAGES, LANG)\n  -h, --help      esta ayuda\n\nCódigo de salida sin panel: 0 si todas las operaciones listadas se completaron, 1 si no, 2 con argumentos inválidos.",
+    "Uso:\n  lro-tui --proxy URL [--api-key KEY]   seguir sus operaciones en un lro-proxy\n  lro-tui watch MONITOR_URL...           seguir monitores de Graph directamente\n\nOpciones:\n  --token TOKEN   token de Graph para watch (o GRAPH_TOKEN), enviado solo a https://graph.microsoft.com\n  --token-origin ORIGIN  otro origen cuyos monitores pueden recibir el token (repetible)\n  --once          mostrar las operaciones una vez y salir\n  --wait          sin panel: esperar a que terminen todas las operaciones e imprimir\n  --json          imprimir NDJSON, una operación por línea\n  --lang LANG     en, ru, es o zh-CN (por defecto: LC_ALL, LC_MESSAGES, LANG)\n  -h, --help      esta ayuda\n\nCódigo de salida sin panel: 0 si todas las operaciones listadas se completaron, 1 si no, 2 con argumentos inválidos.",
 };

@@ -94,17 +94,15 @@ export const ru: Messages = {
 
   "error.apiKeyMissing": "Для --proxy нужен ключ API: укажите --api-key KEY или переменную LRO_API_KEY.",
   "error.noSource":
-    "Нечего показывать: укажите --proxy URL, либо `watch` с одним или несколькими адресами мониторов, либо `demo`.",
+    "Нечего показывать: укажите --proxy URL, либо `watch` с одним или несколькими адресами мониторов.",
   "error.badUrl":
     "{value} не абсолютный адрес http(s); укажите, например, https://graph.microsoft.com/v1.0/...",
   "error.badProxyUrl":
     "--proxy {value} не абсолютный адрес http(s); укажите адрес прокси, например http://127.0.0.1:8080",
   "error.badLanguage": "--lang {value} не поддерживается; выберите один из: {supported}.",
-  "error.badPort":
-    "--port {value} не является портом; укажите целое число от 0 до 65535 (0 выбирает свободный).",
   "error.badArguments": "{message}. Справка: lro-tui --help.",
   "error.sourceFailed": "Не удалось прочитать операции: {message}",
 
   "usage.text":
-    "Использование:\n  lro-tui --proxy URL [--api-key KEY]   следить за своими операциями через lro-proxy\n  lro-tui watch MONITOR_URL...           следить за мониторами Graph напрямую\n  lro-tui demo                           запустить симулятор и прокси и показать их\n\nПараметры:\n  --token TOKEN   токен Graph для watch (или GRAPH_TOKEN), отправляется только на https://graph.microsoft.com\n  --token-origin ORIGIN  ещё один источник, мониторам которого можно отправлять токен (можно повторять)\n  --once          вывести операции один раз и выйти\n  --wait          без панели: дождаться завершения всех операций и вывести\n  --json          вывести NDJSON, по операции в строке\n  --port PORT     demo: порт прокси (по умолчанию 8080; 0 выбирает свободный)\n  --lang LANG     en, ru, es или zh-CN (по умолчанию из LC_ALL, LC_MESSAGES, LANG)\n  -h, --help      эта справка\n\nКод выхода без панели: 0, если все операции завершились успешно, 1 иначе, 2 при неверных аргументах.",
+    "Использование:\n  lro-tui --proxy URL [--api-key KEY]   следить за своими операциями через lro-proxy\n  lro-tui watch MONITOR_URL...           следить за мониторами Graph напрямую\n\nПараметры:\n  --token TOKEN   токен Graph для watch (или GRAPH_TOKEN), отправляется только на https://graph.microsoft.com\n  --token-origin ORIGIN  ещё один источник, мониторам которого можно отправлять токен (можно повторять)\n  --once          вывести операции один раз и выйти\n  --wait          без панели: дождаться завершения всех операций и вывести\n  --json          вывести NDJSON, по операции в строке\n  --lang LANG     en, ru, es или zh-CN (по умолчанию из LC_ALL, LC_MESSAGES, LANG)\n  -h, --help      эта справка\n\nКод выхода без панели: 0, если все операции завершились успешно, 1 иначе, 2 при неверных аргументах.",
 };

@@ -93,14 +93,13 @@ export const zhCN: Messages = {
   "summary.counts": "成功 {succeeded} 个，失败 {failed} 个，未结束 {pending} 个",
 
   "error.apiKeyMissing": "--proxy 需要 API 密钥：请传入 --api-key KEY 或设置 LRO_API_KEY。",
-  "error.noSource": "没有可显示的内容：请传入 --proxy URL，或 `watch` 加一个或多个监视器 URL，或 `demo`。",
+  "error.noSource": "没有可显示的内容：请传入 --proxy URL，或 `watch` 加一个或多个监视器 URL。",
   "error.badUrl": "{value} 不是绝对的 http(s) URL；请传入类似 https://graph.microsoft.com/v1.0/... 的地址",
   "error.badProxyUrl": "--proxy {value} 不是绝对的 http(s) URL；请传入代理的地址，例如 http://127.0.0.1:8080",
   "error.badLanguage": "不支持 --lang {value}；请使用：{supported}。",
-  "error.badPort": "--port {value} 不是有效端口；请传入 0 到 65535 的整数（0 表示自动选择空闲端口）。",
   "error.badArguments": "{message}。运行 lro-tui --help 查看用法。",
   "error.sourceFailed": "无法读取操作：{message}",
 
   "usage.text":
-    "用法：\n  lro-tui --proxy URL [--api-key KEY]   通过 lro-proxy 跟踪你的操作\n  lro-tui watch MONITOR_URL...           直接跟踪 Graph 监视器\n  lro-tui demo                           启动模拟器和代理并显示\n\n选项：\n  --token TOKEN   watch 使用的 Graph 令牌（或 GRAPH_TOKEN），只发送到 https://graph.microsoft.com\n  --token-origin ORIGIN  另一个可接收令牌的监视器源（可重复）\n  --once          输出一次操作后退出\n  --wait          不显示面板：等待所有操作结束后输出\n  --json          输出 NDJSON，每行一个操作\n  --port PORT     demo：代理的端口（默认 8080；0 表示自动选择）\n  --lang LANG     en、ru、es 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES、LANG）\n  -h, --help      本帮助\n\n不显示面板时的退出码：所有列出的操作都成功时为 0，否则为 1，参数错误时为 2。",
+    "用法：\n  lro-tui --proxy URL [--api-key KEY]   通过 lro-proxy 跟踪你的操作\n  lro-tui watch MONITOR_URL...           直接跟踪 Graph 监视器\n\n选项：\n  --token TOKEN   watch 使用的 Graph 令牌（或 GRAPH_TOKEN），只发送到 https://graph.microsoft.com\n  --token-origin ORIGIN  另一个可接收令牌的监视器源（可重复）\n  --once          输出一次操作后退出\n  --wait          不显示面板：等待所有操作结束后输出\n  --json          输出 NDJSON，每行一个操作\n  --lang LANG     en、ru、es 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES、LANG）\n  -h, --help      本帮助\n\n不显示面板时的退出码：所有列出的操作都成功时为 0，否则为 1，参数错误时为 2。",
 };

@@ -4,7 +4,7 @@ import { pollOperation } from "@lro/core";
 import type { Observable } from "rxjs";
 import { filter, firstValueFrom, scan } from "rxjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startDemoOperation } from "../demo/start-demo-operation.js";
+import { startSimulatorOperation } from "../test-support/start-simulator-operation.js";
 import { applySourceEvent, initialOperationsState } from "../state/operations-state.js";
 import type { OperationsState } from "../state/operations-state.js";
 import { createCoreSource } from "./core-source.js";
@@ -18,7 +18,7 @@ afterEach(() => simulator.close());
 
 const fast = { interval: 50, adaptive: false, minInterval: 10 };
 const start = async (path: string, scenario: object, body?: Record<string, unknown>) =>
-  (await startDemoOperation(simulator.url, { path, scenario, ...(body === undefined ? {} : { body }) }))
+  (await startSimulatorOperation(simulator.url, { path, scenario, ...(body === undefined ? {} : { body }) }))
     .monitorUrl ?? "";
 
 const until = (events$: Observable<SourceEvent>, done: (state: OperationsState) => boolean) =>

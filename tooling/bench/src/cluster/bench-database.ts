@@ -1,24 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
+import pg from "pg";
 
-/** The part of node-postgres the benchmark uses (the driver comes with lro-proxy). */
-export interface DatabaseClient {
-  connect(): Promise<void>;
-  query<Row = Record<string, unknown>>(sql: string, parameters?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-
-type ClientConstructor = new (config: { connectionString: string }) => DatabaseClient;
-
-/** node-postgres as lro-proxy resolves it: the benchmark drives the same driver as the proxy. */
-function clientClass(): ClientConstructor {
-  const proxyRequire = createRequire(createRequire(import.meta.url).resolve("lro-proxy/package.json"));
-  return (proxyRequire("pg") as { Client: ClientConstructor }).Client;
-}
+/** A node-postgres client: the benchmark's own dependency, the same major as the proxy's. */
+export type DatabaseClient = pg.Client;
 
 export async function connect(connectionString: string): Promise<DatabaseClient> {
-  const Client = clientClass();
-  const client = new Client({ connectionString });
+  const client = new pg.Client({ connectionString });
   await client.connect();
   return client;
 }

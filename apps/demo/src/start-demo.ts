@@ -4,8 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "@lro/simulator";
 import { parseConfig, startProxy } from "lro-proxy";
-import type { OperationSource } from "../sources/operation-source.js";
-import { createProxySource } from "../sources/proxy-source.js";
 import { demoOperations } from "./demo-operations.js";
 import { startDemoOperation } from "./start-demo-operation.js";
 
@@ -21,8 +19,7 @@ export interface DemoOptions {
 }
 
 export interface DemoSession {
-  source: OperationSource;
-  /** The proxy's address and key, for a second dashboard or curl while the demo runs. */
+  /** The proxy's address and key, for the dashboard, a second dashboard or curl while the demo runs. */
   proxyUrl: string;
   apiKey: string;
   close(): Promise<void>;
@@ -33,12 +30,12 @@ const demoPacing = { interval: 1000, minInterval: 250, maxDelay: 2000, adaptive:
 
 /**
  * The whole stack in one process: @lro/simulator as Graph (port 0), lro-proxy in front of it (port 0,
- * a temporary SQLite directory, a random API key, silent logs), a mix of operations started through the
- * proxy, and the dashboard's source reading the proxy's event stream.
+ * a temporary SQLite directory, a random API key, silent logs) and a mix of operations started through the
+ * proxy; the dashboard is lro-tui pointed at the proxy (see run-demo.ts).
  */
 export async function startDemo(options: DemoOptions): Promise<DemoSession> {
   const simulator = await startSimulator();
-  const dataDir = await mkdtemp(join(tmpdir(), "lro-tui-demo-"));
+  const dataDir = await mkdtemp(join(tmpdir(), "lro-demo-"));
   const apiKey = options.apiKey ?? randomBytes(24).toString("base64url");
   const config = parseConfig({
     argv: [
@@ -85,7 +82,6 @@ export async function startDemo(options: DemoOptions): Promise<DemoSession> {
       }, options.everyMs ?? 4000)
     : undefined;
   return {
-    source: createProxySource({ proxyUrl: new URL(proxy.url), apiKey }),
     proxyUrl: proxy.url,
     apiKey,
     async close() {

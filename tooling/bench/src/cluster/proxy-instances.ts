@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -13,10 +13,18 @@ export interface ProxyInstance {
   stop(): Promise<void>;
 }
 
-const serverEntry = join(
-  dirname(createRequire(import.meta.url).resolve("lro-proxy/package.json")),
-  "dist/server.js",
-);
+/** The built `lro-proxy` binary, found through the package's own `bin` field. */
+function proxyBinary(): string {
+  const manifestPath = createRequire(import.meta.url).resolve("lro-proxy/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+    bin?: string | Record<string, string>;
+  };
+  const bin = typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.["lro-proxy"];
+  if (bin === undefined) throw new Error(`${manifestPath} declares no lro-proxy binary`);
+  const path = join(dirname(manifestPath), bin);
+  if (!existsSync(path)) throw new Error(`${path} does not exist: build lro-proxy first (pnpm build)`);
+  return path;
+}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -36,7 +44,7 @@ function readMemory(pid: number | undefined): { rssMb: number; peakRssMb: number
 /** Starts `lro-proxy` with `flags` (plus a free `--port`) and resolves once `/healthz` answers. */
 export async function startProxyInstance(flags: readonly string[]): Promise<ProxyInstance> {
   const port = await freePort();
-  const child = spawn(process.execPath, [serverEntry, ...flags, "--port", String(port)], {
+  const child = spawn(process.execPath, [proxyBinary(), ...flags, "--port", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
