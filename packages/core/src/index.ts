@@ -5,24 +5,33 @@ export { operationStatuses, operationStatusSchema } from "./models/operation-sta
 export type { OperationStatus } from "./models/operation-status.js";
 export {
   operationSchema,
+  operationWarningSchema,
   operationErrorSchema,
   operationErrorDetailSchema,
   operationInnerErrorSchema,
 } from "./models/operation.js";
 export type {
   Operation,
+  OperationWarning,
   OperationError,
   OperationErrorDetail,
   OperationInnerError,
 } from "./models/operation.js";
 export { parseOperation, safeParseOperation, maximumInnerErrorDepth } from "./models/parse-operation.js";
 export type { ParseOperationOptions, SafeParseOperationResult } from "./models/parse-operation.js";
-export { isTerminal, isSucceeded, isFailed } from "./models/operation-predicates.js";
-export { normaliseStatus } from "./models/normalise-status.js";
+export { isTerminal, isSucceeded, isFailed, isPartlySucceeded } from "./models/operation-predicates.js";
+export { normaliseStatus, statusWordMeaning } from "./models/normalise-status.js";
 export { statusVocabularies, statusVocabularyOfKind } from "./models/status-vocabularies.js";
-export type { StatusVocabularyName } from "./models/status-vocabularies.js";
-export { detectOperationKind, kindOfODataType } from "./models/detect-operation-kind.js";
+export type { StatusVocabularyName, StatusWordMeaning } from "./models/status-vocabularies.js";
+export { graphMonitorTypes, odataTypeOfKind } from "./models/graph-monitor-types.js";
+export type { GraphMonitorType, GraphVersion } from "./models/graph-monitor-types.js";
+export { detectOperationKind, kindOfODataType, kindOfODataContext } from "./models/detect-operation-kind.js";
+export type { DetectOptions } from "./models/detect-operation-kind.js";
+export { shapeRules } from "./models/shape-rules.js";
+export type { ShapeRule } from "./models/shape-rules.js";
 export { kindOfMonitorUrl } from "./models/kind-of-monitor-url.js";
+export { monitorAddresses } from "./models/monitor-addresses.js";
+export type { MonitorAddress } from "./models/monitor-addresses.js";
 export { toGraphJson } from "./models/to-graph-json.js";
 export { longRunningOperationSchema } from "./models/long-running-operation.js";
 export type { LongRunningOperation } from "./models/long-running-operation.js";
@@ -49,6 +58,28 @@ export {
 export type { PrinterCreateOperation, PrintOperationStatus } from "./models/printer-create-operation.js";
 export { workbookOperationSchema } from "./models/workbook-operation.js";
 export type { WorkbookOperation } from "./models/workbook-operation.js";
+export { commsOperationSchema } from "./models/comms-operation.js";
+export type { CommsOperation } from "./models/comms-operation.js";
+export { caseOperationSchema } from "./models/case-operation.js";
+export type { CaseOperation } from "./models/case-operation.js";
+export { connectionOperationSchema } from "./models/connection-operation.js";
+export type { ConnectionOperation } from "./models/connection-operation.js";
+export { delegatedAdminRelationshipOperationSchema } from "./models/delegated-admin-relationship-operation.js";
+export type { DelegatedAdminRelationshipOperation } from "./models/delegated-admin-relationship-operation.js";
+export { teamworkDeviceOperationSchema } from "./models/teamwork-device-operation.js";
+export type { TeamworkDeviceOperation } from "./models/teamwork-device-operation.js";
+export { approvalOperationSchema } from "./models/approval-operation.js";
+export type { ApprovalOperation } from "./models/approval-operation.js";
+export { mailFolderOperationSchema } from "./models/mail-folder-operation.js";
+export type { MailFolderOperation } from "./models/mail-folder-operation.js";
+export { placeOperationSchema } from "./models/place-operation.js";
+export type { PlaceOperation } from "./models/place-operation.js";
+export { placeOperationProgressSchema } from "./models/place-progress.js";
+export type { PlaceOperationProgress } from "./models/place-progress.js";
+export { configurationSnapshotJobSchema } from "./models/configuration-snapshot-job.js";
+export type { ConfigurationSnapshotJob } from "./models/configuration-snapshot-job.js";
+export { resultInfoSchema } from "./models/result-info.js";
+export type { ResultInfo } from "./models/result-info.js";
 export {
   publicErrorSchema,
   publicErrorDetailSchema,

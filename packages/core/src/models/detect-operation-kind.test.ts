@@ -27,18 +27,24 @@ describe("detectOperationKind", () => {
     expect(kindOfODataType("#microsoft.graph.printOperation")).toBe("printerCreateOperation");
   });
 
-  it("falls back to the shape for types no flavour models (namespaced ones included)", () => {
-    expect(kindOfODataType("#microsoft.graph.security.caseOperation")).toBeUndefined();
-    const caseOperation = {
-      "@odata.type": "#microsoft.graph.security.caseOperation",
+  it("reads namespaced and derived types by their base", () => {
+    expect(kindOfODataType("#microsoft.graph.security.caseOperation")).toBe("caseOperation");
+    expect(kindOfODataType("#microsoft.graph.security.ediscoveryExportOperation")).toBe("caseOperation");
+    expect(kindOfODataType("#microsoft.graph.playPromptOperation")).toBe("commsOperation");
+    expect(kindOfODataType("#microsoft.graph.partners.billing.failedOperation")).toBe(
+      "richLongRunningOperation",
+    );
+  });
+
+  it("falls back to the shape for types that are no documented monitor", () => {
+    expect(kindOfODataType("#microsoft.graph.user")).toBeUndefined();
+    const payload = {
+      "@odata.type": "#microsoft.graph.somethingNew",
       id: "a1",
-      status: "partiallySucceeded",
-      createdDateTime: "2022-05-23T16:50:18.6064037Z",
-      completedDateTime: "2022-05-23T16:51:18.6064037Z",
-      percentProgress: 100,
-      action: "addToReviewSet",
+      status: "running",
+      percentageComplete: 5,
     };
-    expect(detectOperationKind(caseOperation)).toBe("longRunningOperation");
+    expect(detectOperationKind(payload)).toBe("richLongRunningOperation");
   });
 
   it("reads the entity set of @odata.context", () => {

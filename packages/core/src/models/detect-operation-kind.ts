@@ -1,94 +1,69 @@
-import { operationKinds } from "./operation-kind.js";
+import { graphMonitorTypes } from "./graph-monitor-types.js";
+import { kindOfMonitorUrl } from "./kind-of-monitor-url.js";
 import type { OperationKind } from "./operation-kind.js";
+import { kindOfShape } from "./shape-rules.js";
 
-/** `@odata.type` names (lower case, without `#microsoft.graph.`) that name a flavour. */
-const kindOfODataName: ReadonlyMap<string, OperationKind> = new Map<string, OperationKind>([
-  ...operationKinds.map((kind): [string, OperationKind] => [kind.toLowerCase(), kind]),
-  ["validateoperation", "longRunningOperation"],
-  ["telephonenumberlongrunningoperation", "longRunningOperation"],
-  ["commsoperation", "operation"],
-  ["printoperation", "printerCreateOperation"],
-]);
+/** Every documented type by its lower-case name without `microsoft.graph.`. */
+const kindOfTypeName: ReadonlyMap<string, OperationKind> = new Map(
+  graphMonitorTypes.map((type): [string, OperationKind] => [type.name.toLowerCase(), type.kind]),
+);
+
+/** Namespaced types also by their last segment (`validateOperation`), where that names one flavour only. */
+const kindOfLastSegment: ReadonlyMap<string, OperationKind> = (() => {
+  const found = new Map<string, Set<OperationKind>>();
+  for (const type of graphMonitorTypes) {
+    const segment = type.name.slice(type.name.lastIndexOf(".") + 1).toLowerCase();
+    found.set(segment, (found.get(segment) ?? new Set()).add(type.kind));
+  }
+  return new Map(
+    [...found]
+      .filter(([segment, kinds]) => kinds.size === 1 && !kindOfTypeName.has(segment))
+      .map(([segment, kinds]): [string, OperationKind] => [segment, [...kinds][0]!]),
+  );
+})();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The flavour an `@odata.type` names, or undefined for a type no flavour models. */
+/**
+ * The flavour an `@odata.type` names (`#microsoft.graph.teamsAsyncOperation`; derived types by their
+ * base: `#microsoft.graph.playPromptOperation` is a commsOperation), or undefined for a type Microsoft
+ * does not document as an operation monitor.
+ */
 export function kindOfODataType(odataType: string): OperationKind | undefined {
   const name = odataType
     .trim()
     .replace(/^#/, "")
     .toLowerCase()
     .replace(/^microsoft\.graph\./, "");
-  return kindOfODataName.get(name);
+  return kindOfTypeName.get(name) ?? kindOfLastSegment.get(name);
 }
 
-/** Entity sets whose `@odata.context` names the flavour, e.g. `$metadata#users('x')/onenote/operations/$entity`. */
-const kindOfContext: readonly (readonly [RegExp, OperationKind])[] = [
-  [/\/onenote\/operations\b/i, "onenoteOperation"],
-  [/\bengagementAsyncOperations\b/i, "engagementAsyncOperation"],
-  [/\bdataPolicyOperations\b/i, "dataPolicyOperation"],
-  [/\bprint\/operations\b/i, "printerCreateOperation"],
-  [/\/workbook\/operations\b/i, "workbookOperation"],
-  [/\bteams\b.*\/operations\b/i, "teamsAsyncOperation"],
-  [/\battackSimulation\b.*\/operations\b/i, "attackSimulationOperation"],
-];
-
-function isWord(value: unknown, ...words: string[]): boolean {
-  return typeof value === "string" && words.includes(value.trim().toLowerCase());
+/** The flavour of the entity set an `@odata.context` names (`$metadata#teams('a')/operations/$entity`). */
+export function kindOfODataContext(context: unknown): OperationKind | undefined {
+  if (typeof context !== "string" || !context.includes("#")) return undefined;
+  const entitySet = context
+    .slice(context.indexOf("#") + 1)
+    .replace(/\/\$entity$/, "")
+    .replace(/^\/+/, "");
+  // An entity set names a collection: its members' addresses end in one more key.
+  return kindOfMonitorUrl(`/${entitySet}/key`) ?? kindOfMonitorUrl(`/${entitySet}`);
 }
 
-/** The flavour told by the payload's distinctive properties (and, where they agree, its status word). */
-function kindOfShape(payload: Record<string, unknown>): OperationKind {
-  const has = (...keys: string[]) => keys.some((key) => Object.hasOwn(payload, key));
-  const status = payload["status"];
-  if (isRecord(status)) return "printerCreateOperation";
-  if (has("targetResourceId", "targetResourceLocation", "attemptsCount")) return "teamsAsyncOperation";
-  if (has("percentageCompleted", "tenantId")) return "attackSimulationOperation";
-  if (has("progress", "storageLocation", "submittedDateTime", "userId")) return "dataPolicyOperation";
-  if (has("percentComplete")) return "onenoteOperation";
-  const noId = payload["id"] === undefined || payload["id"] === null || payload["id"] === "";
-  const entityProperty = has(
-    "createdDateTime",
-    "lastActionDateTime",
-    "statusDetail",
-    "resourceLocation",
-    "type",
-  );
-  if (has("statusDescription", "operation") || (noId && !entityProperty)) return "asyncJobStatus";
-  if (isWord(status, "inprogress", "invalid")) return "teamsAsyncOperation";
-  if (has("operationType")) return "engagementAsyncOperation";
-  if (isWord(status, "complete")) return "dataPolicyOperation";
-  if (isWord(status, "completed") && has("resourceId", "resourceLocation", "error"))
-    return "onenoteOperation";
-  if (has("percentageComplete", "resourceId", "type")) return "richLongRunningOperation";
-  if (!has("createdDateTime", "lastActionDateTime", "statusDetail")) return "workbookOperation";
-  const longRunningWord = isWord(
-    status,
-    "succeeded",
-    "partiallysucceeded",
-    "submissionfailed",
-    "unknownfuturevalue",
-  );
-  if (!has("resourceLocation", "statusDetail", "error") && !longRunningWord) return "operation";
-  return has("error") ? "richLongRunningOperation" : "longRunningOperation";
-}
-
-function kindOfODataContext(context: unknown): OperationKind | undefined {
-  if (typeof context !== "string") return undefined;
-  const entitySet = context.slice(context.indexOf("#") + 1);
-  return kindOfContext.find(([pattern]) => pattern.test(entitySet))?.[1];
+export interface DetectOptions {
+  /** The flavour of this monitor's earlier answers: kept unless the payload names its type. */
+  kindHint?: OperationKind | undefined;
 }
 
 /**
  * The flavour of a Graph operation payload: from `@odata.type` when it names one, else from the entity
- * set its `@odata.context` names, else from the payload's distinctive properties (see the README's
- * table). `undefined` for anything but a JSON object.
+ * set its `@odata.context` names, else `kindHint` (the flavour of the monitor's earlier answers), else
+ * from the payload's distinctive properties (see `shapeRules`). `undefined` for anything but a JSON object.
  */
-export function detectOperationKind(input: unknown): OperationKind | undefined {
+export function detectOperationKind(input: unknown, options?: DetectOptions): OperationKind | undefined {
   if (!isRecord(input)) return undefined;
   const odataType = input["@odata.type"];
   const named = typeof odataType === "string" ? kindOfODataType(odataType) : undefined;
-  return named ?? kindOfODataContext(input["@odata.context"]) ?? kindOfShape(input);
+  return named ?? kindOfODataContext(input["@odata.context"]) ?? options?.kindHint ?? kindOfShape(input);
 }

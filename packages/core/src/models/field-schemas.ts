@@ -67,3 +67,8 @@ export const optionalNumber = optionalLeaf("a number", (value) => {
   const number = toNumber(value);
   return number !== undefined && Number.isFinite(number) ? { value: number } : undefined;
 });
+
+/** A result code sent as a number (`resultInfo.code` is an Int32) or as a string; kept as received. */
+export const optionalCode = optionalLeaf("a number or a string", (value) =>
+  (typeof value === "number" && Number.isFinite(value)) || typeof value === "string" ? { value } : undefined,
+);

@@ -3,13 +3,18 @@ import type { OperationKind } from "./operation-kind.js";
 import type { Operation } from "./operation.js";
 
 /** The normalised fields a flavour's properties feed (everything but `kind` and `raw`). */
-export type OperationFields = Omit<Operation, "kind" | "raw">;
+export type OperationFields = Omit<Operation, "kind" | "raw" | "warnings">;
 export type OperationFieldName = keyof OperationFields;
 
 /** How one property of a flavour's JSON maps to the normalised fields, and back. */
 export interface FlavourProperty<Value> {
   /** The normalised fields this property feeds. */
   readonly feeds: readonly OperationFieldName[];
+  /**
+   * Fields it feeds but cannot write back exactly (a percentage derived from counts, an error read from
+   * a list of messages): a change of them is written as closely as the property allows.
+   */
+  readonly readOnly?: readonly OperationFieldName[];
   /** The property's parsed value as normalised fields. */
   read(value: Value): Partial<OperationFields>;
   /** The property's JSON written from the normalised fields (`undefined`: absent). */

@@ -1,41 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { kindOfMonitorUrl } from "./kind-of-monitor-url.js";
+import { documentedAddresses } from "./test-support/documented-monitors.js";
 
 describe("kindOfMonitorUrl", () => {
+  it.each(documentedAddresses)("reads %s as %s", (url, kind) => {
+    expect(kindOfMonitorUrl(url)).toBe(kind);
+    if (URL.canParse(url)) expect(kindOfMonitorUrl(new URL(url))).toBe(kind);
+  });
+
   it.each([
+    // A longer path that merely contains a known segment says nothing, or its own kind.
     [
-      "https://contoso.sharepoint.com/_api/v2.0/monitor/4A3407B5-88FC-4504-8B21-0AABD3412717",
-      "asyncJobStatus",
-    ],
-    ["https://graph.microsoft.com/v1.0/teams('dbd8de4f')/operations('3a6fdce1')", "teamsAsyncOperation"],
-    [
-      "https://graph.microsoft.com/v1.0/teams(%27dbd8de4f%27)/operations(%273a6fdce1%27)",
-      "teamsAsyncOperation",
-    ],
-    ["https://graph.microsoft.com/v1.0/teams/dbd8de4f/operations/3a6fdce1", "teamsAsyncOperation"],
-    ["https://graph.microsoft.com/v1.0/print/operations/f221760a", "printerCreateOperation"],
-    ["https://graph.microsoft.com/v1.0/dataPolicyOperations/d007e3da", "dataPolicyOperation"],
-    [
-      "https://graph.microsoft.com/v1.0/employeeExperience/engagementAsyncOperations('3a6fdce1')",
-      "engagementAsyncOperation",
-    ],
-    ["https://graph.microsoft.com/v1.0/me/onenote/operations/abc", "onenoteOperation"],
-    ["https://graph.microsoft.com/v1.0/me/drive/items/1/workbook/operations/abc", "workbookOperation"],
-    [
-      "https://graph.microsoft.com/beta/security/attackSimulation/operations/abc",
-      "attackSimulationOperation",
-    ],
-    [
-      "https://graph.microsoft.com/v1.0/sites/root/lists/Documents/operations/contentTypeCopy,0x0101",
-      "richLongRunningOperation",
-    ],
-    [
-      "https://graph.microsoft.com/v1.0/users/u1/authentication/operations/o1?aadgdc=DUB02P&aadgsu=ssprprod-a",
+      "https://graph.microsoft.com/v1.0/admin/teams/telephoneNumberManagement/operations('0e9a')",
       "longRunningOperation",
     ],
+    ["https://graph.microsoft.com/v1.0/groups/g1/teams/t1/operations/o1", undefined],
+    ["https://graph.microsoft.com/v1.0/teams/t1/channels/c1/operations/o1", undefined],
+    ["https://graph.microsoft.com/v1.0/teams/t1/operations/o1/extra", undefined],
+    ["https://graph.microsoft.com/v1.0/me/print/operations/o1", undefined],
+    ["https://graph.microsoft.com/v1.0/sites/s1/lists/l1/items/i1/operations/o1", undefined],
+    ["https://graph.microsoft.com/v1.0/users/u1/mailFolders/inbox/childFolders/c/operations/o", undefined],
+    [
+      "https://graph.microsoft.com/v1.0/security/cases/ediscoveryCases/c1/searches/s1/operations/o1",
+      undefined,
+    ],
+    ["https://graph.microsoft.com/v1.0/communications/calls/c1/participants/p1/operations/o1", undefined],
+    ["https://example.com/backup/_api/v2.0/monitor/x/y", undefined],
   ] as const)("reads %s as %s", (url, kind) => {
     expect(kindOfMonitorUrl(url)).toBe(kind);
-    expect(kindOfMonitorUrl(new URL(url))).toBe(kind);
   });
 
   it("says nothing of a path it does not know, or of text that is not an address", () => {

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-/** Every Graph operation-monitor flavour @lro/core reads. */
+/**
+ * Every Graph operation-monitor flavour @lro/core reads. A flavour is a base type: its derived types
+ * (`#microsoft.graph.playPromptOperation`, `#microsoft.graph.security.ediscoveryExportOperation`...)
+ * read as it (see `graphMonitorTypes`).
+ */
 export const operationKinds = [
   "longRunningOperation",
   "richLongRunningOperation",
@@ -13,6 +17,15 @@ export const operationKinds = [
   "dataPolicyOperation",
   "printerCreateOperation",
   "workbookOperation",
+  "commsOperation",
+  "caseOperation",
+  "connectionOperation",
+  "delegatedAdminRelationshipOperation",
+  "teamworkDeviceOperation",
+  "approvalOperation",
+  "mailFolderOperation",
+  "placeOperation",
+  "configurationSnapshotJob",
 ] as const;
 export const operationKindSchema = z.enum(operationKinds);
 export type OperationKind = z.infer<typeof operationKindSchema>;

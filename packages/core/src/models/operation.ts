@@ -41,6 +41,19 @@ export const operationErrorSchema = z.object({
 export type OperationError = z.infer<typeof operationErrorSchema>;
 
 /**
+ * A property the poller does not need whose value could not be read (a malformed timestamp, an
+ * unexpected shape): the operation is read without it, its value stays in `raw`.
+ */
+export const operationWarningSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  pathText: z.string(),
+  expected: z.string(),
+  received: z.string(),
+  message: z.string(),
+});
+export type OperationWarning = z.infer<typeof operationWarningSchema>;
+
+/**
  * The one normalised model of a Graph long-running operation, whatever flavour it was read from.
  * Absent values are absent (Graph's empty strings are read as absent); `raw` is the payload as received.
  */
@@ -61,6 +74,8 @@ export const operationSchema = z.object({
   type: z.string().optional(),
   operationType: z.string().optional(),
   error: operationErrorSchema.optional(),
+  /** Properties read as absent because their value could not be read (kept as received in `raw`). */
+  warnings: z.array(operationWarningSchema).optional(),
   raw: z.record(z.string(), z.unknown()),
 });
 export type Operation = z.infer<typeof operationSchema>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { OperationValidationError } from "../errors/operation-validation-error.js";
 import { LroError } from "../errors/lro-error.js";
 import { parseOperation, safeParseOperation } from "./parse-operation.js";
+import { toGraphJson } from "./to-graph-json.js";
 
 function issuesOf(input: unknown, options?: Parameters<typeof safeParseOperation>[1]) {
   const result = safeParseOperation(input, options);
@@ -9,9 +10,20 @@ function issuesOf(input: unknown, options?: Parameters<typeof safeParseOperation
   return result.error.issues.map((issue) => issue.message);
 }
 
-describe("parseOperation: strict where it matters", () => {
-  it("names the path, what was expected and what was received", () => {
-    expect(issuesOf({ id: "1", status: "running", percentageComplete: "abc" })).toStrictEqual([
+function warningsOf(input: unknown, options?: Parameters<typeof safeParseOperation>[1]) {
+  const result = safeParseOperation(input, options);
+  if (!result.success) throw new Error(`expected the payload to be read: ${result.error.message}`);
+  return result.data;
+}
+
+describe("parseOperation: only the status refuses an answer", () => {
+  it("reads the status past a value it cannot read, naming the path, what was expected and what was received", () => {
+    const payload = { id: "1", status: "running", percentageComplete: "abc" };
+    const operation = warningsOf(payload);
+    expect(operation.status).toBe("running");
+    expect(operation.percentComplete).toBeUndefined();
+    expect(operation.raw).toStrictEqual(payload);
+    expect(operation.warnings?.map((warning) => warning.message)).toStrictEqual([
       '$.percentageComplete: expected a number 0..100, received "abc"',
     ]);
   });
@@ -37,15 +49,13 @@ describe("parseOperation: strict where it matters", () => {
       { id: "1", status: "Running", percentComplete: true },
       "$.percentComplete: expected a number 0..100, received true",
     ],
-    [{ id: "1", status: 3, type: "x" }, "$.status: expected a string (the operation's status), received 3"],
-    [{ id: "1", type: "x" }, "$.status: expected a string (the operation's status), received nothing"],
-    [
-      { id: "1", status: null, type: "x" },
-      "$.status: expected a string (the operation's status), received null",
-    ],
     [
       { id: "1", status: "running", createdDateTime: "yesterday", statusDetail: "" },
       '$.createdDateTime: expected an ISO 8601 date-time string or null, received "yesterday"',
+    ],
+    [
+      { id: "1", status: "running", createdDateTime: "2023-06-19T12-06-03.0024Z", statusDetail: "" },
+      '$.createdDateTime: expected an ISO 8601 date-time string or null, received "2023-06-19T12-06-03.0024Z"',
     ],
     [
       { id: "1", status: "running", type: "x", error: "boom" },
@@ -56,11 +66,45 @@ describe("parseOperation: strict where it matters", () => {
       "$.error.details[0].code: expected a string or null, received 5",
     ],
     [{ id: 7, status: "running", type: "x" }, "$.id: expected a string or null, received 7"],
-  ])("rejects %j", (payload, message) => {
+  ])("reads %j with a warning", (payload, message) => {
+    const operation = warningsOf(payload);
+    expect(operation.status).toBe("running");
+    expect(operation.warnings?.map((warning) => warning.message)).toStrictEqual([message]);
+    expect(operation.raw).toStrictEqual(payload);
+    // The value that could not be read goes back as received.
+    expect(toGraphJson(operation)).toStrictEqual(payload);
+  });
+
+  it("keeps what it can read of a property that is partly wrong", () => {
+    const operation = warningsOf({
+      id: "1",
+      status: "failed",
+      type: "x",
+      error: { code: "badRequest", message: "no", details: [{ code: 5, message: "m" }, "junk"] },
+    });
+    expect(operation.error).toStrictEqual({
+      code: "badRequest",
+      message: "no",
+      details: [{ code: "", message: "m" }],
+    });
+    expect(operation.warnings?.map((warning) => warning.pathText)).toStrictEqual([
+      "$.error.details[0].code",
+      "$.error.details[1]",
+    ]);
+  });
+
+  it.each([
+    [{ id: "1", status: 3, type: "x" }, "$.status: expected a string (the operation's status), received 3"],
+    [{ id: "1", type: "x" }, "$.status: expected a string (the operation's status), received nothing"],
+    [
+      { id: "1", status: null, type: "x" },
+      "$.status: expected a string (the operation's status), received null",
+    ],
+  ])("refuses %j: it has no status", (payload, message) => {
     expect(issuesOf(payload)).toContain(message);
   });
 
-  it("rejects a printer status that is not an object", () => {
+  it("refuses a printer status that is not an object", () => {
     expect(issuesOf({ id: "1", status: "running" }, { kind: "printerCreateOperation" })).toStrictEqual([
       '$.status: expected an object {state, description}, received "running"',
     ]);
@@ -69,14 +113,14 @@ describe("parseOperation: strict where it matters", () => {
     ).toStrictEqual(["$.status.state: expected a string (the operation's status), received nothing"]);
   });
 
-  it("lists every bad path at once", () => {
+  it("lists every bad path at once when it refuses", () => {
     expect(issuesOf({ id: "1", status: 1, percentageComplete: "x", type: "t" })).toHaveLength(2);
   });
 
   it("throws an OperationValidationError with structured issues and the flavour it read", () => {
     let caught: unknown;
     try {
-      parseOperation({ id: "1", status: "running", type: "t", percentageComplete: 250 });
+      parseOperation({ id: "1", status: ["running"], type: "t" });
     } catch (error) {
       caught = error;
     }
@@ -88,26 +132,35 @@ describe("parseOperation: strict where it matters", () => {
     expect(error.kind).toBe("richLongRunningOperation");
     expect(error.issues).toStrictEqual([
       {
-        path: ["percentageComplete"],
-        pathText: "$.percentageComplete",
-        expected: "a number 0..100",
-        received: "250",
-        message: "$.percentageComplete: expected a number 0..100, received 250",
+        path: ["status"],
+        pathText: "$.status",
+        expected: "a string (the operation's status)",
+        received: "an array",
+        message: "$.status: expected a string (the operation's status), received an array",
       },
     ]);
     expect(error.message).toContain("read as richLongRunningOperation");
-    expect(error.message).toContain("$.percentageComplete: expected a number 0..100, received 250");
   });
 
-  it("names nested paths", () => {
-    expect(
-      issuesOf({ id: "1", status: "running", type: "t", error: { innerError: { details: "x" } } }),
-    ).toStrictEqual(['$.error.innerError.details: expected an array or null, received "x"']);
+  it("names nested paths in warnings", () => {
+    const operation = warningsOf({
+      id: "1",
+      status: "running",
+      type: "t",
+      error: { code: "c", innerError: { details: "x" } },
+    });
+    expect(operation.warnings?.map((warning) => warning.message)).toStrictEqual([
+      '$.error.innerError.details: expected an array or null, received "x"',
+    ]);
+    expect(operation.error).toStrictEqual({ code: "c", message: "", innerError: {} });
   });
 
-  it("rejects an unknown options.kind", () => {
+  it("rejects an unknown options.kind or options.kindHint", () => {
     expect(issuesOf({ id: "1", status: "running" }, { kind: "nope" as never })[0]).toMatch(
       /^options\.kind: expected one of longRunningOperation, /,
+    );
+    expect(issuesOf({ id: "1", status: "running" }, { kindHint: "nope" as never })[0]).toMatch(
+      /^options\.kindHint: expected one of longRunningOperation, /,
     );
   });
 });
@@ -179,20 +232,30 @@ describe("safeParseOperation never throws", () => {
 
     const error: Record<string, unknown> = { code: "a", message: "b" };
     error["innerError"] = error;
-    expect(issuesOf({ id: "1", status: "failed", type: "t", error })[0]).toMatch(
-      /expected at most 32 nested innerError levels/,
-    );
+    const cyclic = warningsOf({ id: "1", status: "failed", type: "t", error });
+    expect(cyclic.status).toBe("failed");
+    expect(cyclic.error?.code).toBe("a");
+    expect(cyclic.warnings?.[0]?.message).toMatch(/expected at most 32 nested innerError levels/);
 
     let deep: Record<string, unknown> = { code: "deepest" };
     for (let level = 0; level < 100_000; level += 1) deep = { code: "x", innerError: deep };
-    expect(safeParseOperation({ id: "1", status: "failed", type: "t", error: deep }).success).toBe(false);
+    const deepest = warningsOf({ id: "1", status: "failed", type: "t", error: deep });
+    expect(deepest.status).toBe("failed");
+    let depth = 0;
+    for (let inner = deepest.error?.innerError; inner !== undefined; inner = inner.innerError) depth += 1;
+    expect(depth).toBe(32);
   });
 
-  it("rejects huge nesting where an array is expected", () => {
+  it("reads the status past huge nesting where an array is expected", () => {
     let nested: unknown = [];
     for (let level = 0; level < 100_000; level += 1) nested = [nested];
-    expect(
-      safeParseOperation({ id: "1", status: "failed", type: "t", error: { details: nested } }).success,
-    ).toBe(false);
+    const operation = warningsOf({
+      id: "1",
+      status: "failed",
+      type: "t",
+      error: { code: "c", details: nested },
+    });
+    expect(operation.status).toBe("failed");
+    expect(operation.warnings?.[0]?.pathText).toBe("$.error.details[0]");
   });
 });

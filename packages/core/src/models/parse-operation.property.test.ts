@@ -59,7 +59,8 @@ describe("safeParseOperation on anything", () => {
   });
 });
 
-describe.each(operationKinds)("generated %s payloads", (kind) => {
+// A hundred and fifty payloads a property: seconds on a loaded shared machine.
+describe.each(operationKinds)("generated %s payloads", { timeout: 30_000 }, (kind) => {
   it("are detected as their flavour and give a valid Operation", () => {
     fc.assert(
       fc.property(flavourPayload(kind), (payload) => {
@@ -88,8 +89,10 @@ describe.each(operationKinds)("generated %s payloads", (kind) => {
   });
 
   it("writes every change of a normalised field the flavour carries into its JSON", () => {
+    const properties = Object.values(flavours[kind].properties);
+    const readOnly = new Set(properties.flatMap((property) => property.readOnly ?? []));
     const carried: ReadonlySet<string> = new Set(
-      Object.values(flavours[kind].properties).flatMap((property) => property.feeds),
+      properties.flatMap((property) => property.feeds).filter((field) => !readOnly.has(field)),
     );
     const changes = fc.record(
       {

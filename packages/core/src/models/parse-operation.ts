@@ -5,41 +5,30 @@ import { flavours } from "./flavours.js";
 import { normalise } from "./normalise.js";
 import { operationKindSchema } from "./operation-kind.js";
 import { readLeaves } from "./read-leaves.js";
+import { maximumInnerErrorDepth, readWithWarnings } from "./read-with-warnings.js";
 import type { OperationKind } from "./operation-kind.js";
 import type { Operation } from "./operation.js";
-import { describeReceived, fromZodIssues, validationIssue } from "./validation-issues.js";
+import { describeReceived, validationIssue } from "./validation-issues.js";
 
 export interface ParseOperationOptions {
   /** Reads the payload as this flavour instead of detecting it. */
   kind?: OperationKind | undefined;
+  /**
+   * The flavour of the monitor's earlier answers (a poller passes its last snapshot's `kind`): kept
+   * unless the payload names its type (`@odata.type`, `@odata.context`) or cannot be read as it, so one
+   * monitor's answers read as one flavour however their shape changes.
+   */
+  kindHint?: OperationKind | undefined;
 }
 
 export type SafeParseOperationResult =
   | { success: true; data: Operation; error?: never }
   | { success: false; error: OperationValidationError; data?: never };
 
-/** How deep `error.innerError.innerError...` may nest. */
-export const maximumInnerErrorDepth = 32;
+export { maximumInnerErrorDepth };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function innerErrorDepthIssue(payload: Record<string, unknown>): OperationValidationIssue | undefined {
-  const path: string[] = ["error"];
-  let value = payload["error"];
-  while (isRecord(value) && isRecord(value["innerError"])) {
-    path.push("innerError");
-    if (path.length > maximumInnerErrorDepth + 1) {
-      return validationIssue(
-        path,
-        `at most ${maximumInnerErrorDepth} nested innerError levels`,
-        value["innerError"],
-      );
-    }
-    value = value["innerError"];
-  }
-  return undefined;
 }
 
 function failure(
@@ -52,30 +41,35 @@ function failure(
 
 const knownKinds: ReadonlySet<unknown> = new Set(operationKindSchema.options);
 
-function parse(input: unknown, options: ParseOperationOptions | undefined): SafeParseOperationResult {
-  const forced = options?.kind;
-  if (forced !== undefined && !knownKinds.has(forced)) {
-    const issue = validationIssue([], `one of ${operationKindSchema.options.join(", ")}`, forced);
-    return failure([
-      { ...issue, pathText: "options.kind", message: issue.message.replace(/^\$/, "options.kind") },
-    ]);
-  }
-  if (!isRecord(input))
-    return failure([validationIssue([], "a JSON object (a Graph operation payload)", input)]);
-  const kind = forced ?? detectOperationKind(input) ?? "longRunningOperation";
-  const depthIssue = innerErrorDepthIssue(input);
-  if (depthIssue !== undefined) return failure([depthIssue], kind);
+function optionIssue(name: string, value: unknown): OperationValidationIssue {
+  const issue = validationIssue([], `one of ${operationKindSchema.options.join(", ")}`, value);
+  return { ...issue, pathText: `options.${name}`, message: issue.message.replace(/^\$/, `options.${name}`) };
+}
+
+function read(kind: OperationKind, input: Record<string, unknown>): SafeParseOperationResult {
   const flavour = flavours[kind];
   // Most answers are leaves only: read without zod, which still decides (and words) anything else.
   const leaves = readLeaves(flavour, input);
   if (leaves !== undefined) return { success: true, data: normalise(flavour, leaves, { ...input }) };
-  const result = flavour.schema.safeParse(input);
-  if (!result.success) {
-    // Parsed again to report the values received: reporting them slows every successful parse.
-    const reported = flavour.schema.safeParse(input, { reportInput: true }).error ?? result.error;
-    return failure(fromZodIssues(reported.issues), kind, reported);
-  }
-  return { success: true, data: normalise(flavour, result.data, { ...input }) };
+  const result = readWithWarnings(flavour, input);
+  if (!result.success) return failure(result.issues, kind, result.cause);
+  return { success: true, data: normalise(flavour, result.parsed, { ...input }, result.warnings) };
+}
+
+function parse(input: unknown, options: ParseOperationOptions | undefined): SafeParseOperationResult {
+  const forced = options?.kind;
+  if (forced !== undefined && !knownKinds.has(forced)) return failure([optionIssue("kind", forced)]);
+  const hint = options?.kindHint;
+  if (hint !== undefined && !knownKinds.has(hint)) return failure([optionIssue("kindHint", hint)]);
+  if (!isRecord(input))
+    return failure([validationIssue([], "a JSON object (a Graph operation payload)", input)]);
+  if (forced !== undefined) return read(forced, input);
+  const kind = detectOperationKind(input, { kindHint: hint }) ?? "longRunningOperation";
+  const result = read(kind, input);
+  if (result.success || hint === undefined || kind !== hint) return result;
+  // The earlier answers' flavour cannot read this one: its own shape decides.
+  const detected = detectOperationKind(input) ?? "longRunningOperation";
+  return detected === hint ? result : read(detected, input);
 }
 
 /** The issue of an input that threw while being read; nothing here may throw in turn. */
@@ -105,8 +99,9 @@ function unreadableIssue(input: unknown, cause: unknown): OperationValidationIss
 
 /**
  * Reads any Graph operation-monitor payload as the normalised `Operation`. Never throws, whatever the
- * input (null, arrays, cyclic objects, proxies or getters that throw): failures are an
- * `OperationValidationError` whose `issues` name each bad path.
+ * input (null, arrays, cyclic objects, proxies or getters that throw). Only the status (and a payload
+ * that is no object) may refuse an answer: an `OperationValidationError` whose `issues` name each bad
+ * path. Any other property that cannot be read is left out and listed in `warnings` (kept in `raw`).
  */
 export function safeParseOperation(
   input: unknown,

@@ -2,80 +2,136 @@ import type { OperationKind } from "./operation-kind.js";
 import type { OperationStatus } from "./operation-status.js";
 
 /**
- * Every status vocabulary Graph uses for its operation monitors, each value mapped to the normalised
- * `OperationStatus`. Keys are lower case (values are compared case-insensitively); the first key of a
- * vocabulary that maps to a status is the word written back for that status.
+ * What a status word means: a normalised `OperationStatus`, or `succeededPartly` for the words that end
+ * an operation with only part of its work done (`partiallySucceeded`, `partiallySuccessful`). Those read
+ * as `succeeded`: the work produced a result that can be used (Graph lists them among the terminal
+ * successes); `isPartlySucceeded` tells them apart and the flavour's detail (its error, error details or
+ * counts) is kept.
+ */
+export type StatusWordMeaning = OperationStatus | "succeededPartly";
+
+/**
+ * Every status vocabulary of Graph's operation monitors, in the spelling Microsoft documents, each word
+ * mapped to what it means. Words are compared case-insensitively; the first word of a vocabulary with
+ * a meaning is the one written back for it.
  */
 export const statusVocabularies = {
   longRunningOperationStatus: {
-    notstarted: "notStarted",
+    notStarted: "notStarted",
     running: "running",
     succeeded: "succeeded",
     failed: "failed",
-    unknownfuturevalue: "unknownFutureValue",
+    unknownFutureValue: "unknownFutureValue",
+  },
+  "tenantGovernanceServices.longRunningOperationStatus": {
+    notStarted: "notStarted",
+    running: "running",
+    succeeded: "succeeded",
+    failed: "failed",
+    unknownFutureValue: "unknownFutureValue",
   },
   operationStatus: {
-    notstarted: "notStarted",
+    notStarted: "notStarted",
     running: "running",
     completed: "succeeded",
     failed: "failed",
   },
   teamsAsyncOperationStatus: {
-    notstarted: "notStarted",
-    inprogress: "running",
+    notStarted: "notStarted",
+    inProgress: "running",
     succeeded: "succeeded",
     failed: "failed",
-    // Documented but never terminal (graph-operations section 2): the enum's unset value, read as unknown.
+    unknownFutureValue: "unknownFutureValue",
+    // The enum's unset value: documented, never terminal.
     invalid: "unknownFutureValue",
-    unknownfuturevalue: "unknownFutureValue",
   },
   asyncJobStatus: {
-    notstarted: "notStarted",
-    inprogress: "running",
+    notStarted: "notStarted",
+    inProgress: "running",
     completed: "succeeded",
     failed: "failed",
     updating: "running",
     waiting: "running",
-    deletepending: "running",
-    deletefailed: "failed",
+    deletePending: "running",
+    deleteFailed: "failed",
   },
   dataPolicyOperationStatus: {
-    notstarted: "notStarted",
+    notStarted: "notStarted",
     running: "running",
     complete: "succeeded",
     failed: "failed",
-    unknownfuturevalue: "unknownFutureValue",
+    unknownFutureValue: "unknownFutureValue",
   },
   printOperationProcessingState: {
-    notstarted: "notStarted",
+    notStarted: "notStarted",
     running: "running",
     succeeded: "succeeded",
     failed: "failed",
-    unknownfuturevalue: "unknownFutureValue",
+    unknownFutureValue: "unknownFutureValue",
   },
   workbookOperationStatus: {
-    notstarted: "notStarted",
+    notStarted: "notStarted",
     running: "running",
     succeeded: "succeeded",
     failed: "failed",
   },
   caseOperationStatus: {
-    notstarted: "notStarted",
+    notStarted: "notStarted",
     running: "running",
     succeeded: "succeeded",
     failed: "failed",
-    partiallysucceeded: "succeeded",
-    submissionfailed: "failed",
-    unknownfuturevalue: "unknownFutureValue",
+    partiallySucceeded: "succeededPartly",
+    submissionFailed: "failed",
+    unknownFutureValue: "unknownFutureValue",
   },
   connectionOperationStatus: {
     unspecified: "notStarted",
     inprogress: "running",
     completed: "succeeded",
     failed: "failed",
-    unknownfuturevalue: "unknownFutureValue",
+    unknownFutureValue: "unknownFutureValue",
   },
-} as const satisfies Record<string, Record<string, OperationStatus>>;
+  approvalOperationStatus: {
+    scheduled: "notStarted",
+    inProgress: "running",
+    succeeded: "succeeded",
+    failed: "failed",
+    timeout: "failed",
+    unknownFutureValue: "unknownFutureValue",
+  },
+  mailFolderOperationStatus: {
+    notStarted: "notStarted",
+    running: "running",
+    succeeded: "succeeded",
+    failed: "failed",
+    unknownFutureValue: "unknownFutureValue",
+  },
+  placeOperationStatus: {
+    created: "notStarted",
+    inProgress: "running",
+    succeeded: "succeeded",
+    failed: "failed",
+    partiallySucceeded: "succeededPartly",
+    expired: "failed",
+    unknownFutureValue: "unknownFutureValue",
+  },
+  snapshotJobStatus: {
+    notStarted: "notStarted",
+    running: "running",
+    succeeded: "succeeded",
+    failed: "failed",
+    partiallySuccessful: "succeededPartly",
+    unknownFutureValue: "unknownFutureValue",
+  },
+  teamworkDeviceOperationStatus: {
+    Queued: "notStarted",
+    Scheduled: "notStarted",
+    InProgress: "running",
+    Successful: "succeeded",
+    Failed: "failed",
+    Cancelled: "failed",
+  },
+} as const satisfies Record<string, Record<string, StatusWordMeaning>>;
 
 export type StatusVocabularyName = keyof typeof statusVocabularies;
 
@@ -85,11 +141,20 @@ export const statusVocabularyOfKind = {
   richLongRunningOperation: "longRunningOperationStatus",
   attackSimulationOperation: "longRunningOperationStatus",
   engagementAsyncOperation: "longRunningOperationStatus",
+  delegatedAdminRelationshipOperation: "longRunningOperationStatus",
   operation: "operationStatus",
   onenoteOperation: "operationStatus",
+  commsOperation: "operationStatus",
   teamsAsyncOperation: "teamsAsyncOperationStatus",
   asyncJobStatus: "asyncJobStatus",
   dataPolicyOperation: "dataPolicyOperationStatus",
   printerCreateOperation: "printOperationProcessingState",
   workbookOperation: "workbookOperationStatus",
+  caseOperation: "caseOperationStatus",
+  connectionOperation: "connectionOperationStatus",
+  teamworkDeviceOperation: "teamworkDeviceOperationStatus",
+  approvalOperation: "approvalOperationStatus",
+  mailFolderOperation: "mailFolderOperationStatus",
+  placeOperation: "placeOperationStatus",
+  configurationSnapshotJob: "snapshotJobStatus",
 } as const satisfies Record<OperationKind, StatusVocabularyName>;

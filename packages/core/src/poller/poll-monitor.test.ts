@@ -56,6 +56,28 @@ describe("pollMonitor", () => {
     expect(answer.operation).toMatchObject({ kind: "asyncJobStatus", status: "succeeded" });
   });
 
+  it("reads a monitor's later answers as the flavour of its earlier ones, unless they name their type", async () => {
+    const monitor = "https://graph.microsoft.com/beta/external/connections/hr/operations/o1";
+    const first = await pollMonitor(monitor, {
+      transport: scriptedTransport(() => jsonResponse({ id: "o1", status: "inprogress" })),
+    });
+    expect(first.operation.kind).toBe("connectionOperation");
+    // Alone, this answer has a workbook operation's shape.
+    const failed = { id: "o1", status: "failed", error: { code: "schemaConflict", message: "taken" } };
+    const last = await pollMonitor(monitor, {
+      transport: scriptedTransport(() => jsonResponse(failed)),
+      previous: first.operation,
+    });
+    expect(last.operation).toMatchObject({ kind: "connectionOperation", status: "failed" });
+    const named = await pollMonitor(monitor, {
+      transport: scriptedTransport(() =>
+        jsonResponse({ ...failed, "@odata.type": "#microsoft.graph.externalConnectors.connectionOperation" }),
+      ),
+      previous: { ...first.operation, kind: "workbookOperation" },
+    });
+    expect(named.operation.kind).toBe("connectionOperation");
+  });
+
   it("keeps the operation's type when a later answer leaves it out, with the answer's own raw body", async () => {
     const copying = await pollMonitor(foreignMonitor, {
       transport: scriptedTransport(() =>

@@ -55,10 +55,10 @@ function readBody(response: TransportResponse, context: ReadContext): Operation 
   } catch (cause) {
     throw invalidBody(response.body, context.kind, cause);
   }
-  // The flavour of a monitor never changes: reading as the previous answer's saves detecting it again.
+  // The flavour of a monitor never changes: later answers keep the earlier ones' (unless they name theirs).
   const previousKind =
     context.previous && hasProperties(context.previous.raw) ? context.previous.kind : undefined;
-  const result = safeParseOperation(payload, { kind: context.kind ?? previousKind });
+  const result = safeParseOperation(payload, { kind: context.kind, kindHint: previousKind });
   if (!result.success) throw result.error;
   return keepNamesOf(result.data, context.previous);
 }

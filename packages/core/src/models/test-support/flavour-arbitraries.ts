@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { OperationKind } from "../operation-kind.js";
+import { odataTypeOfKind } from "../graph-monitor-types.js";
 import { statusVocabularies, statusVocabularyOfKind } from "../status-vocabularies.js";
 
 /** A word in random letter case: Graph's vocabularies are compared case-insensitively. */
@@ -14,7 +15,10 @@ export const anyCasing = (word: string) =>
 export const newStatusWord = fc
   .stringMatching(/^[a-z][a-zA-Z]{2,14}$/)
   .filter(
-    (word) => !Object.values(statusVocabularies).some((vocabulary) => word.toLowerCase() in vocabulary),
+    (word) =>
+      !Object.values(statusVocabularies).some((vocabulary) =>
+        Object.keys(vocabulary).some((known) => known.toLowerCase() === word.toLowerCase()),
+      ),
   );
 
 /** A status of the flavour's own vocabulary in any casing, or sometimes a new word. */
@@ -93,6 +97,23 @@ export const publicError = fc.oneof(
     { requiredKeys: [] },
   ),
 );
+
+/** A `resultInfo` ({code, subcode, message}): success codes below 400, error codes from 400. */
+const resultInfo = fc.record(
+  {
+    code: fc.oneof(fc.constantFrom(200, 400, 403, 500), fc.integer({ min: 100, max: 699 })),
+    subcode: fc.nat(9999),
+    message: text,
+  },
+  { requiredKeys: ["code"] },
+);
+
+/** placeOperation's progress counts. */
+const placeProgress = fc.tuple(fc.nat(50), fc.nat(50), fc.nat(50)).map(([succeeded, failed, pending]) => ({
+  totalPlaceCount: succeeded + failed + pending,
+  succeededPlaceCount: succeeded,
+  failedPlaceCount: failed,
+}));
 
 const teamsError = fc.oneof(
   fc.constant(null),
@@ -199,6 +220,94 @@ const flavourProperties: Record<
     properties: { id: text, error: publicError, resourceLocation: optionalOf(text) },
     required: ["id"],
   },
+  commsOperation: {
+    properties: { id: text, clientContext: text, resultInfo: optionalOf(resultInfo) },
+    required: ["id", "clientContext"],
+  },
+  caseOperation: {
+    properties: {
+      id: text,
+      action: fc.constantFrom(
+        "addToReviewSet",
+        "estimateStatistics",
+        "exportResult",
+        "holdUpdate",
+        "purgeData",
+      ),
+      completedDateTime: optionalOf(isoDateTime),
+      createdBy: fc.constant({ user: { id: "u1", displayName: "Adele" } }),
+      createdDateTime: optionalOf(isoDateTime),
+      percentProgress: optionalOf(percentage),
+      resultInfo: optionalOf(resultInfo),
+    },
+    required: ["id", "action"],
+  },
+  connectionOperation: {
+    properties: { id: text, error: publicError },
+    required: ["id"],
+  },
+  delegatedAdminRelationshipOperation: {
+    properties: {
+      id: text,
+      createdDateTime: optionalOf(isoDateTime),
+      data: text,
+      lastModifiedDateTime: optionalOf(isoDateTime),
+      operationType: optionalOf(fc.constant("delegatedAdminAccessAssignmentUpdate")),
+    },
+    required: ["id", "data"],
+  },
+  teamworkDeviceOperation: {
+    properties: {
+      id: text,
+      completedDateTime: optionalOf(isoDateTime),
+      createdBy: fc.constant({ user: { id: "u1" } }),
+      createdDateTime: optionalOf(isoDateTime),
+      error: teamsError,
+      lastActionBy: fc.constant({ user: { id: "u2" } }),
+      lastActionDateTime: optionalOf(isoDateTime),
+      operationType: optionalOf(fc.constantFrom("deviceRestart", "configUpdate", "softwareUpdate")),
+      startedDateTime: isoDateTime,
+    },
+    required: ["id", "startedDateTime"],
+  },
+  approvalOperation: {
+    properties: {
+      id: text,
+      createdDateTime: optionalOf(isoDateTime),
+      error: publicError,
+      lastActionDateTime: optionalOf(isoDateTime),
+      resourceLocation: optionalOf(text),
+    },
+    required: ["id"],
+  },
+  mailFolderOperation: {
+    properties: { id: text, resourceLocation: optionalOf(text) },
+    required: ["id"],
+  },
+  placeOperation: {
+    properties: {
+      id: text,
+      details: fc.array(fc.record({ placeId: fc.uuid(), status: fc.constantFrom("succeeded", "failed") }), {
+        maxLength: 3,
+      }),
+      progress: fc.oneof(fc.constant(null), placeProgress),
+    },
+    required: ["id", "details"],
+  },
+  configurationSnapshotJob: {
+    properties: {
+      id: text,
+      completedDateTime: optionalOf(isoDateTime),
+      createdDateTime: optionalOf(isoDateTime),
+      description: optionalOf(text),
+      displayName: text,
+      errorDetails: fc.array(text, { maxLength: 3 }),
+      resourceLocation: optionalOf(text),
+      resources: fc.array(fc.constantFrom("conditionalAccessPolicy", "namedLocation"), { maxLength: 2 }),
+      tenantId: fc.uuid(),
+    },
+    required: ["id", "displayName"],
+  },
 };
 
 function printStatus() {
@@ -212,6 +321,13 @@ function printStatus() {
   );
 }
 
+/** Flavours whose shape is another's: only their `@odata.type` (or address) tells them. */
+const toldOnlyByName: ReadonlySet<OperationKind> = new Set([
+  "connectionOperation",
+  "mailFolderOperation",
+  "approvalOperation",
+]);
+
 /**
  * Payloads of one flavour as Graph may send them: casing, numeric types, absent and empty values vary,
  * unknown properties and new status values appear. Each carries a property distinctive of its flavour
@@ -219,14 +335,12 @@ function printStatus() {
  */
 export function flavourPayload(kind: OperationKind): fc.Arbitrary<Record<string, unknown>> {
   const { properties, required } = flavourProperties[kind];
+  const named = toldOnlyByName.has(kind)
+    ? fc.constant(odataTypeOfKind[kind])
+    : fc.option(fc.constant(odataTypeOfKind[kind]), { nil: undefined });
   const status = kind === "printerCreateOperation" ? printStatus() : statusWordOf(kind);
   return fc
-    .tuple(
-      fc.record(properties, { requiredKeys: required }),
-      status,
-      extraProperties,
-      fc.option(fc.constant(`#microsoft.graph.${kind}`), { nil: undefined }),
-    )
+    .tuple(fc.record(properties, { requiredKeys: required }), status, extraProperties, named)
     .map(([known, statusValue, extra, odataType]) => {
       const payload: Record<string, unknown> = { ...extra, ...known, status: statusValue };
       if (odataType !== undefined) payload["@odata.type"] = odataType;
