@@ -1,5 +1,6 @@
 import type { ProxyConfig } from "../config.js";
 import { settingLabel } from "../config/settings.js";
+import { SqliteStoreUnusableError } from "../store/sqlite/sqlite-file.js";
 
 /** Start-up failed for a reason the operator can fix; the message says what and how, in one line. */
 export class StartupError extends Error {
@@ -79,6 +80,7 @@ export function describeStartupFailure(error: unknown, config: ProxyConfig): str
  * (SQLite's codes, from better-sqlite3 as `SQLITE_*` or from node:sqlite as `errcode`), else the error as is.
  */
 export function sqliteOpeningFailure(error: unknown, dataDir: string): unknown {
+  if (SqliteStoreUnusableError.isInstance(error)) return new StartupError(error.message, { cause: error });
   const failure = (typeof error === "object" && error !== null ? error : {}) as SystemError;
   const primary = typeof failure.errcode === "number" ? failure.errcode & 0xff : undefined;
   const code = failure.code ?? "";

@@ -94,3 +94,34 @@ describe("/metrics", () => {
     expect(text).toContain("# TYPE lro_proxy_upstream_errors_total counter");
   });
 });
+
+describe("/readyz and the store's health", () => {
+  it("answers 503 naming the store's failure once the store met a damaged file", async () => {
+    const { healthRoutes } = await import("./health-router.js");
+    const { createMetrics } = await import("../observability/metrics.js");
+    const express = (await import("express")).default;
+    let problem: string | undefined;
+    const app = express();
+    const routes = healthRoutes({
+      store: { nextDueAt: () => Promise.resolve(undefined), health: () => problem },
+      tracker: { isRunning: () => true },
+      metrics: createMetrics(),
+    });
+    app.get("/readyz", routes.get("/readyz")!);
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((listening) => server.once("listening", listening));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/readyz`;
+    try {
+      expect((await rawRequest(url)).status).toBe(200);
+      problem = "database disk image is malformed";
+      const failing = await rawRequest(url);
+      expect(failing.status).toBe(503);
+      expect(failing.json()).toMatchObject({
+        status: "not ready",
+        checks: { store: "failing: database disk image is malformed", tracker: "ok" },
+      });
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
+  });
+});

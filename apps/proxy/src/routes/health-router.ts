@@ -4,7 +4,7 @@ import type { OperationStore } from "../store/operation-store.js";
 import type { Tracker } from "../tracking/tracker.js";
 
 export interface HealthRouterOptions {
-  store: Pick<OperationStore, "nextDueAt">;
+  store: Pick<OperationStore, "nextDueAt" | "health">;
   tracker: Pick<Tracker, "isRunning">;
   metrics: ProxyMetrics;
   /** False once shutdown began: `/readyz` then answers 503 so a load balancer stops sending requests. */
@@ -12,8 +12,8 @@ export interface HealthRouterOptions {
 }
 
 /**
- * `/healthz`: the process answers. `/readyz`: the store answers a query, the tracker runs, and the proxy
- * is not shutting down. `/metrics`: Prometheus text. None needs credentials (they carry no client data).
+ * `/healthz`: the process answers. `/readyz`: the store answers a query and has seen no sign of a failing
+ * file (corrupt, I/O error, disk full), the tracker runs, and the proxy is not shutting down. `/metrics`: Prometheus text. None needs credentials (they carry no client data).
  */
 export function createHealthRouter(options: HealthRouterOptions): Router {
   const router = Router();
@@ -34,7 +34,10 @@ export function healthRoutes({
   const readyz: RequestHandler = async (_req, res) => {
     const checks = {
       store: await store.nextDueAt().then(
-        () => "ok",
+        () => {
+          const problem = store.health?.();
+          return problem === undefined ? "ok" : `failing: ${problem}`;
+        },
         (error: unknown) => `unreachable: ${error instanceof Error ? error.message : String(error)}`,
       ),
       tracker: tracker.isRunning() ? "ok" : "stopped",

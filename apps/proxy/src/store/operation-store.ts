@@ -97,5 +97,7 @@ export interface OperationStore {
    * process did not schedule (an operation adopted elsewhere, a lease run out). Returns the unsubscribe function.
    */
   watchSchedule?(watcher: () => void): () => void;
+  /** Stores that can tell: why the store is failing (a damaged file), or nothing while it is sound. */
+  health?(): string | undefined;
   close(): Promise<void>;
 }

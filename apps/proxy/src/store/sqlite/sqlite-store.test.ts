@@ -1,4 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,5 +58,74 @@ describe("openSqliteStore", () => {
     database.exec("PRAGMA user_version = 99");
     database.close();
     expect(() => openSqliteStore({ dataDir })).toThrow(/schema version 99.*upgrade lro-proxy/);
+  });
+});
+
+describe("openSqliteStore: one process, a sound file", () => {
+  it("refuses a second store on the same directory while the first is open, and opens once it closed", async () => {
+    const dataDir = temporaryDirectory();
+    const first = openSqliteStore({ dataDir });
+    expect(() => openSqliteStore({ dataDir })).toThrow(
+      /is in use by another lro-proxy process: stop it first/,
+    );
+    await first.close();
+    const second = openSqliteStore({ dataDir });
+    await second.close();
+  });
+
+  it("creates the directory 0700 and the database 0600, and tightens files left readable by others", async () => {
+    const parent = temporaryDirectory();
+    const dataDir = join(parent, "data");
+    const store = openSqliteStore({ dataDir });
+    await store.insert(newRecord());
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    for (const file of readdirSync(dataDir)) expect(statSync(join(dataDir, file)).mode & 0o777).toBe(0o600);
+    await store.close();
+
+    chmodSync(dataDir, 0o755);
+    chmodSync(join(dataDir, "operations.db"), 0o644);
+    const again = openSqliteStore({ dataDir });
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, "operations.db")).mode & 0o777).toBe(0o600);
+    await again.close();
+  });
+
+  it("refuses a write-ahead log whose header was lost, instead of serving the store without its changes", async () => {
+    const dataDir = temporaryDirectory();
+    const store = openSqliteStore({ dataDir });
+    for (let index = 0; index < 40; index += 1) await store.insert(newRecord({ id: `op-${index}` }));
+    // The files as a kill -9 leaves them: the changes are in the log, not yet in the database file.
+    const crashed = temporaryDirectory();
+    const intact = temporaryDirectory();
+    for (const target of [crashed, intact]) {
+      copyFileSync(join(dataDir, "operations.db"), join(target, "operations.db"));
+      copyFileSync(join(dataDir, "operations.db-wal"), join(target, "operations.db-wal"));
+    }
+    await store.close();
+    const wal = join(crashed, "operations.db-wal");
+    writeFileSync(wal, Buffer.concat([Buffer.alloc(32), readFileSync(wal).subarray(32)]));
+
+    expect(() => openSqliteStore({ dataDir: crashed })).toThrow(
+      /write-ahead log ".*operations\.db-wal" is damaged \(its header is not SQLite's\)/,
+    );
+    // The same files with the header intact hold every operation.
+    const recovered = openSqliteStore({ dataDir: intact });
+    const owner = newRecord().owner;
+    expect(await recovered.list(owner, { limit: 100 })).toHaveLength(40);
+    await recovered.close();
+  });
+
+  it("refuses a database with a damaged page at start", async () => {
+    const dataDir = temporaryDirectory();
+    const store = openSqliteStore({ dataDir });
+    for (let index = 0; index < 200; index += 1) await store.insert(newRecord({ id: `op-${index}` }));
+    await store.close();
+    const path = join(dataDir, "operations.db");
+    const bytes = readFileSync(path);
+    expect(bytes.length).toBeGreaterThan(4096 * 4);
+    // Garbage over the third page and beyond (a table or index page), the header left intact.
+    bytes.fill(0x5a, 4096 * 2 + 100, 4096 * 3 - 100);
+    writeFileSync(path, bytes);
+    expect(() => openSqliteStore({ dataDir })).toThrow(/damaged|malformed/);
   });
 });

@@ -1,16 +1,10 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import type { OperationChange, OperationChangeListener } from "../operation-change.js";
 import type { NewOperationRecord, NotificationProgress } from "../operation-record.js";
 import type { ListOptions, OperationStore, PollResult, SweepResult } from "../operation-store.js";
 import { withRecordCache } from "../record-cache.js";
-import {
-  openSqliteDatabase,
-  pluck,
-  transaction,
-  type SqliteStatement,
-  type SqliteValue,
-} from "./sqlite-database.js";
+import { withHealthWatch } from "../store-health.js";
+import { pluck, transaction, type SqliteStatement, type SqliteValue } from "./sqlite-database.js";
+import { openExclusiveSqliteFile } from "./sqlite-file.js";
 import { toSqlCondition } from "./sqlite-filter.js";
 import { toOperationRecord, type OperationRow } from "./sqlite-row.js";
 import { migrateSqliteSchema } from "./sqlite-schema.js";
@@ -35,14 +29,14 @@ export interface SqliteStoreOptions {
 }
 
 /**
- * The embedded store: one SQLite database in WAL mode. A data directory belongs to one process, so
- * opening it releases the leases a previous process held (it may have been killed mid-poll): its
+ * The embedded store: one SQLite database in WAL mode, held by this process alone (a second process on
+ * the directory is refused; see `openExclusiveSqliteFile`, which also checks the file before anything is
+ * served). A data directory belongs to one process, so opening it releases the leases a previous process held (it may have been killed mid-poll): its
  * operations become due at once and polling resumes where it stood. Being the only writer, it keeps the
  * records read last in memory (`withRecordCache`).
  */
 export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
-  mkdirSync(options.dataDir, { recursive: true });
-  const database = openSqliteDatabase(join(options.dataDir, "operations.db"));
+  const database = openExclusiveSqliteFile(options.dataDir);
   let open = true;
   database.exec("PRAGMA journal_mode = WAL");
   database.exec("PRAGMA synchronous = NORMAL");
@@ -310,5 +304,5 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
     },
   };
   const cachedRecords = options.cachedRecords ?? 1024;
-  return cachedRecords > 0 ? withRecordCache(store, { capacity: cachedRecords }) : store;
+  return withHealthWatch(cachedRecords > 0 ? withRecordCache(store, { capacity: cachedRecords }) : store);
 }
