@@ -18,8 +18,7 @@ export {
 export type { ApiKeyDigest, ConfigSources, ParsedCommandLine, ProxyConfig } from "./config.js";
 
 // Operations on the wire
-export { toWireOperation, wireOperationSchema } from "./wire/wire-operation.js";
-export type { WireOperation } from "./wire/wire-operation.js";
+export { toWireOperation } from "./wire/wire-operation.js";
 
 // Store and tracker
 export { openSqliteStore } from "./store/sqlite/sqlite-store.js";
@@ -61,8 +60,7 @@ export { createMetrics } from "./observability/metrics.js";
 export type { MetricsOptions, OperationCounts, ProxyMetrics } from "./observability/metrics.js";
 
 // Errors
-export { graphErrorEnvelope, graphErrorEnvelopeSchema } from "./http-errors/graph-error-envelope.js";
-export type { GraphErrorEnvelope } from "./http-errors/graph-error-envelope.js";
+export { graphErrorEnvelope } from "./http-errors/graph-error-envelope.js";
 export { ProxyError } from "./http-errors/proxy-error.js";
 export { AuthenticationError } from "./http-errors/authentication-error.js";
 export { EgressDeniedError } from "./http-errors/egress-denied-error.js";

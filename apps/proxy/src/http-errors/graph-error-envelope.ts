@@ -1,16 +1,7 @@
-import { z } from "zod";
+import type { GraphErrorEnvelope } from "@lro/client";
 
-/** Graph's HTTP error envelope, as the proxy writes it: `{ "error": { code, message, innerError } }`. */
-export const graphErrorEnvelopeSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    innerError: z
-      .object({ date: z.string(), "request-id": z.string(), "client-request-id": z.string().optional() })
-      .catchall(z.unknown()),
-  }),
-});
-export type GraphErrorEnvelope = z.infer<typeof graphErrorEnvelopeSchema>;
+export { graphErrorEnvelopeSchema } from "@lro/client";
+export type { GraphErrorEnvelope } from "@lro/client";
 
 export interface GraphErrorInput {
   code: string;

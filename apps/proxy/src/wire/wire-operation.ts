@@ -1,29 +1,8 @@
-import { operationErrorSchema, operationKindSchema, operationStatusSchema } from "@lro/core";
-import { z } from "zod";
+import type { WireOperation } from "@lro/client";
 import type { OperationRecord } from "../store/operation-record.js";
 
-/**
- * An operation as the proxy serves it: Graph's `richLongRunningOperation` JSON (the error as a
- * `publicError`), plus the flavour the monitor spoke (`kind`), its status word as received
- * (`upstreamStatus`), the monitor followed (`monitorUrl`) and the change sequence (`version`).
- */
-export const wireOperationSchema = z.object({
-  id: z.string(),
-  status: operationStatusSchema,
-  statusDetail: z.string().optional(),
-  createdDateTime: z.string(),
-  lastActionDateTime: z.string(),
-  percentageComplete: z.number().int().min(0).max(100).optional(),
-  resourceLocation: z.string().optional(),
-  resourceId: z.string().optional(),
-  type: z.string().optional(),
-  error: operationErrorSchema.optional(),
-  kind: operationKindSchema,
-  upstreamStatus: z.string(),
-  monitorUrl: z.string(),
-  version: z.number().int().positive(),
-});
-export type WireOperation = z.infer<typeof wireOperationSchema>;
+export { wireOperationSchema } from "@lro/client";
+export type { WireOperation } from "@lro/client";
 
 /**
  * Serves a record. `createdDateTime` is when the proxy began following the operation (the order and the

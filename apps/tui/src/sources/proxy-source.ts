@@ -15,17 +15,26 @@ import {
   timeout,
   timer,
 } from "rxjs";
+import {
+  createProxyClient,
+  EventStreamInterruptedError,
+  ProxyResponseError,
+  readWireOperation,
+  toOperation,
+} from "@lro/client";
 import type { OperationSource, SourceEvent } from "./operation-source.js";
-import type { ProxyClientOptions } from "./proxy-client.js";
-import { createProxyClient } from "./proxy-client.js";
-import { EventStreamInterruptedError, ProxyResponseError, describeFailure } from "./proxy-errors.js";
+import { describeFailure } from "./proxy-errors.js";
 import type { StreamSignal } from "./read-event-stream.js";
 import { readEventStream } from "./read-event-stream.js";
 import type { ReconnectPolicy } from "./reconnect-delay.js";
 import { defaultReconnectPolicy, reconnectDelay } from "./reconnect-delay.js";
-import { parseWireOperation } from "./wire-operation.js";
 
-export interface ProxySourceOptions extends ProxyClientOptions {
+export interface ProxySourceOptions {
+  /** The proxy's base URL, e.g. http://127.0.0.1:8080 (a path prefix is kept). */
+  proxyUrl: URL;
+  /** Sent as `X-API-Key`; never logged. */
+  apiKey: string;
+  fetch?: typeof fetch;
   reconnect?: ReconnectPolicy;
   /** Reconnect when the stream is silent this long (the proxy sends heartbeat comments). Default 45 s. */
   silenceTimeoutMs?: number;
@@ -42,7 +51,9 @@ const deletedId = (data: string): string | undefined => {
 /** One operation of the wire as an event; one that does not read is reported as a problem, not dropped. */
 function operationEvent(input: unknown, at: number): SourceEvent {
   try {
-    const { operation, monitorUrl, version } = parseWireOperation(input);
+    const wire = readWireOperation(input);
+    const operation = toOperation(wire);
+    const { monitorUrl, version } = wire;
     const key = operation.id ?? String(version);
     return { type: "operation", update: { key, operation, monitorUrl, version }, at };
   } catch (error) {
@@ -62,13 +73,26 @@ function operationEvent(input: unknown, at: number): SourceEvent {
  * with backoff and resuming with `Last-Event-ID` so no change is lost while disconnected.
  */
 export function createProxySource(options: ProxySourceOptions): OperationSource {
-  const client = createProxyClient(options);
+  const client = createProxyClient({
+    baseUrl: options.proxyUrl,
+    apiKey: options.apiKey,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
   const now = options.now ?? Date.now;
   const scheduler = options.scheduler ?? asyncScheduler;
   const policy = options.reconnect ?? defaultReconnectPolicy;
   const random = options.random ?? Math.random;
   const silenceTimeoutMs = options.silenceTimeoutMs ?? 45_000;
   const localRemovals = new Subject<SourceEvent>();
+
+  /** Every page of the list, each operation as sent (an unreadable one becomes a problem, not a gap). */
+  const listEverything = async () => {
+    const operations: unknown[] = [];
+    for await (const page of client.pages()) {
+      operations.push(...page.operations, ...page.unreadable.map((item) => item.input));
+    }
+    return operations;
+  };
 
   const events$ = defer(() => {
     const connection = new Subject<SourceEvent>();
@@ -94,7 +118,7 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
       return EMPTY;
     };
 
-    const list$ = defer(() => from(client.listOperations())).pipe(
+    const list$ = defer(() => from(listEverything())).pipe(
       mergeMap((operations) => {
         const events = operations.map((input) => operationEvent(input, now()));
         const newest = events.reduce(
@@ -110,7 +134,12 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
 
     const stream$ = new Observable<SourceEvent>((subscriber) => {
       const controller = new AbortController();
-      const subscription = from(client.openEvents(lastEventId, controller.signal))
+      const subscription = from(
+        client.openEvents({
+          ...(lastEventId === undefined ? {} : { lastEventId }),
+          signal: controller.signal,
+        }),
+      )
         .pipe(
           mergeMap((response) => {
             if (response.body === null)
@@ -141,7 +170,7 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
       retry({
         resetOnSuccess: true,
         delay: (error: unknown, attempt) => {
-          if (error instanceof ProxyResponseError && error.fatal) return throwError(() => error);
+          if (ProxyResponseError.isInstance(error) && error.fatal) return throwError(() => error);
           const retryInMs = reconnectDelay(attempt, policy, random, retryHintMs);
           const reason = describeFailure(error);
           connection.next({
@@ -166,7 +195,7 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
     mode: "proxy",
     events$,
     async stop(key) {
-      await client.deleteOperation(key);
+      await client.delete(key);
       localRemovals.next({ type: "removed", key, at: now() });
     },
   };

@@ -8,10 +8,10 @@ const optionalText = z
   .transform((value) => (value === null || value === undefined || value === "" ? undefined : value));
 
 /**
- * An operation as lro-proxy serves it: Graph's `richLongRunningOperation` JSON plus `kind`,
- * `upstreamStatus`, `monitorUrl` and `version`. Unknown properties are kept in `raw`.
+ * What a client reads of a served operation: `wireOperationSchema` with room for a newer proxy (a status
+ * word it does not know yet, nulls and empty strings for absent fields, unknown properties kept).
  */
-export const wireOperationSchema = z.looseObject({
+export const wireOperationReadSchema = z.looseObject({
   id: z.string().min(1),
   kind: operationKindSchema.catch("richLongRunningOperation"),
   status: z.string(),
@@ -28,23 +28,21 @@ export const wireOperationSchema = z.looseObject({
   monitorUrl: optionalText,
   version: z.number().int().nonnegative(),
 });
-export type WireOperation = z.infer<typeof wireOperationSchema>;
+export type ReadWireOperation = z.infer<typeof wireOperationReadSchema>;
+
+/** Reads one served operation; throws a zod error naming the field when it is not one. */
+export function readWireOperation(input: unknown): ReadWireOperation {
+  return wireOperationReadSchema.parse(input);
+}
 
 const knownStatus = (status: string): OperationStatus =>
   (operationStatuses as readonly string[]).includes(status)
     ? (status as OperationStatus)
     : "unknownFutureValue";
 
-export interface ParsedWireOperation {
-  operation: Operation;
-  monitorUrl?: string;
-  version: number;
-}
-
-/** Reads one operation from the proxy into the normalised @lro/core `Operation`; throws a zod error when malformed. */
-export function parseWireOperation(input: unknown): ParsedWireOperation {
-  const wire = wireOperationSchema.parse(input);
-  const operation = operationSchema.parse({
+/** A served operation as @lro/core's normalised `Operation` (an unknown status word is `unknownFutureValue`). */
+export function toOperation(wire: ReadWireOperation): Operation {
+  return operationSchema.parse({
     kind: wire.kind,
     id: wire.id,
     status: knownStatus(wire.status),
@@ -58,7 +56,6 @@ export function parseWireOperation(input: unknown): ParsedWireOperation {
     type: wire.type,
     operationType: wire.operationType,
     error: wire.error ?? undefined,
-    raw: input as Record<string, unknown>,
+    raw: wire as Record<string, unknown>,
   });
-  return { operation, monitorUrl: wire.monitorUrl, version: wire.version };
 }

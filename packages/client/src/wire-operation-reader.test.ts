@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { operationKinds, operationStatuses } from "@lro/core";
-import { wireOperationSchema as proxyWireSchema } from "lro-proxy";
 import { describe, expect, it } from "vitest";
-import { parseWireOperation } from "./wire-operation.js";
+import { readWireOperation, toOperation } from "./wire-operation-reader.js";
+import { wireOperationSchema } from "./wire-operation.js";
 
 const wireArbitrary = fc.record(
   {
@@ -35,12 +35,13 @@ const wireArbitrary = fc.record(
   },
 );
 
-describe("parseWireOperation", () => {
-  it("reads every operation lro-proxy can serve into the normalised model", () => {
+describe("readWireOperation and toOperation", () => {
+  it("read every operation the contract allows into the normalised model", () => {
     fc.assert(
       fc.property(wireArbitrary, (wire) => {
-        const served = proxyWireSchema.parse(wire);
-        const { operation, monitorUrl, version } = parseWireOperation(served);
+        const served = wireOperationSchema.parse(wire);
+        const read = readWireOperation(served);
+        const operation = toOperation(read);
         expect(operation).toMatchObject({
           kind: served.kind,
           id: served.id,
@@ -51,22 +52,23 @@ describe("parseWireOperation", () => {
         expect(operation.percentComplete).toBe(served.percentageComplete);
         expect(operation.error).toEqual(served.error);
         expect(operation.type).toBe(served.type);
-        expect(operation.raw).toEqual(served);
-        expect({ monitorUrl, version }).toEqual({ monitorUrl: served.monitorUrl, version: served.version });
+        expect(read).toMatchObject({ monitorUrl: served.monitorUrl, version: served.version });
       }),
     );
   });
 
-  it("reads a status it does not know as unknownFutureValue, and empty strings and nulls as absent", () => {
-    const { operation } = parseWireOperation({
-      id: "a",
-      kind: "richLongRunningOperation",
-      status: "paused",
-      resourceLocation: "",
-      percentageComplete: null,
-      error: null,
-      version: 3,
-    });
+  it("read a status it does not know as unknownFutureValue, and empty strings and nulls as absent", () => {
+    const operation = toOperation(
+      readWireOperation({
+        id: "a",
+        kind: "richLongRunningOperation",
+        status: "paused",
+        resourceLocation: "",
+        percentageComplete: null,
+        error: null,
+        version: 3,
+      }),
+    );
     expect(operation).toMatchObject({ status: "unknownFutureValue", rawStatus: "paused" });
     expect(operation.resourceLocation).toBeUndefined();
     expect(operation.percentComplete).toBeUndefined();
@@ -74,6 +76,12 @@ describe("parseWireOperation", () => {
   });
 
   it("rejects what is not an operation, naming the field", () => {
-    expect(() => parseWireOperation({ id: "a", status: "running" })).toThrow(/version/);
+    expect(() => readWireOperation({ id: "a", status: "running" })).toThrow(/version/);
+  });
+
+  it("the contract refuses what the proxy never sends", () => {
+    const valid = fc.sample(wireArbitrary, 1)[0];
+    expect(wireOperationSchema.safeParse({ ...valid, status: "paused" }).success).toBe(false);
+    expect(wireOperationSchema.safeParse({ ...valid, version: 0 }).success).toBe(false);
   });
 });
