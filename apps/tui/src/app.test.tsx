@@ -61,8 +61,9 @@ describe("the dashboard", () => {
     );
     fake.emit({ type: "connection", connection: { state: "live" }, at: now() });
     const frame = await waitForFrame(instance.lastFrame, (text) => text.includes("live"));
-    expect(frame.split("\n")[0]).toMatch(
-      /● live +proxy http:\/\/127\.0\.0\.1:8080 · X-API-Key lro-demo-key-0123456789abcdef/,
+    expect(frame.split("\n")[0]).toMatch(/^● live +Graph operations$/);
+    expect(frame.split("\n")[1]).toMatch(
+      /operations: 0 +proxy http:\/\/127\.0\.0\.1:8080 · X-API-Key lro-demo-key-0123456789abcdef/,
     );
   });
 
@@ -121,7 +122,7 @@ describe("the dashboard", () => {
   it("filters by text or status with / and clears the filter with Esc", async () => {
     const app = await withThree();
     app.stdin.write("/");
-    await waitForFrame(app.lastFrame, (text) => text.includes("Filter (text or status)"));
+    await waitForFrame(app.lastFrame, (text) => text.includes("Filter: "));
     for (const character of "succeeded") app.stdin.write(character);
     const filtered = await waitForFrame(app.lastFrame, (text) => !text.includes("aaaaaaaa"));
     expect(filtered).toContain("bbbbbbbb");
@@ -133,22 +134,27 @@ describe("the dashboard", () => {
     await waitForFrame(app.lastFrame, (text) => text.includes("aaaaaaaa") && text.includes("c3d4e5f6"));
   });
 
-  it("cycles the sort with s and hides finished operations with f", async () => {
+  it("sorts by the next column with s, reverses with S, marks the column, and hides finished with f", async () => {
     const app = await withThree();
-    expect(app.lastFrame()).toContain("sort: newest");
+    expect(app.lastFrame()).toContain("s sort: Age ▾");
+    expect(app.lastFrame()).toMatch(/Age▾/);
     app.stdin.write("s");
-    await waitForFrame(app.lastFrame, (text) => text.includes("sort: recent"));
+    await waitForFrame(app.lastFrame, (text) => text.includes("sorted by Last ▾") && text.includes("Last▾"));
     app.stdin.write("s");
-    const byStatus = await waitForFrame(app.lastFrame, (text) => text.includes("sort: status"));
+    const byStatus = await waitForFrame(app.lastFrame, (text) => text.includes("sorted by Status ▾"));
     const order = (frame: string) => ["c3d4e5f6", "aaaaaaaa", "bbbbbbbb"].map((id) => frame.indexOf(id));
     const [failed, running, succeeded] = order(byStatus);
     expect(failed).toBeLessThan(running ?? 0);
     expect(running).toBeLessThan(succeeded ?? 0);
+    app.stdin.write("S");
+    const reversed = await waitForFrame(app.lastFrame, (text) => text.includes("sorted by Status ▴"));
+    expect(reversed).toContain("Status▴");
+    expect(reversed.indexOf("bbbbbbbb")).toBeLessThan(reversed.indexOf("c3d4e5f6"));
     app.stdin.write("s");
-    const byProgress = await waitForFrame(app.lastFrame, (text) => text.includes("sort: progress"));
+    const byProgress = await waitForFrame(app.lastFrame, (text) => text.includes("sorted by Progress ▾"));
     expect(byProgress.indexOf("bbbbbbbb")).toBeLessThan(byProgress.indexOf("aaaaaaaa"));
     app.stdin.write("f");
-    const hidden = await waitForFrame(app.lastFrame, (text) => text.includes("f show finished"));
+    const hidden = await waitForFrame(app.lastFrame, (text) => text.includes("finished operations hidden"));
     expect(hidden).toContain("aaaaaaaa");
     expect(hidden).not.toContain("bbbbbbbb");
     expect(hidden).not.toContain("c3d4e5f6");
@@ -166,7 +172,8 @@ describe("the dashboard", () => {
     app.stdin.write("d");
     await waitForFrame(app.lastFrame, (text) => text.includes("(y/n)"));
     app.stdin.write("y");
-    await waitForFrame(app.lastFrame, (text) => !text.includes("c3d4e5f6"));
+    await waitForFrame(app.lastFrame, (text) => text.includes("stopped following c3d4e5f6"));
+    expect(app.lastFrame()).not.toMatch(/c3d4e5f6 +siteCopy/);
     expect(app.stopped).toEqual(["c3d4e5f6-0000-4000-8000-000000000003"]);
   });
 
@@ -211,11 +218,31 @@ describe("the dashboard", () => {
     const app = await withThree();
     app.stdin.write("?");
     const help = await waitForFrame(app.lastFrame, (text) => text.includes("Keys"));
-    expect(help).toContain("s: cycle the sort");
+    expect(help.split("\n")[0]).toMatch(/^● connecting/);
+    expect(help).toContain("s: sort by the next column");
     expect(help).toContain("(PgUp PgDn, Home End or g G)");
-    expect(help).toContain("q or Ctrl-C: quit");
+    expect(help).toMatch(/lines 1–13 of \d+/);
+    app.stdin.write("G");
+    const end = await waitForFrame(app.lastFrame, (text) => text.includes("Ctrl-C: quit with exit status 130"));
+    expect(end).not.toContain("(PgUp PgDn, Home End or g G)");
     app.stdin.write("x");
     await waitForFrame(app.lastFrame, (text) => text.includes("ETA"));
+  });
+
+  it("keeps the failed count and the connection on a 60-column line, then the title when it fits", async () => {
+    const app = start({ columns: 60, rows: 12 });
+    app.emit({
+      type: "connection",
+      connection: { state: "reconnecting", attempt: 3, retryInMs: 4000, reason: "connect ECONNREFUSED" },
+      at: now(),
+    });
+    for (const [index, status] of (["running", "notStarted", "succeeded", "failed", "unknownFutureValue"] as const).entries()) {
+      app.update(makeOperation({ id: `${index}0000000-0000-4000-8000-000000000000`, status, rawStatus: status }), now());
+    }
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes("operations: 5"));
+    const first = frame.split("\n")[0] ?? "";
+    expect(first).toMatch(/^● reconnecting \(attempt 3, in 4 s\) +▶1 ○1 ✔1 ✖1 \?1$/);
+    expect(frame.split("\n")[1]).toMatch(/^connect ECONNREFUSED +operations: 5/);
   });
 
   it("quits on q", async () => {
@@ -308,25 +335,140 @@ describe("the dashboard", () => {
       },
       at: now(),
     });
-    await waitForFrame(app.lastFrame, (text) =>
-      text.includes("● reconnecting (attempt 2, in 3 s): the proxy closed the event stream"),
+    const reconnecting = await waitForFrame(app.lastFrame, (text) =>
+      text.includes("● reconnecting (attempt 2, in 3 s)"),
     );
-    app.fail(new Error("http://127.0.0.1:8080/operations answered 401: Unknown API key"));
+    expect(reconnecting.split("\n")[1]).toMatch(/^the proxy closed the event stream +operations: 1$/);
+    app.fail(new Error("the proxy answered 401: Unknown API key (http://127.0.0.1:8080/operations)"));
     const closed = await waitForFrame(app.lastFrame, (text) => text.includes("● disconnected"));
-    expect(closed).toContain(
-      "● disconnected: http://127.0.0.1:8080/operations answered 401: Unknown API key",
+    expect(closed.split("\n")[1]).toContain(
+      "the proxy answered 401: Unknown API key (http://127.0.0.1:8080/operations)",
     );
     expect(closed).toContain("aaaaaaaa");
   });
 
-  it("ends a detail pane cut short by a low terminal with an ellipsis", async () => {
-    const app = start({ columns: 100, rows: 10 });
+  it("scrolls a detail pane taller than a low terminal, line by line and to its end", async () => {
+    const app = start({ columns: 60, rows: 12 });
     app.update(failedOperation, now());
     await waitForFrame(app.lastFrame, (text) => text.includes("c3d4e5f6"));
     app.stdin.write("\r");
-    const detail = await waitForFrame(app.lastFrame, (text) => text.includes("Operation c3d4e5f6"));
-    expect(detail).toMatch(/│ …/);
-    expect(detail).not.toContain("Timeline");
-    expect(detail.split("\n").length).toBeLessThanOrEqual(10);
+    const top = await waitForFrame(app.lastFrame, (text) => text.includes("Operation c3d4e5f6"));
+    expect(top).toMatch(/lines 1–5 of \d+/);
+    expect(top).not.toContain("Timeline");
+    expect(top.split("\n").length).toBeLessThanOrEqual(12);
+    app.stdin.write("j");
+    const down = await waitForFrame(app.lastFrame, (text) => /lines 2–6 of/.test(text));
+    expect(down).not.toMatch(/│ ID +c3d4e5f6/);
+    app.stdin.write("G");
+    const end = await waitForFrame(app.lastFrame, (text) => text.includes("Timeline"));
+    expect(end).toMatch(/✖ failed/);
+    app.stdin.write("g");
+    await waitForFrame(app.lastFrame, (text) => /lines 1–5 of/.test(text));
+  });
+
+  it("shows the raw JSON with v, every control character escaped as JSON does", async () => {
+    const app = start({ columns: 100, rows: 20 });
+    app.update(
+      makeOperation({
+        id: "eeeeeeee-0000-4000-8000-000000000005",
+        raw: { id: "eeeeeeee", status: "failed", error: { code: "evil\u001B[31mRED" } },
+      }),
+      now(),
+    );
+    await waitForFrame(app.lastFrame, (text) => text.includes("eeeeeeee"));
+    app.stdin.write("v");
+    const raw = await waitForFrame(app.lastFrame, (text) => text.includes("raw JSON"));
+    expect(raw).toContain('"code": "evil\\u001b[31mRED"');
+    expect(raw).not.toContain("\u001B");
+    app.stdin.write("v");
+    await waitForFrame(app.lastFrame, (text) => text.includes("Timeline"));
+  });
+
+  it("strips terminal control from what the outside world sent: codes, messages, details, ids", async () => {
+    const app = start({ columns: 120, rows: 20 });
+    app.update(
+      makeOperation({
+        id: "ffffffff-\u001B]0;PWNED-ID\u0007-0000",
+        status: "failed",
+        rawStatus: "failed",
+        statusDetail: "\u001B[2J\u001B[Hwiped",
+        error: { code: "evil\u001B[31mRED", message: "\u001B]0;PWNED-TITLE\u0007title \u009B31mgone" },
+      }),
+      now(),
+    );
+    const table = await waitForFrame(app.lastFrame, (text) => text.includes("evilRED"));
+    app.stdin.write("\r");
+    const detail = await waitForFrame(app.lastFrame, (text) => text.includes("Error code"));
+    for (const frame of [table, detail]) {
+      expect(frame).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+      expect(frame).not.toContain("PWNED");
+    }
+    expect(detail).toMatch(/Error code +evilRED/);
+    expect(detail).toMatch(/Message +title 31mgone|Message +title gone/);
+  });
+
+  it("scrolls with the mouse wheel, selects a row with a click, opens it with a second, sorts on a heading", async () => {
+    const app = await withThree();
+    // Rows: the header's two lines, the headings on line 3, operations from line 4 (c3d4, bbbb, aaaa).
+    app.stdin.write("\u001B[<65;10;5M");
+    await waitForFrame(app.lastFrame, (text) => selectedRow(text).includes("aaaaaaaa"));
+    app.stdin.write("\u001B[<64;10;5M");
+    await waitForFrame(app.lastFrame, (text) => selectedRow(text).includes("c3d4e5f6"));
+    app.stdin.write("\u001B[<0;10;5M");
+    await waitForFrame(app.lastFrame, (text) => selectedRow(text).includes("bbbbbbbb"));
+    app.stdin.write("\u001B[<0;10;5m");
+    app.stdin.write("\u001B[<0;10;5M");
+    await waitForFrame(app.lastFrame, (text) => text.includes("Operation bbbbbbbb"));
+    app.stdin.write("\u001B");
+    await waitForFrame(app.lastFrame, (text) => text.includes("ETA"));
+    // The status heading starts after the marker, the id (8) and the kind (20), each with a gap.
+    app.stdin.write("\u001B[<0;35;3M");
+    await waitForFrame(app.lastFrame, (text) => text.includes("sorted by Status ▾"));
+    app.stdin.write("\u001B[<0;35;3M");
+    await waitForFrame(app.lastFrame, (text) => text.includes("sorted by Status ▴"));
+  });
+
+  it("copies the id with c (OSC 52), reconnects with R, each with a flash line", async () => {
+    const written: string[] = [];
+    const fake = createFakeSource("proxy");
+    instance = render(
+      <App
+        source={fake.source}
+        display={display}
+        size={{ columns: 100, rows: 20 }}
+        renderIntervalMs={0}
+        now={now}
+        output={(text) => written.push(text)}
+      />,
+    );
+    fake.update(failedOperation, now());
+    await waitForFrame(instance.lastFrame, (text) => text.includes("c3d4e5f6"));
+    instance.stdin.write("c");
+    await waitForFrame(instance.lastFrame, (text) =>
+      text.includes("copied c3d4e5f6-0000-4000-8000-000000000003 to the clipboard"),
+    );
+    const encoded = Buffer.from("c3d4e5f6-0000-4000-8000-000000000003").toString("base64");
+    expect(written).toEqual([`\u001B]52;c;${encoded}\u0007`]);
+    instance.stdin.write("R");
+    await waitForFrame(instance.lastFrame, (text) => text.includes("reconnecting now"));
+    expect(fake.reconnections()).toBe(1);
+  });
+
+  it("quits with status 0 on q and 130 on Ctrl-C", async () => {
+    for (const [key, status] of [
+      ["q", 0],
+      ["\u0003", 130],
+    ] as const) {
+      const statuses: number[] = [];
+      const fake = createFakeSource();
+      instance = render(
+        <App source={fake.source} display={display} size={{ columns: 80, rows: 10 }} onQuit={(code) => statuses.push(code)} />,
+      );
+      await waitForFrame(instance.lastFrame, (text) => text.includes("q quit"));
+      instance.stdin.write(key);
+      await waitForFrame(instance.lastFrame, () => statuses.length > 0);
+      expect(statuses).toEqual([status]);
+      instance.unmount();
+    }
   });
 });

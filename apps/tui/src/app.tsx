@@ -6,25 +6,31 @@ import { ConfirmPrompt } from "./components/ConfirmPrompt.js";
 import { DetailPane } from "./components/DetailPane.js";
 import { FilterInput } from "./components/FilterInput.js";
 import { Header } from "./components/Header.js";
-import { HelpBar } from "./components/HelpBar.js";
-import { HelpOverlay } from "./components/HelpOverlay.js";
-import { OperationsTable, headings } from "./components/OperationsTable.js";
+import { HelpBar, describeSort } from "./components/HelpBar.js";
+import { HelpOverlay, helpRows } from "./components/HelpOverlay.js";
+import { OperationsTable } from "./components/OperationsTable.js";
+import { headings } from "./components/headings.js";
 import type { Display } from "./context/display-context.js";
 import { DisplayContext } from "./context/display-context.js";
+import { detailRows } from "./format/detail-lines.js";
+import { shortId } from "./format/short-id.js";
+import { terminalText } from "./format/terminal-text.js";
 import { useKeys } from "./hooks/use-keys.js";
 import { useNow } from "./hooks/use-now.js";
 import { useOperations } from "./hooks/use-operations.js";
 import type { TerminalSize } from "./hooks/use-terminal-size.js";
 import { useTerminalSize } from "./hooks/use-terminal-size.js";
-import { shortId } from "./format/short-id.js";
 import { describeFailure } from "./sources/proxy-errors.js";
 import type { OperationSource } from "./sources/operation-source.js";
+import { parseFilter } from "./state/entry-filter.js";
 import type { EntryStatus } from "./state/entry-status.js";
-import { countByStatus } from "./state/entry-status.js";
+import { countByStatus, isFinished } from "./state/entry-status.js";
+import type { KeyCommand, ScreenLayout } from "./state/key-bindings.js";
+import { isSortColumn, sortEntries } from "./state/sort-orders.js";
 import type { ColumnId } from "./state/table-layout.js";
 import { layoutColumns } from "./state/table-layout.js";
+import type { ViewAction } from "./state/view-state.js";
 import { initialViewState, reduceView, selectedIndexIn } from "./state/view-state.js";
-import { visibleEntries } from "./state/visible-entries.js";
 import { windowStart } from "./state/visible-window.js";
 
 export interface AppProps {
@@ -37,6 +43,12 @@ export interface AppProps {
   renderIntervalMs?: number;
   scheduler?: SchedulerLike;
   now?: () => number;
+  /** Writes to the terminal outside the frame: the clipboard's OSC 52. Default: none. */
+  output?: (text: string) => void;
+  /** Told the exit status before the dashboard unmounts: 0 for q, 130 for Ctrl-C. */
+  onQuit?: (status: number) => void;
+  /** How long a flash line stays. */
+  flashMs?: number;
 }
 
 const statuses: readonly EntryStatus[] = [
@@ -47,6 +59,12 @@ const statuses: readonly EntryStatus[] = [
   "unknownFutureValue",
   "problem",
 ];
+
+/** Rows above the table: the header's two lines, then the table's headings. */
+const headerRows = 2;
+
+/** OSC 52: the terminal puts the text on the system clipboard (tmux passes it on with set-clipboard). */
+const clipboardSequence = (text: string) => `\u001B]52;c;${Buffer.from(text, "utf8").toString("base64")}\u0007`;
 
 /** The dashboard: header, table (or detail pane, or help), footer. Never taller than the terminal. */
 export function App(props: AppProps) {
@@ -65,27 +83,42 @@ function Dashboard({
   renderIntervalMs,
   scheduler,
   now = Date.now,
+  output,
+  onQuit,
+  flashMs = 3000,
 }: AppProps) {
   const { exit } = useApp();
+  const { translate, color } = display;
   const { columns, rows } = useTerminalSize(size);
   const { state, failure } = useOperations(source, { renderIntervalMs, scheduler, now });
   const time = useNow(1000, now);
   const [view, dispatch] = useReducer(reduceView, initialViewState);
   const start = useRef(0);
 
-  const entries = useMemo(() => visibleEntries(state, view, display.translate), [state, view, display]);
+  // Sorted when the operations or the order change, filtered when the filter does: a key that only moves
+  // the selection sorts and filters nothing, and typing in `/` filters an already sorted list.
+  const sorted = useMemo(() => sortEntries([...state.entries.values()], view.sort), [state.entries, view.sort]);
+  const filter = useMemo(() => parseFilter(view.filter, translate), [view.filter, translate]);
+  const entries = useMemo(
+    () =>
+      filter.empty && !view.hideFinished
+        ? sorted
+        : sorted.filter((entry) => !(view.hideFinished && isFinished(entry)) && filter.matches(entry)),
+    [sorted, filter, view.hideFinished],
+  );
   const keys = useMemo(() => entries.map((entry) => entry.key), [entries]);
-  const counts = useMemo(() => countByStatus(state.entries.values()), [state]);
+  const counts = useMemo(() => countByStatus(state.entries.values()), [state.entries]);
   const headingWidths = useMemo(
     () =>
       Object.fromEntries(
-        Object.entries(headings).map(([id, key]) => [id, stringWidth(display.translate(key))]),
+        // One more cell for the sort marker (▾).
+        Object.entries(headings).map(([id, key]) => [id, stringWidth(translate(key)) + 1]),
       ) as Record<ColumnId, number>,
-    [display],
+    [translate],
   );
   const statusWidth = useMemo(
-    () => 2 + Math.max(...statuses.map((status) => stringWidth(display.translate(`status.${status}`)))),
-    [display],
+    () => 2 + Math.max(...statuses.map((status) => stringWidth(translate(`status.${status}`)))),
+    [translate],
   );
   const selectedIndex = selectedIndexIn(view, keys);
   const selected = entries[selectedIndex];
@@ -97,40 +130,119 @@ function Dashboard({
     if (view.selectedKey === undefined || shownKey === undefined || view.mode === "filter") return;
     dispatch({ type: "track", index: selectedIndex, key: shownKey, was: view.selectedKey });
   }, [view.selectedKey, view.mode, shownKey, selectedIndex]);
-  const tableHeight = Math.max(1, rows - 5);
+  const tableHeight = Math.max(1, rows - headerRows - 3);
   start.current = windowStart(selectedIndex, start.current, tableHeight, entries.length);
 
-  const stop = useCallback(
-    (key: string) => {
-      source.stop(key).catch((error: unknown) =>
-        dispatch({
-          type: "notice",
-          message: display.translate("notice.stopFailed", {
-            id: shortId(key),
-            message: describeFailure(error),
-          }),
-        }),
-      );
+  const width = Math.max(10, columns - 1);
+  const tableColumns = useMemo(
+    () => layoutColumns(width - 2, statusWidth, headingWidths),
+    [width, statusWidth, headingWidths],
+  );
+  const detailHeight = Math.max(1, rows - headerRows - 2 - 3);
+  const paneWidth = Math.min(width, view.mode === "help" ? 100 : width);
+  const detail = useMemo(
+    () =>
+      view.mode === "detail" && selected !== undefined
+        ? detailRows(selected, { translate, color, raw: view.raw, width: paneWidth - 4 })
+        : view.mode === "help"
+          ? helpRows(translate, paneWidth - 4)
+          : [],
+    [view.mode, view.raw, selected, translate, color, paneWidth],
+  );
+  const detailMax = Math.max(0, detail.length - detailHeight);
+  // Where things are on screen, for the mouse (cheap: one entry per column).
+  const layout = ((): ScreenLayout => {
+    let x = 3;
+    const spans = tableColumns.map(({ id, width: cells }) => {
+      const span = { id: isSortColumn(id) ? id : undefined, from: x, to: x + cells - 1 };
+      x += cells + 1;
+      return span;
+    });
+    return {
+      headingY: headerRows + 1,
+      firstRowY: headerRows + 2,
+      windowStart: start.current,
+      rowsShown: Math.max(0, Math.min(tableHeight, entries.length - start.current)),
+      columns: spans,
+    };
+  })();
+
+  const flash = useCallback(
+    (message: string, tone: "info" | "error" = "info") => dispatch({ type: "flash", message, tone }),
+    [],
+  );
+  const flashId = view.flash?.id;
+  useEffect(() => {
+    if (flashId === undefined) return;
+    const timer = setTimeout(() => dispatch({ type: "clearFlash", id: flashId }), flashMs);
+    return () => clearTimeout(timer);
+  }, [flashId, flashMs]);
+  // A short confirmation of a change of order or of what is shown, so a key never goes unanswered.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) return;
+    flash(translate("flash.sorted", { sort: describeSort(view.sort, translate) }));
+  }, [view.sort, translate, flash]);
+  useEffect(() => {
+    if (firstRender.current) return;
+    flash(translate(view.hideFinished ? "flash.finishedHidden" : "flash.finishedShown"));
+  }, [view.hideFinished, translate, flash]);
+  useEffect(() => {
+    firstRender.current = false;
+  }, []);
+
+  const idOf = useCallback(
+    (key: string) => terminalText(state.entries.get(key)?.operation?.id ?? key),
+    [state.entries],
+  );
+  const perform = useCallback(
+    (command: Exclude<KeyCommand, ViewAction>) => {
+      switch (command.type) {
+        case "quit":
+          onQuit?.(command.status);
+          exit();
+          return;
+        case "copy": {
+          const id = idOf(command.key);
+          output?.(clipboardSequence(id));
+          flash(translate("flash.copied", { id }));
+          return;
+        }
+        case "reconnect":
+          flash(translate(source.reconnect() ? "flash.reconnecting" : "flash.nothingToReconnect"));
+          return;
+        case "stop": {
+          const id = shortId(idOf(command.key));
+          flash(translate("flash.stopping", { id }));
+          source.stop(command.key).then(
+            () => flash(translate("flash.stopped", { id })),
+            (error: unknown) =>
+              flash(translate("notice.stopFailed", { id, message: describeFailure(error) }), "error"),
+          );
+          return;
+        }
+      }
     },
-    [source, display],
+    [onQuit, exit, idOf, output, flash, translate, source],
   );
   useKeys({
     view,
     keys,
     pageSize: tableHeight,
+    detailPage: detailHeight,
+    detailMax,
+    layout,
     dispatch,
-    quit: exit,
-    stop,
+    perform,
   });
 
-  const width = Math.max(10, columns - 1);
   const confirmEntry = view.confirmKey === undefined ? undefined : state.entries.get(view.confirmKey);
   const footer =
     view.mode === "filter" ? (
       <FilterInput value={view.filter} />
     ) : view.mode === "confirm" && view.confirmKey !== undefined ? (
       <ConfirmPrompt
-        id={shortId(confirmEntry?.operation?.id ?? view.confirmKey)}
+        id={shortId(terminalText(confirmEntry?.operation?.id ?? view.confirmKey))}
         deletes={source.mode === "proxy"}
       />
     ) : (
@@ -139,28 +251,43 @@ function Dashboard({
         mode={view.mode}
         sort={view.sort}
         hideFinished={view.hideFinished}
-        notice={view.notice}
+        flash={view.flash}
       />
     );
   const body =
     view.mode === "help" ? (
-      <HelpOverlay width={width} />
+      <HelpOverlay
+        rows={detail}
+        scroll={Math.min(view.detailScroll, detailMax)}
+        height={detailHeight}
+        width={paneWidth}
+      />
     ) : view.mode === "detail" && selected !== undefined ? (
-      <DetailPane entry={selected} width={width} height={rows - 4} now={time} />
+      <DetailPane
+        entry={selected}
+        rows={detail}
+        scroll={Math.min(view.detailScroll, detailMax)}
+        height={detailHeight}
+        width={width}
+        raw={view.raw}
+        now={time}
+      />
     ) : (
       <OperationsTable
         entries={entries}
-        columns={layoutColumns(width - 2, statusWidth, headingWidths)}
+        columns={tableColumns}
         start={start.current}
         height={tableHeight}
         selectedIndex={selectedIndex}
         now={time}
         filtered={view.filter !== "" || view.hideFinished}
+        sort={view.sort}
       />
     );
   return (
     <Box flexDirection="column" width={width} height={Math.max(1, rows - 1)}>
       <Header
+        key="header"
         counts={counts}
         total={state.entries.size}
         shown={entries.length}
@@ -174,7 +301,7 @@ function Dashboard({
       <Box flexDirection="column" flexGrow={1} overflow="hidden">
         {body}
       </Box>
-      {footer}
+      <Box flexShrink={0}>{footer}</Box>
     </Box>
   );
 }

@@ -4,7 +4,8 @@ import { isLanguage, languageFromEnvironment, languages } from "../i18n/language
 import type { Translate } from "../i18n/translator.js";
 import { createTranslator } from "../i18n/translator.js";
 import { catalogs } from "../i18n/languages.js";
-import { graphOrigin } from "../sources/core-source.js";
+import { graphOrigin } from "../sources/graph-origin.js";
+import { parseDuration } from "./duration-argument.js";
 
 export type Environment = Record<string, string | undefined>;
 
@@ -13,14 +14,28 @@ export interface OutputOptions {
   once: boolean;
   wait: boolean;
   json: boolean;
+  /** How long --once or --wait may take in all, in milliseconds; undefined: no limit (--wait's default). */
+  timeoutMs: number | undefined;
 }
+
+/** --once gives up after this long unless --timeout says otherwise: a hung proxy must not hang a script. */
+export const defaultOnceTimeoutMs = 30_000;
+/** A request unanswered this long is abandoned and retried. */
+export const defaultRequestTimeoutMs = 10_000;
 
 export type Command =
   | { command: "help" }
   | { command: "proxy"; proxyUrl: URL; apiKey: string }
   | { command: "watch"; monitorUrls: string[]; token: string | undefined; tokenOrigins: string[] };
 
-export type CliOptions = Command & { output: OutputOptions; language: Language; color: boolean };
+export type CliOptions = Command & {
+  output: OutputOptions;
+  language: Language;
+  color: boolean;
+  /** The dashboard reads the mouse (wheel, click); --no-mouse leaves it to the terminal (text selection). */
+  mouse: boolean;
+  requestTimeoutMs: number;
+};
 
 /** Bad arguments: the message says what was wrong and what to pass instead. Exit status 2. */
 export class UsageError extends Error {
@@ -73,6 +88,9 @@ export function parseArguments(argv: readonly string[], environment: Environment
         wait: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         lang: { type: "string" },
+        timeout: { type: "string" },
+        "request-timeout": { type: "string" },
+        "no-mouse": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -85,8 +103,18 @@ export function parseArguments(argv: readonly string[], environment: Environment
       translate("error.badLanguage", { value: values.lang, supported: languages.join(", ") }),
     );
   }
+  const duration = (name: "timeout" | "request-timeout") => {
+    const value = values[name];
+    if (value === undefined) return undefined;
+    const milliseconds = parseDuration(value);
+    if (milliseconds === undefined) throw new UsageError(translate("error.badDuration", { name, value }));
+    return milliseconds;
+  };
+  const timeoutMs = duration("timeout") ?? (values.once && !values.wait ? defaultOnceTimeoutMs : undefined);
   const common = {
-    output: { once: values.once, wait: values.wait, json: values.json },
+    output: { once: values.once, wait: values.wait, json: values.json, timeoutMs },
+    mouse: !values["no-mouse"],
+    requestTimeoutMs: duration("request-timeout") ?? defaultRequestTimeoutMs,
     language: values.lang ?? languageFromEnvironment(environment),
     color: environment.NO_COLOR === undefined || environment.NO_COLOR === "",
   };

@@ -19,7 +19,7 @@ export async function openSource(
     case "proxy": {
       const { proxyUrl, apiKey } = options;
       return {
-        source: createProxySource({ proxyUrl, apiKey }),
+        source: createProxySource({ proxyUrl, apiKey, requestTimeoutMs: options.requestTimeoutMs }),
         ...(context.showProxyInHeader
           ? { endpoint: { proxyUrl: proxyUrl.href.replace(/\/$/, ""), apiKey } }
           : {}),

@@ -7,34 +7,64 @@ import type { CliStreams } from "./streams.js";
 const enterAlternateScreen = "\u001B[?1049h\u001B[H";
 const leaveAlternateScreen = "\u001B[?1049l";
 const showCursor = "\u001B[?25h";
+/** Button presses and the wheel, in SGR encoding (any column, no bytes above 127). */
+const mouseOn = "\u001B[?1000h\u001B[?1006h";
+const mouseOff = "\u001B[?1006l\u001B[?1000l";
+
+/** Exit statuses of the shell's convention: 128 + the signal's number. */
+const signalStatuses = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+export interface DashboardOptions {
+  endpoint?: AppProps["endpoint"];
+  mouse: boolean;
+}
 
 /**
- * The interactive dashboard on the alternate screen; resolves when the user quits (q, Ctrl-C) or the
- * process is asked to stop, with the terminal as it was: main screen back, cursor shown, raw mode off.
+ * The interactive dashboard on the alternate screen; resolves with the exit status when the user quits
+ * (q: 0, Ctrl-C: 130) or the process is asked to stop (SIGTERM: 143, SIGHUP: 129), with the terminal as
+ * it was: main screen back, mouse released, cursor shown, raw mode off.
  */
 export async function runDashboard(
   source: OperationSource,
   display: Display,
   streams: CliStreams,
-  endpoint?: AppProps["endpoint"],
-): Promise<void> {
-  streams.stdout.write(enterAlternateScreen);
-  const instance = render(<App source={source} display={display} endpoint={endpoint} />, {
-    stdout: streams.stdout,
-    stdin: streams.stdin,
-    stderr: streams.stderr,
-    exitOnCtrlC: true,
-    patchConsole: true,
-    maxFps: 10,
+  options: DashboardOptions,
+): Promise<number> {
+  let status = 0;
+  streams.stdout.write(enterAlternateScreen + (options.mouse ? mouseOn : ""));
+  const instance = render(
+    <App
+      source={source}
+      display={display}
+      endpoint={options.endpoint}
+      output={(text) => streams.stdout.write(text)}
+      onQuit={(code) => {
+        status = code;
+      }}
+    />,
+    {
+      stdout: streams.stdout,
+      stdin: streams.stdin,
+      stderr: streams.stderr,
+      // Ctrl-C is a key of the dashboard (exit status 130), read in raw mode like every other.
+      exitOnCtrlC: false,
+      patchConsole: true,
+      maxFps: 30,
+    },
+  );
+  const stops = Object.entries(signalStatuses).map(([signal, code]) => {
+    const stop = () => {
+      status = code;
+      instance.unmount();
+    };
+    process.once(signal, stop);
+    return () => process.off(signal, stop);
   });
-  const stop = () => instance.unmount();
-  process.once("SIGTERM", stop);
-  process.once("SIGHUP", stop);
   try {
     await instance.waitUntilExit();
   } finally {
-    process.off("SIGTERM", stop);
-    process.off("SIGHUP", stop);
-    streams.stdout.write(showCursor + leaveAlternateScreen);
+    for (const release of stops) release();
+    streams.stdout.write((options.mouse ? mouseOff : "") + showCursor + leaveAlternateScreen);
   }
+  return status;
 }

@@ -1,4 +1,5 @@
 import { Box, Text } from "ink";
+import { terminalText } from "../format/terminal-text.js";
 
 export interface CellProps {
   width: number;
@@ -9,12 +10,15 @@ export interface CellProps {
   align?: "left" | "right";
 }
 
-/** One table cell: exactly `width` cells wide, cut with an ellipsis when the text is longer. */
+/**
+ * One table cell: exactly `width` cells wide, cut with an ellipsis when the text is longer. Cells show
+ * text from the outside world (ids, details, errors): terminal control is stripped here, always.
+ */
 export function Cell({ width, children, color, bold, dim, align = "left" }: CellProps) {
   return (
     <Box width={width} flexShrink={0} justifyContent={align === "right" ? "flex-end" : "flex-start"}>
       <Text wrap="truncate-end" color={color} bold={bold} dimColor={dim}>
-        {children}
+        {terminalText(children)}
       </Text>
     </Box>
   );

@@ -1,59 +1,89 @@
 import { Text } from "ink";
 import stringWidth from "string-width";
+import { headings } from "./headings.js";
+import { terminalText } from "../format/terminal-text.js";
 import { useDisplay } from "../hooks/use-display.js";
+import type { Translate } from "../i18n/translator.js";
 import type { SortOrder } from "../state/sort-orders.js";
-import type { Mode } from "../state/view-state.js";
+import type { Flash, Mode } from "../state/view-state.js";
 
 export interface HelpBarProps {
   width: number;
   mode: Mode;
   sort: SortOrder;
   hideFinished: boolean;
-  notice?: string | undefined;
+  flash?: Flash | undefined;
 }
 
 const separator = " · ";
 
-/** As many optional items as fit before the ones always shown (help and quit), in order. */
-function fitItems(optional: readonly string[], kept: readonly string[], width: number): string[] {
-  let used = stringWidth(kept.join(separator));
-  const shown: string[] = [];
-  for (const item of optional) {
-    const needed = stringWidth(item) + stringWidth(separator);
-    if (used + needed > width) break;
-    shown.push(item);
-    used += needed;
-  }
-  return [...shown, ...kept];
+interface Item {
+  key: string;
+  label: string;
 }
 
-/** The footer: the keys that work right now, or a notice after something went wrong. */
-export function HelpBar({ width, mode, sort, hideFinished, notice }: HelpBarProps) {
+/** `age ▾`: the sorted column and its direction (▾ its natural one, ▴ reversed). */
+export function describeSort(sort: SortOrder, translate: Translate): string {
+  return `${translate(headings[sort.column])} ${sort.reversed ? "▴" : "▾"}`;
+}
+
+/**
+ * PURE: the footer's text in `width` cells. Every item with its label when all fit; otherwise the
+ * labels go from the end, leaving the key alone (`d`), so no key silently disappears; `?` (the help that
+ * lists them all) and `q` keep their labels longest.
+ */
+export function fitFooter(items: readonly Item[], kept: readonly Item[], width: number): string {
+  const full = (item: Item) => `${item.key} ${item.label}`;
+  const render = (labelled: number) => {
+    const optional = items.map((item, index) => (index < labelled ? full(item) : item.key));
+    const labelledPart = optional.slice(0, labelled);
+    const bare = optional.slice(labelled).join(" ");
+    return [...labelledPart, ...(bare === "" ? [] : [bare]), ...kept.map(full)].join(separator);
+  };
+  for (let labelled = items.length; labelled >= 0; labelled -= 1) {
+    const text = render(labelled);
+    if (stringWidth(text) <= width) return text;
+  }
+  return [...items.map((item) => item.key), ...kept.map((item) => item.key)].join(" ");
+}
+
+/** The footer: the keys that work right now, or for a few seconds the outcome of the last action. */
+export function HelpBar({ width, mode, sort, hideFinished, flash }: HelpBarProps) {
   const { translate, color } = useDisplay();
-  if (notice !== undefined) {
+  if (flash !== undefined) {
     return (
-      <Text wrap="truncate-end" color={color ? "red" : undefined}>
-        {notice}
+      <Text wrap="truncate-end" color={color ? (flash.tone === "error" ? "red" : "cyan") : undefined}>
+        {terminalText(flash.message)}
       </Text>
     );
   }
-  const quit = `q ${translate("helpBar.quit")}`;
   const kept =
-    mode === "detail" ? [`Esc ${translate("helpBar.back")}`, quit] : [`? ${translate("helpBar.help")}`, quit];
-  const optional =
     mode === "detail"
-      ? [`↑↓ ${translate("helpBar.move")}`]
+      ? [{ key: "Esc", label: translate("helpBar.back") }]
+      : [{ key: "?", label: translate("helpBar.help") }];
+  kept.push({ key: "q", label: translate("helpBar.quit") });
+  const items: Item[] =
+    mode === "detail"
+      ? [
+          { key: "↑↓", label: translate("helpBar.scroll") },
+          { key: "v", label: translate("helpBar.raw") },
+          { key: "c", label: translate("helpBar.copy") },
+        ]
       : [
-          `↑↓/jk ${translate("helpBar.move")}`,
-          `⏎ ${translate("helpBar.details")}`,
-          `/ ${translate("helpBar.filter")}`,
-          `s ${translate("helpBar.sort", { sort: translate(`sort.${sort}`) })}`,
-          `f ${translate(hideFinished ? "helpBar.finishedHidden" : "helpBar.finishedShown")}`,
-          `d ${translate("helpBar.stop")}`,
+          { key: "↑↓", label: translate("helpBar.move") },
+          { key: "⏎", label: translate("helpBar.details") },
+          { key: "/", label: translate("helpBar.filter") },
+          { key: "s", label: translate("helpBar.sort", { sort: describeSort(sort, translate) }) },
+          {
+            key: "f",
+            label: translate(hideFinished ? "helpBar.finishedHidden" : "helpBar.finishedShown"),
+          },
+          { key: "d", label: translate("helpBar.stop") },
+          { key: "c", label: translate("helpBar.copy") },
         ];
   return (
     <Text wrap="truncate-end" dimColor={color}>
-      {fitItems(optional, kept, width).join(" · ")}
+      {fitFooter(items, kept, width)}
     </Text>
   );
 }

@@ -1,4 +1,5 @@
 import { Box, Text } from "ink";
+import { memo } from "react";
 import { elapsedSince, formatDuration } from "../format/duration.js";
 import { estimateRemaining } from "../format/estimate.js";
 import { describeDetail, describeKind } from "../format/describe-entry.js";
@@ -21,7 +22,8 @@ export interface OperationRowProps {
 /** Bright black: every status colour and dim text stay readable on it, in 16-colour terminals too. */
 const selectedBackground = "gray";
 
-export function OperationRow({ entry, columns, selected, now }: OperationRowProps) {
+/** One row; rendered again only when its operation, the columns, the selection or the clock change. */
+export const OperationRow = memo(function OperationRow({ entry, columns, selected, now }: OperationRowProps) {
   const { translate, color } = useDisplay();
   const status = entryStatus(entry);
   const appearance = statusAppearance[status];
@@ -87,4 +89,4 @@ export function OperationRow({ entry, columns, selected, now }: OperationRowProp
       {cells}
     </Box>
   );
-}
+});

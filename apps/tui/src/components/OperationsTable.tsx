@@ -1,8 +1,9 @@
 import { Box, Text } from "ink";
 import { useDisplay } from "../hooks/use-display.js";
-import type { MessageKey } from "../i18n/en.js";
 import type { OperationEntry } from "../state/operations-state.js";
+import type { SortOrder } from "../state/sort-orders.js";
 import type { Column, ColumnId } from "../state/table-layout.js";
+import { headings } from "./headings.js";
 import { Cell } from "./Cell.js";
 import { OperationRow } from "./OperationRow.js";
 
@@ -15,26 +16,17 @@ export interface OperationsTableProps {
   selectedIndex: number;
   now: number;
   filtered: boolean;
+  /** The sorted column is marked in its heading: ▾ its natural order, ▴ reversed. */
+  sort: SortOrder;
 }
 
-/** The message of each column's heading. */
-export const headings: Record<ColumnId, MessageKey> = {
-  id: "column.id",
-  kind: "column.kind",
-  status: "column.status",
-  progress: "column.progress",
-  eta: "column.eta",
-  age: "column.age",
-  lastAction: "column.lastAction",
-  detail: "column.detail",
-};
 
 const rightAligned = new Set<ColumnId>(["eta", "age", "lastAction"]);
 
 /** The table: a heading and the rows in view, never more than fit. */
 export function OperationsTable(props: OperationsTableProps) {
   const { translate } = useDisplay();
-  const { entries, columns, start, height, selectedIndex, now, filtered } = props;
+  const { entries, columns, start, height, selectedIndex, now, filtered, sort } = props;
   const visible = entries.slice(start, start + Math.max(0, height));
   return (
     <Box flexDirection="column">
@@ -42,7 +34,7 @@ export function OperationsTable(props: OperationsTableProps) {
         <Text> </Text>
         {columns.map(({ id, width }) => (
           <Cell key={id} width={width} bold align={rightAligned.has(id) ? "right" : "left"}>
-            {translate(headings[id])}
+            {id === sort.column ? `${translate(headings[id])}${sort.reversed ? "▴" : "▾"}` : translate(headings[id])}
           </Cell>
         ))}
       </Box>

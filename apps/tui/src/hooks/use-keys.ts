@@ -2,7 +2,8 @@ import type { Key } from "ink";
 import { useInput } from "ink";
 import type { Dispatch } from "react";
 import { useRef } from "react";
-import { commandsForKey, splitKeyPresses } from "../state/key-bindings.js";
+import type { KeyCommand, KeyContext, ScreenLayout } from "../state/key-bindings.js";
+import { commandsForKey, commandsForMouse, parseMouse, splitKeyPresses } from "../state/key-bindings.js";
 import type { ViewAction, ViewState } from "../state/view-state.js";
 import { reduceView, selectedIndexIn } from "../state/view-state.js";
 
@@ -11,14 +12,18 @@ export interface KeyHandlers {
   /** Keys of the rows in view order, for moving the selection. */
   keys: readonly string[];
   pageSize: number;
+  detailPage: number;
+  detailMax: number;
+  layout: ScreenLayout;
   dispatch: Dispatch<ViewAction>;
-  quit(): void;
-  stop(key: string): void;
+  /** What the view cannot do itself: quit, stop, copy, reconnect. */
+  perform(command: Exclude<KeyCommand, ViewAction>): void;
 }
 
 /**
- * Every key of the dashboard. Several presses in one input event are played one after the other against
- * the view as each leaves it, so `/failed⏎` typed fast filters exactly as typed slowly would.
+ * Every key (and mouse report) of the dashboard. Several presses in one input event are played one after
+ * the other against the view as each leaves it, so `/failed⏎` typed fast filters exactly as typed slowly
+ * would.
  */
 export function useKeys(current: KeyHandlers, isActive = true): void {
   // Keys are read against what the screen shows now, even before React re-subscribes the input handler.
@@ -29,24 +34,42 @@ export function useKeys(current: KeyHandlers, isActive = true): void {
   view.current = current.view;
   useInput(
     (input: string, key: Key) => {
-      const { keys, pageSize, dispatch, quit, stop } = latest.current;
-      for (const [character, pressed] of splitKeyPresses(input, key)) {
-        const context = {
-          mode: view.current.mode,
-          keys,
-          selectedKey: keys[selectedIndexIn(view.current, keys)],
-          confirmKey: view.current.confirmKey,
-          pageSize,
-        };
-        for (const command of commandsForKey(context, character, pressed)) {
-          if (command.type === "quit") return quit();
-          if (command.type === "stop") {
-            stop(command.key);
-            continue;
+      const { keys, pageSize, detailPage, detailMax, layout, dispatch, perform } = latest.current;
+      const context = (): KeyContext => ({
+        mode: view.current.mode,
+        keys,
+        selectedKey: keys[selectedIndexIn(view.current, keys)],
+        confirmKey: view.current.confirmKey,
+        pageSize,
+        detailPage,
+        detailMax,
+        layout,
+      });
+      const run = (commands: KeyCommand[]) => {
+        for (const command of commands) {
+          switch (command.type) {
+            case "quit":
+              perform(command);
+              return false;
+            case "stop":
+            case "copy":
+            case "reconnect":
+              perform(command);
+              continue;
+            default:
+              view.current = reduceView(view.current, command);
+              dispatch(command);
           }
-          view.current = reduceView(view.current, command);
-          dispatch(command);
         }
+        return true;
+      };
+      const mouse = parseMouse(input);
+      if (mouse !== undefined) {
+        run(commandsForMouse(context(), mouse));
+        return;
+      }
+      for (const [character, pressed] of splitKeyPresses(input, key)) {
+        if (!run(commandsForKey(context(), character, pressed))) return;
       }
     },
     { isActive },

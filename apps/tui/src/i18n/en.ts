@@ -29,10 +29,6 @@ export const en = {
   "column.lastAction": "Last",
   "column.detail": "Detail",
 
-  "sort.recent": "recent",
-  "sort.newest": "newest",
-  "sort.status": "status",
-  "sort.progress": "progress",
 
   "helpBar.move": "move",
   "helpBar.details": "details",
@@ -64,8 +60,8 @@ export const en = {
   "detail.timeline": "Timeline",
   "detail.none": "none",
 
-  "filter.prompt": "Filter (text or status): ",
-  "filter.hint": "Enter keeps the filter, Esc clears it",
+  "filter.prompt": "Filter: ",
+  "filter.hint": "status:failed kind:copy -word · Enter keeps, Esc clears",
 
   "confirm.stopCore": "Stop following {id}? (y/n)",
   "confirm.stopProxy": "Delete {id} from the proxy and stop following it? (y/n)",
@@ -74,12 +70,12 @@ export const en = {
   "help.title": "Keys",
   "help.move": "↑ ↓ or j k: move the selection (PgUp PgDn, Home End or g G)",
   "help.details": "Enter: details of the selected operation; Esc closes them",
-  "help.filter": "/: filter by text or status (e.g. failed); Esc clears",
-  "help.sort": "s: cycle the sort (newest, recently changed, status, progress)",
+  "help.filter": "/: filter as you type; Enter keeps it, Esc clears it",
+  "help.sort": "s: sort by the next column (the sorted one is marked ▾ in its heading); S reverses it",
   "help.finished": "f: hide or show finished operations",
   "help.stop": "d: stop following the selected operation (asks first)",
   "help.help": "?: this help; any key closes it",
-  "help.quit": "q or Ctrl-C: quit",
+  "help.quit": "q: quit; Ctrl-C: quit with exit status 130",
 
   "empty.none": "No operations yet.",
   "empty.filtered": "No operation matches.",
@@ -101,8 +97,30 @@ export const en = {
   "error.badArguments": "{message}. Run lro-tui --help for the usage.",
   "error.sourceFailed": "Could not read the operations: {message}",
 
+  "connection.retrying": "reconnecting (attempt {attempt}, trying now)",
+  "helpBar.scroll": "scroll",
+  "helpBar.raw": "raw JSON",
+  "helpBar.copy": "copy id",
+  "detail.rawTitle": "Operation {id}: raw JSON",
+  "detail.position": "lines {from}–{to} of {total}",
+  "help.scroll": "In the details: ↑ ↓ j k scroll, PgUp PgDn (b, space) a page, g G the ends; v shows the raw JSON",
+  "help.filterSyntax": "   words: status:failed, kind:copy, -word or !word excludes; a status name matches that status only",
+  "help.copy": "c: copy the selected operation's id to the clipboard (OSC 52); v: its raw JSON",
+  "help.reconnect": "R: reconnect to the proxy now",
+  "help.mouse": "Mouse: the wheel moves or scrolls; a click selects a row (again: details) or sorts by a heading",
+  "flash.sorted": "sorted by {sort}",
+  "flash.finishedHidden": "finished operations hidden",
+  "flash.finishedShown": "finished operations shown",
+  "flash.copied": "copied {id} to the clipboard",
+  "flash.reconnecting": "reconnecting now",
+  "flash.nothingToReconnect": "nothing to reconnect: monitors are polled directly",
+  "flash.stopping": "stopping {id}…",
+  "flash.stopped": "stopped following {id}",
+  "error.badDuration": "--{name} {value} is not a duration; pass one like 30s, 2m, 500ms or a number of seconds.",
+  "error.timedOut": "Timed out after {seconds} s: printed what was known by then.",
+
   "usage.text":
-    "Usage:\n  lro-tui --proxy URL [--api-key KEY]   follow your operations on an lro-proxy\n  lro-tui watch MONITOR_URL...           follow Graph monitors directly\n\nOptions:\n  --token TOKEN   Graph token for watch (or GRAPH_TOKEN), sent to https://graph.microsoft.com only\n  --token-origin ORIGIN  a further origin whose monitors may receive the token (repeatable)\n  --once          no dashboard: print the operations once and exit\n  --wait          no dashboard: wait until every operation has finished, then print\n  --json          no dashboard: print NDJSON, one operation a line\n  --lang LANG     en, ru, es or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG)\n  -h, --help      this help\n\nExit status without the dashboard: 0 when every operation listed succeeded, 1 otherwise, 2 on bad arguments.",
+    "Usage:\n  lro-tui --proxy URL [--api-key KEY]   follow your operations on an lro-proxy\n  lro-tui watch MONITOR_URL...           follow Graph monitors directly\n\nOptions:\n  --token TOKEN   Graph token for watch (or GRAPH_TOKEN), sent to https://graph.microsoft.com only\n  --token-origin ORIGIN  a further origin whose monitors may receive the token (repeatable)\n  --once          no dashboard: print the operations once and exit\n  --wait          no dashboard: wait until every operation has finished, then print\n  --json          no dashboard: print NDJSON, one operation a line\n  --lang LANG     en, ru, es or zh-CN (default: from LC_ALL, LC_MESSAGES, LANG)\n  --timeout DURATION  --once/--wait: give up after this long (default for --once: 30s)\n  --request-timeout DURATION  retry a request unanswered this long (default 10s)\n  --no-mouse      leave the mouse to the terminal (text selection)\n  -h, --help      this help\n\nExit status without the dashboard: 0 when every operation listed succeeded, 1 otherwise, 2 on bad arguments.",
 } as const;
 
 export type MessageKey = keyof typeof en;

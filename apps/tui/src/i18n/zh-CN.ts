@@ -30,10 +30,6 @@ export const zhCN: Messages = {
   "column.lastAction": "更新",
   "column.detail": "详情",
 
-  "sort.recent": "最近更新",
-  "sort.newest": "最新创建",
-  "sort.status": "状态",
-  "sort.progress": "进度",
 
   "helpBar.move": "移动",
   "helpBar.details": "详情",
@@ -65,8 +61,8 @@ export const zhCN: Messages = {
   "detail.timeline": "状态变化",
   "detail.none": "无",
 
-  "filter.prompt": "筛选（文本或状态）：",
-  "filter.hint": "Enter 保留筛选，Esc 清除",
+  "filter.prompt": "筛选：",
+  "filter.hint": "status:failed kind:copy -词 · Enter 保留，Esc 清除",
 
   "confirm.stopCore": "停止跟踪 {id}？(y/n)",
   "confirm.stopProxy": "从代理中删除 {id} 并停止跟踪？(y/n)",
@@ -75,12 +71,12 @@ export const zhCN: Messages = {
   "help.title": "按键",
   "help.move": "↑ ↓ 或 j k：移动选择（PgUp PgDn、Home End 或 g G）",
   "help.details": "Enter：查看所选操作的详情；Esc 关闭",
-  "help.filter": "/：按文本或状态筛选（例如 failed）；Esc 清除",
-  "help.sort": "s：切换排序（最新创建、最近更新、状态、进度）",
+  "help.filter": "/：边输入边筛选；Enter 保留，Esc 清除",
+  "help.sort": "s：按下一列排序（该列标题标有 ▾）；S 反转顺序",
   "help.finished": "f：隐藏或显示已结束的操作",
   "help.stop": "d：停止跟踪所选操作（需确认）",
   "help.help": "?：本帮助；按任意键关闭",
-  "help.quit": "q 或 Ctrl-C：退出",
+  "help.quit": "q：退出；Ctrl-C：以退出码 130 退出",
 
   "empty.none": "暂无操作。",
   "empty.filtered": "没有匹配的操作。",
@@ -100,6 +96,28 @@ export const zhCN: Messages = {
   "error.badArguments": "{message}。运行 lro-tui --help 查看用法。",
   "error.sourceFailed": "无法读取操作：{message}",
 
+  "connection.retrying": "正在重新连接（第 {attempt} 次，进行中）",
+  "helpBar.scroll": "滚动",
+  "helpBar.raw": "原始 JSON",
+  "helpBar.copy": "复制 ID",
+  "detail.rawTitle": "操作 {id}：原始 JSON",
+  "detail.position": "第 {from}–{to} 行，共 {total} 行",
+  "help.scroll": "详情中：↑ ↓ j k 滚动，PgUp PgDn（b、空格）翻页，g G 到首尾；v 显示原始 JSON",
+  "help.filterSyntax": "   词：status:failed、kind:copy，-词 或 !词 表示排除；状态名只匹配该状态",
+  "help.copy": "c：将所选操作的 ID 复制到剪贴板（OSC 52）；v：其原始 JSON",
+  "help.reconnect": "R：立即重新连接代理",
+  "help.mouse": "鼠标：滚轮移动或滚动；单击选择一行（再次单击：详情）或按列标题排序",
+  "flash.sorted": "排序：{sort}",
+  "flash.finishedHidden": "已隐藏已结束的操作",
+  "flash.finishedShown": "已显示已结束的操作",
+  "flash.copied": "已将 {id} 复制到剪贴板",
+  "flash.reconnecting": "正在重新连接",
+  "flash.nothingToReconnect": "无需重新连接：直接轮询监视器",
+  "flash.stopping": "正在停止 {id}…",
+  "flash.stopped": "已停止跟踪 {id}",
+  "error.badDuration": "--{name} {value} 不是时长；请使用 30s、2m、500ms 或秒数。",
+  "error.timedOut": "{seconds} 秒后超时：已输出当时已知的内容。",
+
   "usage.text":
-    "用法：\n  lro-tui --proxy URL [--api-key KEY]   通过 lro-proxy 跟踪你的操作\n  lro-tui watch MONITOR_URL...           直接跟踪 Graph 监视器\n\n选项：\n  --token TOKEN   watch 使用的 Graph 令牌（或 GRAPH_TOKEN），只发送到 https://graph.microsoft.com\n  --token-origin ORIGIN  另一个可接收令牌的监视器源（可重复）\n  --once          输出一次操作后退出\n  --wait          不显示面板：等待所有操作结束后输出\n  --json          输出 NDJSON，每行一个操作\n  --lang LANG     en、ru、es 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES、LANG）\n  -h, --help      本帮助\n\n不显示面板时的退出码：所有列出的操作都成功时为 0，否则为 1，参数错误时为 2。",
+    "用法：\n  lro-tui --proxy URL [--api-key KEY]   通过 lro-proxy 跟踪你的操作\n  lro-tui watch MONITOR_URL...           直接跟踪 Graph 监视器\n\n选项：\n  --token TOKEN   watch 使用的 Graph 令牌（或 GRAPH_TOKEN），只发送到 https://graph.microsoft.com\n  --token-origin ORIGIN  另一个可接收令牌的监视器源（可重复）\n  --once          输出一次操作后退出\n  --wait          不显示面板：等待所有操作结束后输出\n  --json          输出 NDJSON，每行一个操作\n  --lang LANG     en、ru、es 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES、LANG）\n  --timeout DURATION  --once/--wait：超过此时长即放弃（--once 默认 30s）\n  --request-timeout DURATION  请求超过此时长无应答则重试（默认 10s）\n  --no-mouse      将鼠标留给终端（选择文本）\n  -h, --help      本帮助\n\n不显示面板时的退出码：所有列出的操作都成功时为 0，否则为 1，参数错误时为 2。",
 };

@@ -16,6 +16,7 @@ import {
   takeUntil,
 } from "rxjs";
 import type { OperationSource, SourceEvent } from "./operation-source.js";
+import { graphOrigin } from "./graph-origin.js";
 import { describeFailure } from "./proxy-errors.js";
 
 export interface CoreSourceOptions {
@@ -34,8 +35,6 @@ export interface CoreSourceOptions {
   follow?: (monitorUrl: string, options: PollOptions) => Observable<Operation>;
   now?: () => number;
 }
-
-export const graphOrigin = "https://graph.microsoft.com";
 
 const bearer = (token: string) => (/^bearer /i.test(token) ? token : `Bearer ${token}`);
 
@@ -130,6 +129,8 @@ export function createCoreSource(options: CoreSourceOptions): OperationSource {
   return {
     mode: "core",
     events$,
+    // Each monitor is polled on its own schedule (Graph's pacing); there is no connection to make again.
+    reconnect: () => false,
     async stop(key) {
       stops.next(key);
     },

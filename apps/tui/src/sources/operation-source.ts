@@ -35,4 +35,6 @@ export interface OperationSource {
   readonly events$: Observable<SourceEvent>;
   /** Stops following one operation (the proxy deletes it); the stream then reports it `removed`. */
   stop(key: string): Promise<void>;
+  /** Drops the connection and makes it again now (`R`); false when there is nothing to reconnect. */
+  reconnect(): boolean;
 }

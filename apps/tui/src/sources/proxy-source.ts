@@ -11,6 +11,7 @@ import {
   mergeMap,
   of,
   retry,
+  switchMap,
   throwError,
   timeout,
   timer,
@@ -23,7 +24,7 @@ import {
   toOperation,
 } from "@lro/client";
 import type { OperationSource, SourceEvent } from "./operation-source.js";
-import { describeFailure } from "./proxy-errors.js";
+import { describeFailure, withRequestTimeout } from "./proxy-errors.js";
 import type { StreamSignal } from "./read-event-stream.js";
 import { readEventStream } from "./read-event-stream.js";
 import type { ReconnectPolicy } from "./reconnect-delay.js";
@@ -36,7 +37,16 @@ export interface ProxySourceOptions {
   apiKey: string;
   fetch?: typeof fetch;
   reconnect?: ReconnectPolicy;
-  /** Reconnect when the stream is silent this long (the proxy sends heartbeat comments). Default 45 s. */
+  /**
+   * A request unanswered this long is abandoned with a `ProxyTimeoutError` and retried (a stopped or
+   * overloaded proxy accepts connections and never answers): the list, until its last page is read; the
+   * event stream, until its headers come. Default 10 s.
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Reconnect when the stream is silent this long (the proxy sends a heartbeat comment every 15 s).
+   * Default 45 s, or three request timeouts when that is longer.
+   */
   silenceTimeoutMs?: number;
   random?: () => number;
   now?: () => number;
@@ -82,17 +92,25 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
   const scheduler = options.scheduler ?? asyncScheduler;
   const policy = options.reconnect ?? defaultReconnectPolicy;
   const random = options.random ?? Math.random;
-  const silenceTimeoutMs = options.silenceTimeoutMs ?? 45_000;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  const silenceTimeoutMs = options.silenceTimeoutMs ?? Math.max(45_000, 3 * requestTimeoutMs);
   const localRemovals = new Subject<SourceEvent>();
+  const reconnectRequests = new Subject<void>();
+  const listUrl = new URL(
+    "operations",
+    options.proxyUrl.href.endsWith("/") ? options.proxyUrl : `${options.proxyUrl.href}/`,
+  ).href;
+  const eventsUrl = `${listUrl}/events`;
 
   /** Every page of the list, each operation as sent (an unreadable one becomes a problem, not a gap). */
-  const listEverything = async () => {
-    const operations: unknown[] = [];
-    for await (const page of client.pages()) {
-      operations.push(...page.operations, ...page.unreadable.map((item) => item.input));
-    }
-    return operations;
-  };
+  const listEverything = (signal: AbortSignal) =>
+    withRequestTimeout(listUrl, requestTimeoutMs, signal, async (timed) => {
+      const operations: unknown[] = [];
+      for await (const page of client.pages({ signal: timed })) {
+        operations.push(...page.operations, ...page.unreadable.map((item) => item.input));
+      }
+      return operations;
+    });
 
   const events$ = defer(() => {
     const connection = new Subject<SourceEvent>();
@@ -118,7 +136,17 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
       return EMPTY;
     };
 
-    const list$ = defer(() => from(listEverything())).pipe(
+    const list$ = new Observable<unknown[]>((subscriber) => {
+      const controller = new AbortController();
+      listEverything(controller.signal).then(
+        (operations) => {
+          subscriber.next(operations);
+          subscriber.complete();
+        },
+        (error: unknown) => subscriber.error(error),
+      );
+      return () => controller.abort();
+    }).pipe(
       mergeMap((operations) => {
         const events = operations.map((input) => operationEvent(input, now()));
         const newest = events.reduce(
@@ -134,12 +162,15 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
 
     const stream$ = new Observable<SourceEvent>((subscriber) => {
       const controller = new AbortController();
-      const subscription = from(
-        client.openEvents({
+      // The timeout covers the wait for the answer's headers; then the stream's silence is watched.
+      const opened = withRequestTimeout(eventsUrl, requestTimeoutMs, undefined, (timed) => {
+        timed.addEventListener("abort", () => controller.abort(), { once: true });
+        return client.openEvents({
           ...(lastEventId === undefined ? {} : { lastEventId }),
           signal: controller.signal,
-        }),
-      )
+        });
+      });
+      const subscription = from(opened)
         .pipe(
           mergeMap((response) => {
             if (response.body === null)
@@ -166,21 +197,32 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
       };
     });
 
-    const connected$ = defer(() => (listed ? stream$ : concat(list$, stream$))).pipe(
-      retry({
-        resetOnSuccess: true,
-        delay: (error: unknown, attempt) => {
-          if (ProxyResponseError.isInstance(error) && error.fatal) return throwError(() => error);
-          const retryInMs = reconnectDelay(attempt, policy, random, retryHintMs);
-          const reason = describeFailure(error);
-          connection.next({
-            type: "connection",
-            connection: { state: "reconnecting", attempt, retryInMs, reason },
-            at: now(),
-          });
-          return timer(retryInMs, scheduler);
-        },
-      }),
+    // Each `R` drops whatever is under way (a stream, a hung request, a wait) and starts afresh, with
+    // the attempts counted from one again.
+    const connected$ = merge(of(0), reconnectRequests).pipe(
+      switchMap((_request, index) =>
+        concat(
+          index === 0
+            ? EMPTY
+            : of<SourceEvent>({ type: "connection", connection: { state: "connecting" }, at: now() }),
+          defer(() => (listed ? stream$ : concat(list$, stream$))).pipe(
+            retry({
+              resetOnSuccess: true,
+              delay: (error: unknown, attempt) => {
+                if (ProxyResponseError.isInstance(error) && error.fatal) return throwError(() => error);
+                const retryInMs = reconnectDelay(attempt, policy, random, retryHintMs);
+                const reason = describeFailure(error);
+                connection.next({
+                  type: "connection",
+                  connection: { state: "reconnecting", attempt, retryInMs, reason },
+                  at: now(),
+                });
+                return timer(retryInMs, scheduler);
+              },
+            }),
+          ),
+        ),
+      ),
     );
 
     return merge(
@@ -194,8 +236,17 @@ export function createProxySource(options: ProxySourceOptions): OperationSource 
   return {
     mode: "proxy",
     events$,
+    reconnect() {
+      reconnectRequests.next();
+      return true;
+    },
     async stop(key) {
-      await client.delete(key);
+      await withRequestTimeout(
+        `${listUrl}/${encodeURIComponent(key)}`,
+        requestTimeoutMs,
+        undefined,
+        (signal) => client.delete(key, { signal }),
+      );
       localRemovals.next({ type: "removed", key, at: now() });
     },
   };

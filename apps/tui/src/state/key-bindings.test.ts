@@ -26,7 +26,7 @@ describe("splitKeyPresses", () => {
     ]);
     for (const mode of ["table", "detail", "filter", "confirm", "help"] as const) {
       const [input, key] = presses[1] ?? ["", none];
-      expect(commandsForKey({ ...context, mode, confirmKey: "a" }, input, key)).toEqual([{ type: "quit" }]);
+      expect(commandsForKey({ ...context, mode, confirmKey: "a" }, input, key)).toEqual([{ type: "quit", status: 130 }]);
     }
   });
 
@@ -41,7 +41,7 @@ describe("commandsForKey", () => {
     expect(commandsForKey({ ...context, mode: "filter" }, "q", none)).toEqual([
       { type: "typeFilter", text: "q" },
     ]);
-    expect(commandsForKey(context, "q", none)).toEqual([{ type: "quit" }]);
+    expect(commandsForKey(context, "q", none)).toEqual([{ type: "quit", status: 0 }]);
   });
 
   it("stops only the operation the confirmation asked about, and only on y", () => {

@@ -1,8 +1,29 @@
 import type { Key } from "ink";
+import type { SortColumn } from "./sort-orders.js";
 import type { Mode, ViewAction } from "./view-state.js";
 
-/** What a key asks for: a change of the view, or one of the two things the view cannot do itself. */
-export type KeyCommand = ViewAction | { type: "quit" } | { type: "stop"; key: string };
+/** What a key asks for: a change of the view, or one of the things the view cannot do itself. */
+export type KeyCommand =
+  | ViewAction
+  /** Leave with this exit status: 0 for q, 130 for Ctrl-C (the shell's convention for SIGINT). */
+  | { type: "quit"; status: number }
+  | { type: "stop"; key: string }
+  /** Put the operation's id on the clipboard (OSC 52). */
+  | { type: "copy"; key: string }
+  | { type: "reconnect" };
+
+/** Where things are on the screen, for the mouse (terminal rows and columns count from 1). */
+export interface ScreenLayout {
+  /** The row of the table's headings, and of its first row of operations. */
+  headingY: number;
+  firstRowY: number;
+  /** Index, in `keys`, of the first row shown. */
+  windowStart: number;
+  /** How many rows of operations are shown. */
+  rowsShown: number;
+  /** The columns' spans, for a click on a heading. */
+  columns: readonly { id: SortColumn | undefined; from: number; to: number }[];
+}
 
 export interface KeyContext {
   mode: Mode;
@@ -11,6 +32,10 @@ export interface KeyContext {
   selectedKey: string | undefined;
   confirmKey: string | undefined;
   pageSize: number;
+  /** The detail pane: how many lines it shows, and its last possible first line. */
+  detailPage?: number;
+  detailMax?: number;
+  layout?: ScreenLayout;
 }
 
 export type PressedKey = Pick<
@@ -45,13 +70,36 @@ function moves(context: KeyContext, input: string, key: PressedKey): KeyCommand 
   return undefined;
 }
 
+function scrolls(context: KeyContext, input: string, key: PressedKey): KeyCommand | undefined {
+  const max = context.detailMax ?? 0;
+  const page = Math.max(1, (context.detailPage ?? 1) - 1);
+  if (key.upArrow || input === "k") return { type: "scroll", delta: -1, max };
+  if (key.downArrow || input === "j") return { type: "scroll", delta: 1, max };
+  if (key.pageUp || input === "b") return { type: "scroll", delta: -page, max };
+  if (key.pageDown || input === " ") return { type: "scroll", delta: page, max };
+  if (key.home || input === "g") return { type: "scrollTo", line: 0, max };
+  if (key.end || input === "G") return { type: "scrollTo", line: max, max };
+  return undefined;
+}
+
+/** Keys that work the same in the table and the detail pane. */
+function actions(context: KeyContext, input: string): KeyCommand[] | undefined {
+  const selected = context.selectedKey;
+  if (input === "q") return [{ type: "quit", status: 0 }];
+  if (input === "c") return selected === undefined ? [] : [{ type: "copy", key: selected }];
+  if (input === "R") return [{ type: "reconnect" }];
+  return undefined;
+}
+
 /** PURE: the commands one key press means in the current mode (table, detail, filter, confirm, help). */
 export function commandsForKey(context: KeyContext, input: string, key: PressedKey): KeyCommand[] {
-  // Ink quits on a Ctrl-C read alone; one that came with other keys (`d` then Ctrl-C in one read) lands here.
-  if (key.ctrl && input === "c") return [{ type: "quit" }];
+  if (key.ctrl && input === "c") return [{ type: "quit", status: 130 }];
   switch (context.mode) {
-    case "help":
-      return input === "q" ? [{ type: "quit" }] : [{ type: "close" }];
+    case "help": {
+      if (input === "q") return [{ type: "quit", status: 0 }];
+      const scroll = scrolls(context, input, key);
+      return scroll === undefined ? [{ type: "close" }] : [scroll];
+    }
     case "confirm":
       return (input === "y" || input === "Y") && context.confirmKey !== undefined
         ? [{ type: "stop", key: context.confirmKey }, { type: "close" }]
@@ -63,18 +111,22 @@ export function commandsForKey(context: KeyContext, input: string, key: PressedK
       return isPrintable(input, key) ? [{ type: "typeFilter", text: input }] : [];
     case "detail": {
       if (key.escape || key.return || key.backspace || key.leftArrow) return [{ type: "close" }];
-      if (input === "q") return [{ type: "quit" }];
-      const move = moves(context, input, key);
-      return move === undefined ? [] : [move];
+      if (input === "v") return [{ type: "toggleRaw" }];
+      const scroll = scrolls(context, input, key);
+      if (scroll !== undefined) return [scroll];
+      return actions(context, input) ?? [];
     }
     case "table": {
       const move = moves(context, input, key);
       if (move !== undefined) return [move];
+      const shared = actions(context, input);
+      if (shared !== undefined) return shared;
       const selected = context.selectedKey;
-      if (input === "q") return [{ type: "quit" }];
       if (key.return) return selected === undefined ? [] : [{ type: "open", mode: "detail" }];
+      if (input === "v") return selected === undefined ? [] : [{ type: "open", mode: "detail", raw: true }];
       if (input === "/") return [{ type: "startFilter" }];
       if (input === "s") return [{ type: "cycleSort" }];
+      if (input === "S") return [{ type: "reverseSort" }];
       if (input === "f") return [{ type: "toggleFinished" }];
       if (input === "?") return [{ type: "open", mode: "help" }];
       if (input === "d") return selected === undefined ? [] : [{ type: "askStop", key: selected }];
@@ -82,6 +134,55 @@ export function commandsForKey(context: KeyContext, input: string, key: PressedK
       return [];
     }
   }
+}
+
+/** A mouse report in SGR encoding (`ESC[<b;x;yM`, as Ink hands it over without the ESC). */
+export interface MouseEvent {
+  button: number;
+  x: number;
+  y: number;
+  released: boolean;
+}
+
+/** PURE: the mouse report in one input, if it is one. */
+export function parseMouse(input: string): MouseEvent | undefined {
+  // eslint-disable-next-line no-control-regex -- a mouse report starts with ESC when it comes whole
+  const match = /^\u001B?\[<(\d+);(\d+);(\d+)([Mm])$/.exec(input);
+  if (match === null) return undefined;
+  return { button: Number(match[1]), x: Number(match[2]), y: Number(match[3]), released: match[4] === "m" };
+}
+
+const wheelLines = 3;
+
+/**
+ * PURE: what a mouse report means: the wheel moves the selection (or scrolls the details) three lines,
+ * a click on a row selects it and a click on the selected row opens it, a click on a heading sorts by
+ * that column (again: reversed). Releases and other buttons do nothing.
+ */
+export function commandsForMouse(context: KeyContext, mouse: MouseEvent): KeyCommand[] {
+  if (mouse.released) return [];
+  const wheel = mouse.button & 0b1100_0011;
+  if (wheel === 64 || wheel === 65) {
+    const delta = wheel === 64 ? -wheelLines : wheelLines;
+    if (context.mode === "detail" || context.mode === "help")
+      return [{ type: "scroll", delta, max: context.detailMax ?? 0 }];
+    if (context.mode === "table") return [{ type: "move", delta, keys: context.keys }];
+    return [];
+  }
+  const layout = context.layout;
+  if ((mouse.button & 0b1100_0011) !== 0 || context.mode !== "table" || layout === undefined) return [];
+  if (mouse.y === layout.headingY) {
+    const column = layout.columns.find((span) => mouse.x >= span.from && mouse.x <= span.to)?.id;
+    return column === undefined ? [] : [{ type: "sortBy", column }];
+  }
+  const row = mouse.y - layout.firstRowY;
+  if (row < 0 || row >= layout.rowsShown) return [];
+  const index = layout.windowStart + row;
+  const key = context.keys[index];
+  if (key === undefined) return [];
+  return key === context.selectedKey
+    ? [{ type: "open", mode: "detail" }]
+    : [{ type: "moveTo", index, keys: context.keys }];
 }
 
 /** A key press with no special key and no modifier: a typed character. */

@@ -1,5 +1,5 @@
 import { TestScheduler } from "rxjs/testing";
-import { map } from "rxjs";
+import { map, mergeMap } from "rxjs";
 import { describe, expect, it } from "vitest";
 import type { SourceEvent } from "../sources/operation-source.js";
 import { makeOperation } from "../test-support/operations.js";
@@ -34,6 +34,25 @@ describe("operationStates", () => {
         map((state) => state.entries.get("one")?.operation?.percentComplete),
       );
       expectObservable(shown$).toBe("a 99ms b 149ms c", { a: 1, b: 10, c: 50 });
+    });
+  });
+});
+
+describe("operationStates in batches", () => {
+  it("folds a burst of events that arrive together into one state", () => {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ cold, expectObservable }) => {
+      const burst = Array.from(
+        { length: 500 },
+        (_, index): SourceEvent => ({
+          type: "operation",
+          update: { key: `op-${index}`, operation: makeOperation({ id: `op-${index}` }) },
+          at: 0,
+        }),
+      );
+      const source$ = cold<SourceEvent[]>("a", { a: burst }).pipe(mergeMap((events) => events));
+      const sizes$ = operationStates(source$, 100, scheduler).pipe(map((state) => state.entries.size));
+      expectObservable(sizes$).toBe("a", { a: 500 });
     });
   });
 });

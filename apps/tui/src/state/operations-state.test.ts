@@ -26,12 +26,49 @@ describe("applySourceEvent", () => {
     ]);
     const entry = state.entries.get("a");
     expect(entry).toMatchObject({ firstSeenAt: 1000, updatedAt: 4000 });
+    // makeOperation's creation time is after these receipts: not believable, so the receipts are used.
     expect(entry?.timeline).toEqual([
-      { status: "notStarted", rawStatus: "notStarted", at: 1000 },
-      { status: "running", rawStatus: "running", at: 2000 },
-      { status: "succeeded", rawStatus: "completed", at: 4000 },
+      { status: "notStarted", rawStatus: "notStarted", at: 1000, observed: true },
+      { status: "running", rawStatus: "running", at: 2000, observed: true },
+      { status: "succeeded", rawStatus: "completed", at: 4000, observed: true },
     ]);
     expect(entry?.progress).toEqual({ first: { percent: 0, at: 1000 }, latest: { percent: 100, at: 4000 } });
+  });
+
+  it("dates each status change by the operation's own times when it has them, not when it was seen", () => {
+    const at = (text: string) => Date.parse(text);
+    const seenLate = at("2026-11-22T03:02:12Z");
+    const state = fold([
+      // Listed after the fact: created 03:00:00, failed at 03:01:39, seen at 03:02:12.
+      update("a", seenLate, {
+        id: "a",
+        status: "failed",
+        rawStatus: "failed",
+        createdDateTime: "2026-11-22T03:00:00Z",
+        lastActionDateTime: "2026-11-22T03:01:39Z",
+      }),
+      update("b", seenLate, {
+        id: "b",
+        status: "notStarted",
+        rawStatus: "notStarted",
+        createdDateTime: "2026-11-22T03:00:05Z",
+        lastActionDateTime: undefined,
+      }),
+      update("b", seenLate + 5000, {
+        id: "b",
+        status: "running",
+        rawStatus: "running",
+        createdDateTime: "2026-11-22T03:00:05Z",
+        lastActionDateTime: "2026-11-22T03:02:15Z",
+      }),
+    ]);
+    expect(state.entries.get("a")?.timeline).toEqual([
+      { status: "failed", rawStatus: "failed", at: at("2026-11-22T03:01:39Z"), observed: false },
+    ]);
+    expect(state.entries.get("b")?.timeline).toEqual([
+      { status: "notStarted", rawStatus: "notStarted", at: at("2026-11-22T03:00:05Z"), observed: false },
+      { status: "running", rawStatus: "running", at: at("2026-11-22T03:02:15Z"), observed: false },
+    ]);
   });
 
   it("keeps the type a snapshot named when a later one names none (a driveItem copy once completed)", () => {

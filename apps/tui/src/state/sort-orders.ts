@@ -1,12 +1,34 @@
+import { describeDetail, describeKind } from "../format/describe-entry.js";
 import type { EntryStatus } from "./entry-status.js";
 import { entryStatus } from "./entry-status.js";
 import type { OperationEntry } from "./operations-state.js";
+import type { ColumnId } from "./table-layout.js";
 
-export const sortOrders = ["newest", "recent", "status", "progress"] as const;
-export type SortOrder = (typeof sortOrders)[number];
+/** The columns rows can be sorted by, in the order `s` steps through them. */
+export const sortColumns = ["age", "lastAction", "status", "progress", "kind", "id", "detail"] as const;
+export type SortColumn = (typeof sortColumns)[number];
 
-export function nextSortOrder(order: SortOrder): SortOrder {
-  return sortOrders[(sortOrders.indexOf(order) + 1) % sortOrders.length] ?? "newest";
+/** A column and its direction: each column's natural one (newest, failures, most done, A to Z) or reversed. */
+export interface SortOrder {
+  column: SortColumn;
+  reversed: boolean;
+}
+
+export const defaultSort: SortOrder = { column: "age", reversed: false };
+
+export function isSortColumn(column: ColumnId): column is SortColumn {
+  return (sortColumns as readonly string[]).includes(column);
+}
+
+/** `s`: the next column, in its natural direction. */
+export function nextSortColumn(order: SortOrder): SortOrder {
+  const next = sortColumns[(sortColumns.indexOf(order.column) + 1) % sortColumns.length] ?? "age";
+  return { column: next, reversed: false };
+}
+
+/** A click on a heading: sort by it, or reverse it when it already is the sorted column. */
+export function sortByColumn(order: SortOrder, column: SortColumn): SortOrder {
+  return order.column === column ? { column, reversed: !order.reversed } : { column, reversed: false };
 }
 
 /** Failures first, then what is moving, then what waits, then what is done. */
@@ -19,28 +41,40 @@ const statusRank: Record<EntryStatus, number> = {
   succeeded: 5,
 };
 
-const createdAt = (entry: OperationEntry) => {
-  const created = entry.operation?.createdDateTime;
-  const parsed = created === undefined ? Number.NaN : Date.parse(created);
-  return Number.isNaN(parsed) ? entry.firstSeenAt : parsed;
+const parsedOr = (text: string | undefined, fallback: number) => {
+  const parsed = text === undefined ? Number.NaN : Date.parse(text);
+  return Number.isNaN(parsed) ? fallback : parsed;
+};
+const createdAt = (entry: OperationEntry) => parsedOr(entry.operation?.createdDateTime, entry.firstSeenAt);
+
+/** Each column's key, ordered so that ascending is the column's natural direction. */
+const sortKeys: Record<SortColumn, (entry: OperationEntry) => number | string> = {
+  age: (entry) => -createdAt(entry),
+  lastAction: (entry) => -parsedOr(entry.operation?.lastActionDateTime, entry.updatedAt),
+  status: (entry) => statusRank[entryStatus(entry)],
+  progress: (entry) => -(entry.operation?.percentComplete ?? -1),
+  kind: (entry) => describeKind(entry).toLowerCase(),
+  id: (entry) => (entry.operation?.id ?? entry.key).toLowerCase(),
+  detail: (entry) => describeDetail(entry).toLowerCase(),
 };
 
-const comparators: Record<SortOrder, (left: OperationEntry, right: OperationEntry) => number> = {
-  recent: (left, right) => right.updatedAt - left.updatedAt,
-  newest: (left, right) => createdAt(right) - createdAt(left),
-  status: (left, right) => statusRank[entryStatus(left)] - statusRank[entryStatus(right)],
-  progress: (left, right) =>
-    (right.operation?.percentComplete ?? -1) - (left.operation?.percentComplete ?? -1),
-};
+const compare = (left: number | string, right: number | string) =>
+  left < right ? -1 : left > right ? 1 : 0;
 
 /**
  * A stable sort: ties go newest first (within a status, the latest failure leads), then by key, so rows
- * do not jump between renders.
+ * do not jump between renders. Each row's keys are computed once, not once per comparison.
  */
 export function sortEntries(entries: readonly OperationEntry[], order: SortOrder): OperationEntry[] {
-  const compare = comparators[order];
-  return [...entries].sort(
-    (left, right) =>
-      compare(left, right) || comparators.newest(left, right) || left.key.localeCompare(right.key),
-  );
+  const key = sortKeys[order.column];
+  const direction = order.reversed ? -1 : 1;
+  return entries
+    .map((entry) => ({ entry, primary: key(entry), newest: -createdAt(entry) }))
+    .sort(
+      (left, right) =>
+        direction * compare(left.primary, right.primary) ||
+        compare(left.newest, right.newest) ||
+        compare(left.entry.key, right.entry.key),
+    )
+    .map(({ entry }) => entry);
 }

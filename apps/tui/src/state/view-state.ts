@@ -1,7 +1,15 @@
-import type { SortOrder } from "./sort-orders.js";
-import { nextSortOrder } from "./sort-orders.js";
+import type { SortColumn, SortOrder } from "./sort-orders.js";
+import { defaultSort, nextSortColumn, sortByColumn } from "./sort-orders.js";
 
 export type Mode = "table" | "detail" | "filter" | "confirm" | "help";
+
+/** A short line in the footer after an action (copied, reconnecting...) or a failure; it goes by itself. */
+export interface Flash {
+  message: string;
+  tone: "info" | "error";
+  /** Tells one flash from the next, so the timer of an old one does not clear a new one. */
+  id: number;
+}
 
 /** What the user did to the screen: mode, selection, filter, sort. Operations live in `OperationsState`. */
 export interface ViewState {
@@ -14,21 +22,26 @@ export interface ViewState {
   hideFinished: boolean;
   /** The operation `d` asked about, until the user answers. */
   confirmKey?: string;
-  notice?: string;
+  /** First line of the detail pane shown; and whether it shows the operation's raw JSON. */
+  detailScroll: number;
+  raw: boolean;
+  flash?: Flash;
 }
 
 export const initialViewState: ViewState = {
   mode: "table",
   selectedIndex: 0,
   filter: "",
-  sort: "newest",
+  sort: defaultSort,
   hideFinished: false,
+  detailScroll: 0,
+  raw: false,
 };
 
 export type ViewAction =
   | { type: "move"; delta: number; keys: readonly string[] }
   | { type: "moveTo"; index: number; keys: readonly string[] }
-  | { type: "open"; mode: "detail" | "help" }
+  | { type: "open"; mode: "detail" | "help"; raw?: boolean }
   | { type: "close" }
   | { type: "startFilter" }
   | { type: "typeFilter"; text: string }
@@ -36,9 +49,16 @@ export type ViewAction =
   | { type: "applyFilter" }
   | { type: "clearFilter" }
   | { type: "cycleSort" }
+  | { type: "reverseSort" }
+  | { type: "sortBy"; column: SortColumn }
   | { type: "toggleFinished" }
   | { type: "askStop"; key: string }
-  | { type: "notice"; message?: string }
+  /** Scroll the detail pane by `delta` lines (or to `line`), never past `max`, its last first line. */
+  | { type: "scroll"; delta: number; max: number }
+  | { type: "scrollTo"; line: number; max: number }
+  | { type: "toggleRaw" }
+  | { type: "flash"; message: string; tone: Flash["tone"] }
+  | { type: "clearFlash"; id: number }
   /**
    * The selection now shows the row `key` at `index`: rows came or went above it, or its own row went
    * and the one that took its place is selected from now on. `was` is the selection the screen showed
@@ -59,6 +79,8 @@ function selectIndex(view: ViewState, index: number, keys: readonly string[]): V
   return { ...view, selectedIndex: clamped, selectedKey: keys[clamped] };
 }
 
+const clampLine = (line: number, max: number) => Math.max(0, Math.min(line, Math.max(0, max)));
+
 export function reduceView(view: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
     case "move":
@@ -66,7 +88,7 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
     case "moveTo":
       return selectIndex(view, action.index, action.keys);
     case "open":
-      return { ...view, mode: action.mode, notice: undefined };
+      return { ...view, mode: action.mode, detailScroll: 0, raw: action.raw ?? false };
     case "close":
       return { ...view, mode: "table", confirmKey: undefined };
     case "startFilter":
@@ -80,13 +102,28 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
     case "clearFilter":
       return { ...view, mode: "table", filter: "" };
     case "cycleSort":
-      return { ...view, sort: nextSortOrder(view.sort) };
+      return { ...view, sort: nextSortColumn(view.sort) };
+    case "reverseSort":
+      return { ...view, sort: { ...view.sort, reversed: !view.sort.reversed } };
+    case "sortBy":
+      return { ...view, sort: sortByColumn(view.sort, action.column) };
     case "toggleFinished":
       return { ...view, hideFinished: !view.hideFinished };
     case "askStop":
-      return { ...view, mode: "confirm", confirmKey: action.key, notice: undefined };
-    case "notice":
-      return { ...view, notice: action.message };
+      return { ...view, mode: "confirm", confirmKey: action.key };
+    case "scroll":
+      return { ...view, detailScroll: clampLine(view.detailScroll + action.delta, action.max) };
+    case "scrollTo":
+      return { ...view, detailScroll: clampLine(action.line, action.max) };
+    case "toggleRaw":
+      return { ...view, raw: !view.raw, detailScroll: 0 };
+    case "flash":
+      return {
+        ...view,
+        flash: { message: action.message, tone: action.tone, id: (view.flash?.id ?? 0) + 1 },
+      };
+    case "clearFlash":
+      return view.flash?.id === action.id ? { ...view, flash: undefined } : view;
     case "track":
       if (view.selectedKey !== action.was) return view;
       return action.index === view.selectedIndex && action.key === view.selectedKey

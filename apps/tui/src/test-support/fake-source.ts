@@ -7,9 +7,14 @@ export function createFakeSource(mode: "proxy" | "core" = "core") {
   const events = new Subject<SourceEvent>();
   const stopped: string[] = [];
   let stopFailure: Error | undefined;
+  let reconnections = 0;
   const source: OperationSource = {
     mode,
     events$: events.asObservable(),
+    reconnect() {
+      reconnections += 1;
+      return mode === "proxy";
+    },
     async stop(key) {
       stopped.push(key);
       if (stopFailure !== undefined) throw stopFailure;
@@ -19,6 +24,7 @@ export function createFakeSource(mode: "proxy" | "core" = "core") {
   return {
     source,
     stopped,
+    reconnections: () => reconnections,
     emit: (event: SourceEvent) => events.next(event),
     update: (operation: Operation, at = Date.now(), monitorUrl?: string) =>
       events.next({ type: "operation", update: { key: operation.id ?? "?", operation, monitorUrl }, at }),

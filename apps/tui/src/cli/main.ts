@@ -1,12 +1,9 @@
-import type { Display } from "../context/display-context.js";
 import { catalogs } from "../i18n/languages.js";
 import { createTranslator } from "../i18n/translator.js";
 import { describeFailure } from "../sources/proxy-errors.js";
+import { terminalText } from "../format/terminal-text.js";
 import type { CliOptions, Environment } from "./arguments.js";
 import { UsageError, parseArguments } from "./arguments.js";
-import { openSource } from "./open-source.js";
-import { printOperations } from "./print-operations.js";
-import { runDashboard } from "./run-dashboard.js";
 import type { CliStreams } from "./streams.js";
 
 /** Whether to draw the dashboard: both ends are a terminal, and no --once, --wait or --json. */
@@ -23,7 +20,10 @@ export interface MainOptions {
   showProxyInHeader?: boolean;
 }
 
-/** The whole command: arguments, source, dashboard or plain output. Resolves with the exit status. */
+/**
+ * The whole command: arguments, source, dashboard or plain output. Resolves with the exit status.
+ * Only what the command needs is loaded: `--help` and bad arguments never load @lro/core, React or Ink.
+ */
 export async function main(
   argv: readonly string[],
   environment: Environment,
@@ -44,22 +44,28 @@ export async function main(
     return 0;
   }
   const interactive = isInteractive(options, streams);
-  const display: Display = { translate, color: options.color };
+  const { openSource } = await import("./open-source.js");
   let session: Awaited<ReturnType<typeof openSource>> | undefined;
   try {
     session = await openSource(options, { showProxyInHeader: mainOptions.showProxyInHeader === true });
     if (!interactive) {
+      const { printOperations } = await import("./print-operations.js");
       return await printOperations(
         session.source,
         options.output,
         (text) => streams.stdout.write(text),
         translate,
+        (text) => streams.stderr.write(text),
       );
     }
-    await runDashboard(session.source, display, streams, session.endpoint);
-    return 0;
+    const { runDashboard } = await import("./run-dashboard.js");
+    return await runDashboard(session.source, { translate, color: options.color }, streams, {
+      endpoint: session.endpoint,
+      mouse: options.mouse,
+    });
   } catch (error) {
-    streams.stderr.write(`${translate("error.sourceFailed", { message: describeFailure(error) })}\n`);
+    const message = terminalText(describeFailure(error));
+    streams.stderr.write(`${translate("error.sourceFailed", { message })}\n`);
     return 1;
   } finally {
     await session?.close();
