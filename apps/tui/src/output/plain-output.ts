@@ -5,6 +5,7 @@ import type { Translate } from "../i18n/translator.js";
 import { countByStatus, entryStatus } from "../state/entry-status.js";
 import type { OperationEntry } from "../state/operations-state.js";
 import { describeDetail, describeKind } from "../format/describe-entry.js";
+import { terminalSafeJson, terminalText } from "../format/terminal-text.js";
 
 const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - stringWidth(text)));
 
@@ -26,13 +27,14 @@ export function formatPlainTable(
     const status = entryStatus(entry);
     const percent = entry.operation?.percentComplete;
     const age = elapsedSince(entry.operation?.createdDateTime ?? entry.firstSeenAt, now);
+    // Ids, kinds and details come from the outside world: no terminal control reaches a log or a terminal.
     return [
-      entry.operation?.id ?? entry.key,
-      describeKind(entry),
+      terminalText(entry.operation?.id ?? entry.key),
+      terminalText(describeKind(entry)),
       `${statusAppearance[status].symbol} ${translate(`status.${status}`)}`,
       percent === undefined ? "" : `${Math.round(percent)}%`,
       age === undefined ? "" : formatDuration(age, translate),
-      describeDetail(entry),
+      terminalText(describeDetail(entry)),
     ];
   });
   const table = [heading.map((key) => translate(key).toUpperCase()), ...rows];
@@ -55,12 +57,15 @@ export function formatPlainTable(
   return `${lines.join("\n")}\n`;
 }
 
-/** One JSON object a line: the normalised operation (without `raw`), its monitor, and why it cannot be followed. */
+/**
+ * One JSON object a line: the normalised operation (without `raw`), its monitor, and why it cannot be
+ * followed. The data is kept whole, control characters escaped as JSON escapes them (C1 ones too).
+ */
 export function formatNdjson(entries: readonly OperationEntry[]): string {
   return entries
     .map((entry) => {
       const { raw: _raw, ...operation } = entry.operation ?? { raw: undefined };
-      return `${JSON.stringify({ key: entry.key, ...operation, monitorUrl: entry.monitorUrl, problem: entry.problem })}\n`;
+      return `${terminalSafeJson({ key: entry.key, ...operation, monitorUrl: entry.monitorUrl, problem: entry.problem })}\n`;
     })
     .join("");
 }
