@@ -64,7 +64,8 @@ const statuses: readonly EntryStatus[] = [
 const headerRows = 2;
 
 /** OSC 52: the terminal puts the text on the system clipboard (tmux passes it on with set-clipboard). */
-const clipboardSequence = (text: string) => `\u001B]52;c;${Buffer.from(text, "utf8").toString("base64")}\u0007`;
+const clipboardSequence = (text: string) =>
+  `\u001B]52;c;${Buffer.from(text, "utf8").toString("base64")}\u0007`;
 
 /** The dashboard: header, table (or detail pane, or help), footer. Never taller than the terminal. */
 export function App(props: AppProps) {
@@ -97,7 +98,10 @@ function Dashboard({
 
   // Sorted when the operations or the order change, filtered when the filter does: a key that only moves
   // the selection sorts and filters nothing, and typing in `/` filters an already sorted list.
-  const sorted = useMemo(() => sortEntries([...state.entries.values()], view.sort), [state.entries, view.sort]);
+  const sorted = useMemo(
+    () => sortEntries([...state.entries.values()], view.sort),
+    [state.entries, view.sort],
+  );
   const filter = useMemo(() => parseFilter(view.filter, translate), [view.filter, translate]);
   const entries = useMemo(
     () =>

@@ -35,7 +35,8 @@ describe("the dashboard on the real proxy and simulator", () => {
     expect(running).toContain(shortId(id));
     const done = await waitForFrame(instance.lastFrame, (frame) => frame.includes("✔ succeeded"), 8000);
     expect(done).toMatch(/✔ succeeded +██████████ 100%/);
-    expect(done).toContain("operations: 1  ✔ 1 succeeded");
+    expect(done).toMatch(/^● live +✔ 1 succeeded/);
+    expect(done).toContain("operations: 1");
 
     instance.stdin.write("\r");
     const detail = await waitForFrame(instance.lastFrame, (frame) => frame.includes("Timeline"));

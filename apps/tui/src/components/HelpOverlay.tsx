@@ -26,7 +26,12 @@ export function helpRows(translate: Translate, width: number): DetailRow[] {
 }
 
 /** The `?` overlay: every key and what it does; it scrolls when the terminal is too low for all of it. */
-export function HelpOverlay(props: { rows: readonly DetailRow[]; scroll: number; height: number; width: number }) {
+export function HelpOverlay(props: {
+  rows: readonly DetailRow[];
+  scroll: number;
+  height: number;
+  width: number;
+}) {
   const { translate } = useDisplay();
   return <ScrollPane title={translate("help.title")} labelled={false} {...props} />;
 }

@@ -20,7 +20,6 @@ export interface OperationsTableProps {
   sort: SortOrder;
 }
 
-
 const rightAligned = new Set<ColumnId>(["eta", "age", "lastAction"]);
 
 /** The table: a heading and the rows in view, never more than fit. */
@@ -34,7 +33,9 @@ export function OperationsTable(props: OperationsTableProps) {
         <Text> </Text>
         {columns.map(({ id, width }) => (
           <Cell key={id} width={width} bold align={rightAligned.has(id) ? "right" : "left"}>
-            {id === sort.column ? `${translate(headings[id])}${sort.reversed ? "▴" : "▾"}` : translate(headings[id])}
+            {id === sort.column
+              ? `${translate(headings[id])}${sort.reversed ? "▴" : "▾"}`
+              : translate(headings[id])}
           </Cell>
         ))}
       </Box>

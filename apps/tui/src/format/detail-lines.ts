@@ -72,8 +72,11 @@ function fieldLines(entry: OperationEntry, translate: Translate, color: boolean)
 
 /** The operation as its source sent it (the proxy's JSON, or the monitor's), escaped as JSON escapes. */
 function rawLines(entry: OperationEntry): DetailRow[] {
-  const raw =
-    entry.operation?.raw ?? { key: entry.key, monitorUrl: entry.monitorUrl, problem: entry.problem };
+  const raw = entry.operation?.raw ?? {
+    key: entry.key,
+    monitorUrl: entry.monitorUrl,
+    problem: entry.problem,
+  };
   return terminalSafeJson(raw, 2)
     .split("\n")
     .map((text) => ({ text }));

@@ -29,7 +29,6 @@ export const en = {
   "column.lastAction": "Last",
   "column.detail": "Detail",
 
-
   "helpBar.move": "move",
   "helpBar.details": "details",
   "helpBar.filter": "filter",
@@ -103,11 +102,14 @@ export const en = {
   "helpBar.copy": "copy id",
   "detail.rawTitle": "Operation {id}: raw JSON",
   "detail.position": "lines {from}–{to} of {total}",
-  "help.scroll": "In the details: ↑ ↓ j k scroll, PgUp PgDn (b, space) a page, g G the ends; v shows the raw JSON",
-  "help.filterSyntax": "   words: status:failed, kind:copy, -word or !word excludes; a status name matches that status only",
+  "help.scroll":
+    "In the details: ↑ ↓ j k scroll, PgUp PgDn (b, space) a page, g G the ends; v shows the raw JSON",
+  "help.filterSyntax":
+    "   words: status:failed, kind:copy, -word or !word excludes; a status name matches that status only",
   "help.copy": "c: copy the selected operation's id to the clipboard (OSC 52); v: its raw JSON",
   "help.reconnect": "R: reconnect to the proxy now",
-  "help.mouse": "Mouse: the wheel moves or scrolls; a click selects a row (again: details) or sorts by a heading",
+  "help.mouse":
+    "Mouse: the wheel moves or scrolls; a click selects a row (again: details) or sorts by a heading",
   "flash.sorted": "sorted by {sort}",
   "flash.finishedHidden": "finished operations hidden",
   "flash.finishedShown": "finished operations shown",
@@ -116,7 +118,8 @@ export const en = {
   "flash.nothingToReconnect": "nothing to reconnect: monitors are polled directly",
   "flash.stopping": "stopping {id}…",
   "flash.stopped": "stopped following {id}",
-  "error.badDuration": "--{name} {value} is not a duration; pass one like 30s, 2m, 500ms or a number of seconds.",
+  "error.badDuration":
+    "--{name} {value} is not a duration; pass one like 30s, 2m, 500ms or a number of seconds.",
   "error.timedOut": "Timed out after {seconds} s: printed what was known by then.",
 
   "usage.text":

@@ -30,7 +30,6 @@ export const es: Messages = {
   "column.lastAction": "Última",
   "column.detail": "Detalle",
 
-
   "helpBar.move": "mover",
   "helpBar.details": "detalles",
   "helpBar.filter": "filtrar",
@@ -104,11 +103,14 @@ export const es: Messages = {
   "helpBar.copy": "copiar ID",
   "detail.rawTitle": "Operación {id}: JSON original",
   "detail.position": "líneas {from}–{to} de {total}",
-  "help.scroll": "En los detalles: ↑ ↓ j k desplazan, RePág AvPág (b, espacio) una página, g G los extremos; v muestra el JSON original",
-  "help.filterSyntax": "   palabras: status:failed, kind:copy, -palabra o !palabra excluye; un nombre de estado solo coincide con ese estado",
+  "help.scroll":
+    "En los detalles: ↑ ↓ j k desplazan, RePág AvPág (b, espacio) una página, g G los extremos; v muestra el JSON original",
+  "help.filterSyntax":
+    "   palabras: status:failed, kind:copy, -palabra o !palabra excluye; un nombre de estado solo coincide con ese estado",
   "help.copy": "c: copiar el ID de la operación seleccionada al portapapeles (OSC 52); v: su JSON original",
   "help.reconnect": "R: reconectar con el proxy ahora",
-  "help.mouse": "Ratón: la rueda mueve o desplaza; un clic selecciona una fila (otro: detalles) u ordena por un encabezado",
+  "help.mouse":
+    "Ratón: la rueda mueve o desplaza; un clic selecciona una fila (otro: detalles) u ordena por un encabezado",
   "flash.sorted": "ordenado por {sort}",
   "flash.finishedHidden": "operaciones terminadas ocultas",
   "flash.finishedShown": "operaciones terminadas visibles",
@@ -117,7 +119,8 @@ export const es: Messages = {
   "flash.nothingToReconnect": "nada que reconectar: los monitores se consultan directamente",
   "flash.stopping": "deteniendo {id}…",
   "flash.stopped": "{id} ya no se sigue",
-  "error.badDuration": "--{name} {value} no es una duración; indique una como 30s, 2m, 500ms o un número de segundos.",
+  "error.badDuration":
+    "--{name} {value} no es una duración; indique una como 30s, 2m, 500ms o un número de segundos.",
   "error.timedOut": "Tiempo agotado tras {seconds} s: se imprimió lo que se sabía hasta entonces.",
 
   "usage.text":

@@ -30,7 +30,6 @@ export const ru: Messages = {
   "column.lastAction": "Изменена",
   "column.detail": "Подробности",
 
-
   "helpBar.move": "выбор",
   "helpBar.details": "подробно",
   "helpBar.filter": "фильтр",
@@ -105,11 +104,14 @@ export const ru: Messages = {
   "helpBar.copy": "копия ID",
   "detail.rawTitle": "Операция {id}: исходный JSON",
   "detail.position": "строки {from}–{to} из {total}",
-  "help.scroll": "В подробностях: ↑ ↓ j k прокрутка, PgUp PgDn (b, пробел) на страницу, g G к началу и концу; v показывает исходный JSON",
-  "help.filterSyntax": "   слова: status:failed, kind:copy, -слово или !слово исключает; название статуса выбирает только этот статус",
+  "help.scroll":
+    "В подробностях: ↑ ↓ j k прокрутка, PgUp PgDn (b, пробел) на страницу, g G к началу и концу; v показывает исходный JSON",
+  "help.filterSyntax":
+    "   слова: status:failed, kind:copy, -слово или !слово исключает; название статуса выбирает только этот статус",
   "help.copy": "c: скопировать ID выбранной операции в буфер обмена (OSC 52); v: её исходный JSON",
   "help.reconnect": "R: переподключиться к прокси сейчас",
-  "help.mouse": "Мышь: колесо перемещает или прокручивает; щелчок выбирает строку (повторный открывает подробности) или сортирует по заголовку",
+  "help.mouse":
+    "Мышь: колесо перемещает или прокручивает; щелчок выбирает строку (повторный открывает подробности) или сортирует по заголовку",
   "flash.sorted": "сортировка: {sort}",
   "flash.finishedHidden": "завершённые скрыты",
   "flash.finishedShown": "завершённые показаны",
@@ -118,7 +120,8 @@ export const ru: Messages = {
   "flash.nothingToReconnect": "переподключать нечего: мониторы опрашиваются напрямую",
   "flash.stopping": "остановка {id}…",
   "flash.stopped": "{id} больше не отслеживается",
-  "error.badDuration": "--{name} {value} не является длительностью; укажите, например, 30s, 2m, 500ms или число секунд.",
+  "error.badDuration":
+    "--{name} {value} не является длительностью; укажите, например, 30s, 2m, 500ms или число секунд.",
   "error.timedOut": "Время ожидания ({seconds} с) истекло: выведено то, что было известно к этому моменту.",
 
   "usage.text":

@@ -33,8 +33,13 @@ async function dashboard(language: (typeof languages)[number], columns: number, 
     connection: { state: "reconnecting", attempt: 12, retryInMs: 14_000, reason: "connect ECONNREFUSED" },
     at: now(),
   });
-  for (const [index, status] of (["running", "notStarted", "succeeded", "unknownFutureValue"] as const).entries()) {
-    fake.update(makeOperation({ id: `${index}0000000-0000-4000-8000-000000000000`, status, rawStatus: status }), now());
+  for (const [index, status] of (
+    ["running", "notStarted", "succeeded", "unknownFutureValue"] as const
+  ).entries()) {
+    fake.update(
+      makeOperation({ id: `${index}0000000-0000-4000-8000-000000000000`, status, rawStatus: status }),
+      now(),
+    );
   }
   fake.update(failedOperation, now());
   await waitForFrame(instance.lastFrame, (text) => text.includes("c3d4e5f6"));

@@ -30,7 +30,6 @@ export const zhCN: Messages = {
   "column.lastAction": "更新",
   "column.detail": "详情",
 
-
   "helpBar.move": "移动",
   "helpBar.details": "详情",
   "helpBar.filter": "筛选",

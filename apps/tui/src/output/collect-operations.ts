@@ -22,8 +22,7 @@ export class CollectTimeoutError extends Error {
     readonly timeoutMs: number,
     readonly state: OperationsState | undefined,
   ) {
-    const reason =
-      state?.connection.state === "reconnecting" ? `: ${state.connection.reason}` : "";
+    const reason = state?.connection.state === "reconnecting" ? `: ${state.connection.reason}` : "";
     super(`no complete answer within ${timeoutMs / 1000} s${reason}`);
     this.name = "CollectTimeoutError";
   }
@@ -46,13 +45,13 @@ export function collectOperations(
       ? NEVER
       : timer(timeoutMs).pipe(mergeMap(() => throwError(() => new CollectTimeoutError(timeoutMs, latest))));
   const states$ = operationStates(source.events$, 20).pipe(
-      mergeMap((state) => {
-        latest = state;
-        const connection = state.connection;
-        if (state.listed || connection.state !== "reconnecting") return of(state);
-        return throwError(() => new SourceUnavailableError(connection.reason));
-      }),
-      filter((state) => state.listed && (!options.wait || [...state.entries.values()].every(isFinished))),
+    mergeMap((state) => {
+      latest = state;
+      const connection = state.connection;
+      if (state.listed || connection.state !== "reconnecting") return of(state);
+      return throwError(() => new SourceUnavailableError(connection.reason));
+    }),
+    filter((state) => state.listed && (!options.wait || [...state.entries.values()].every(isFinished))),
   );
   return firstValueFrom(merge(states$, deadline$));
 }

@@ -16,7 +16,12 @@ const entry = (key: string, fields: Omit<Parameters<typeof makeOperation>[0], "i
 const rows = [
   entry("run-1", { status: "running", rawStatus: "inProgress", type: "cloneTeam" }),
   // Done, but its detail and raw status still say "running": a bare `running` must not match it.
-  entry("done-1", { status: "succeeded", rawStatus: "completed", statusDetail: "running cleanup", type: "ItemCopy" }),
+  entry("done-1", {
+    status: "succeeded",
+    rawStatus: "completed",
+    statusDetail: "running cleanup",
+    type: "ItemCopy",
+  }),
   entry("fail-1", { status: "failed", rawStatus: "failed", statusDetail: "quota", type: "contentTypeCopy" }),
   entry("wait-1", { status: "notStarted", rawStatus: "notStarted", type: "cloneTeam" }),
 ];

@@ -26,7 +26,9 @@ describe("splitKeyPresses", () => {
     ]);
     for (const mode of ["table", "detail", "filter", "confirm", "help"] as const) {
       const [input, key] = presses[1] ?? ["", none];
-      expect(commandsForKey({ ...context, mode, confirmKey: "a" }, input, key)).toEqual([{ type: "quit", status: 130 }]);
+      expect(commandsForKey({ ...context, mode, confirmKey: "a" }, input, key)).toEqual([
+        { type: "quit", status: 130 },
+      ]);
     }
   });
 

@@ -42,14 +42,11 @@ describe("operationStates in batches", () => {
   it("folds a burst of events that arrive together into one state", () => {
     const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
     scheduler.run(({ cold, expectObservable }) => {
-      const burst = Array.from(
-        { length: 500 },
-        (_, index): SourceEvent => ({
-          type: "operation",
-          update: { key: `op-${index}`, operation: makeOperation({ id: `op-${index}` }) },
-          at: 0,
-        }),
-      );
+      const burst = Array.from({ length: 500 }, (_, index): SourceEvent => ({
+        type: "operation",
+        update: { key: `op-${index}`, operation: makeOperation({ id: `op-${index}` }) },
+        at: 0,
+      }));
       const source$ = cold<SourceEvent[]>("a", { a: burst }).pipe(mergeMap((events) => events));
       const sizes$ = operationStates(source$, 100, scheduler).pipe(map((state) => state.entries.size));
       expectObservable(sizes$).toBe("a", { a: 500 });

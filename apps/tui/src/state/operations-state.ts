@@ -97,11 +97,18 @@ function nextTimeline(entry: OperationEntry | undefined, operation: Operation, a
   if (last !== undefined && last.status === operation.status && last.rawStatus === operation.rawStatus) {
     return timeline;
   }
-  return [...timeline, { status: operation.status, rawStatus: operation.rawStatus, ...changedAt(operation, last, at) }];
+  return [
+    ...timeline,
+    { status: operation.status, rawStatus: operation.rawStatus, ...changedAt(operation, last, at) },
+  ];
 }
 
 /** Folds one event into a state whose `entries` map the caller owns (a copy made once per batch). */
-function applyTo(state: OperationsState, entries: Map<string, OperationEntry>, event: SourceEvent): OperationsState {
+function applyTo(
+  state: OperationsState,
+  entries: Map<string, OperationEntry>,
+  event: SourceEvent,
+): OperationsState {
   switch (event.type) {
     case "operation": {
       const { key, operation, monitorUrl, version } = event.update;

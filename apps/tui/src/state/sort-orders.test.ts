@@ -57,9 +57,18 @@ describe("sortEntries", () => {
   });
 
   it("steps through the columns with s and reverses the sorted column on a second choice", () => {
-    expect(nextSortColumn({ column: "age", reversed: true })).toEqual({ column: "lastAction", reversed: false });
+    expect(nextSortColumn({ column: "age", reversed: true })).toEqual({
+      column: "lastAction",
+      reversed: false,
+    });
     expect(nextSortColumn({ column: "detail", reversed: false })).toEqual({ column: "age", reversed: false });
-    expect(sortByColumn({ column: "age", reversed: false }, "age")).toEqual({ column: "age", reversed: true });
-    expect(sortByColumn({ column: "age", reversed: true }, "kind")).toEqual({ column: "kind", reversed: false });
+    expect(sortByColumn({ column: "age", reversed: false }, "age")).toEqual({
+      column: "age",
+      reversed: true,
+    });
+    expect(sortByColumn({ column: "age", reversed: true }, "kind")).toEqual({
+      column: "kind",
+      reversed: false,
+    });
   });
 });

@@ -58,8 +58,7 @@ const sortKeys: Record<SortColumn, (entry: OperationEntry) => number | string> =
   detail: (entry) => describeDetail(entry).toLowerCase(),
 };
 
-const compare = (left: number | string, right: number | string) =>
-  left < right ? -1 : left > right ? 1 : 0;
+const compare = (left: number | string, right: number | string) => (left < right ? -1 : left > right ? 1 : 0);
 
 /**
  * A stable sort: ties go newest first (within a status, the latest failure leads), then by key, so rows

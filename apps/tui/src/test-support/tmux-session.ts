@@ -9,7 +9,8 @@ export function startTmuxSession(
   options: { columns: number; rows: number; env?: Record<string, string> },
 ) {
   const socket = `lro-tui-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const tmux = (...args: string[]) => execFileSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
+  const tmux = (...args: string[]) =>
+    execFileSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
   const environment = Object.entries({ LANG: "C.UTF-8", TERM: "xterm-256color", ...options.env }).flatMap(
     ([name, value]) => ["-e", `${name}=${value}`],
   );
@@ -41,7 +42,7 @@ export function startTmuxSession(
     /** The pane's title, which OSC 0/2 sequences would change. */
     title: () => tmux("display-message", "-p", "-t", "main", "#{pane_title}").trim(),
     /** Waits until the screen satisfies `predicate`; fails with the last screen after `timeoutMs`. */
-    async waitFor(predicate: (screen: string) => boolean, timeoutMs = 10_000): Promise<string> {
+    async waitFor(predicate: (screen: string) => boolean, timeoutMs = 20_000): Promise<string> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const screen = session.screen();
