@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-import { runDemo } from "./run-demo.js";
+// React and Ink (the dashboard) read NODE_ENV when they load: production builds, set before anything loads.
+process.env.NODE_ENV = "production";
+
+const { runDemo } = await import("./run-demo.js");
+const { drain } = await import("lro-tui");
 
 const status = await runDemo(process.argv.slice(2), process.env, process);
-// Keep-alive connection pools would hold the process open: the demo is over, so leave.
+// Everything printed reaches a pipe or a file first; then leave (keep-alive pools would hold the process).
+await Promise.all([drain(process.stdout), drain(process.stderr)]);
 process.exit(status);

@@ -3,3 +3,5 @@ export { main } from "./cli/main.js";
 export type { MainOptions } from "./cli/main.js";
 export type { CliStreams } from "./cli/streams.js";
 export type { Environment } from "./cli/arguments.js";
+// Waiting for output to drain before exiting (a pipe takes 64 KiB at a time).
+export { drain } from "./cli/run-cli.js";
