@@ -133,7 +133,7 @@ describe("lro-tui, the built binary", () => {
     };
     expect(record.error).toEqual(evil.error);
     expect(record.statusDetail).toBe(evil.statusDetail);
-  }, 30_000);
+  }, 60_000);
 
   it("in a terminal, shows upstream text without obeying it: no colour, no title, no cleared screen", async () => {
     const url = await serve([evil, wire(2)]);
@@ -155,7 +155,7 @@ describe("lro-tui, the built binary", () => {
     expect(session.screen(true)).not.toMatch(sgrColour);
     expect(session.title()).toBe(before);
     expect(session.title()).not.toContain("PWNED");
-  }, 30_000);
+  }, 60_000);
 
   it("gives up on a hung proxy (SIGSTOP) after --timeout with --once, exit status 1", async () => {
     const url = await serve([wire(1)]);
@@ -174,7 +174,7 @@ describe("lro-tui, the built binary", () => {
     expect(Date.now() - started).toBeLessThan(8000);
     expect("code" in result ? result.code : 0).toBe(1);
     expect(result.stderr).toMatch(/^Could not read the operations: no complete answer within 2 s/);
-  }, 30_000);
+  }, 60_000);
 
   it("in the dashboard, notices a hung proxy, retries on a schedule, and is live again when it wakes", async () => {
     const url = await serve([wire(1), wire(2)]);
@@ -220,7 +220,7 @@ describe("lro-tui, the built binary", () => {
     session.send("-running kind:content", true);
     session.send("Enter");
     await session.waitFor((text) => text.includes("shown: 5"));
-  }, 30_000);
+  }, 60_000);
 
   it("scrolls the detail pane of a failed operation at 60x20 to its error and timeline", async () => {
     const innerError = { code: "storageLimit", message: "Site quota 25 GB reached", "request-id": "r-1" };
@@ -248,7 +248,7 @@ describe("lro-tui, the built binary", () => {
     await session.waitFor((text) => /lines 1–/.test(text) && !text.includes("Timeline"));
     session.send("j");
     await session.waitFor((text) => /lines 2–/.test(text));
-  }, 30_000);
+  }, 60_000);
 
   it("exits 130 on Ctrl-C and 0 on q, leaving the terminal as it was", async () => {
     const url = await serve([wire(1)]);
@@ -264,5 +264,5 @@ describe("lro-tui, the built binary", () => {
       expect(after).not.toContain("● live");
       session.close();
     }
-  }, 30_000);
+  }, 60_000);
 });
