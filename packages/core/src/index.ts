@@ -121,9 +121,10 @@ export { parseRetryAfter } from "./poller/retry-after.js";
 export { resolveMonitorUrl, mayReceiveAuthorization, graphOrigins } from "./poller/monitor-url.js";
 export type { AuthorizationScope } from "./poller/monitor-url.js";
 export type { AuthorizationOptions, GetAuthorization } from "./poller/request-headers.js";
-export { createTransport } from "./poller/create-transport.js";
+export { createTransport, defaultMaxResponseBytes } from "./poller/create-transport.js";
 export type { TransportOptions } from "./poller/create-transport.js";
 export type { Transport, TransportRequest, TransportResponse } from "./poller/transport.js";
+export type { UndiciDispatcher } from "./poller/undici-transport.js";
 
 // Errors
 export { LroError } from "./errors/lro-error.js";
@@ -136,4 +137,5 @@ export { MonitorAuthorizationError } from "./errors/monitor-authorization-error.
 export { UpstreamHttpError } from "./errors/upstream-http-error.js";
 export { MissingMonitorError } from "./errors/missing-monitor-error.js";
 export { TransportError } from "./errors/transport-error.js";
+export { ResponseTooLargeError } from "./errors/response-too-large-error.js";
 export { InvalidResumeTokenError } from "./errors/invalid-resume-token-error.js";

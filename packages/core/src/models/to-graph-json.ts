@@ -1,7 +1,7 @@
-import { isDeepStrictEqual } from "node:util";
 import { detectOperationKind } from "./detect-operation-kind.js";
 import { flavours } from "./flavours.js";
 import { odataTypeOfKind } from "./graph-monitor-types.js";
+import { jsonEqual } from "./json-equal.js";
 import type { Operation } from "./operation.js";
 import { safeParseOperation } from "./parse-operation.js";
 
@@ -22,7 +22,7 @@ export function toGraphJson(operation: Operation): Record<string, unknown> {
   for (const [name, property] of Object.entries(flavour.properties)) {
     const stillHolds =
       receivedFields !== undefined &&
-      property.feeds.every((field) => isDeepStrictEqual(receivedFields[field], current[field]));
+      property.feeds.every((field) => jsonEqual(receivedFields[field], current[field]));
     if (stillHolds) continue;
     const written = property.write(operation, operation.raw[name]);
     if (written === undefined) delete json[name];

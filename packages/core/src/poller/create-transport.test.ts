@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTransport } from "./create-transport.js";
+import { transportVariants, undiciMajor } from "./test-support/transport-variants.js";
 
 interface Received {
   method: string | undefined;
@@ -52,10 +53,17 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-describe.each([
-  ["undici keep-alive pool", () => createTransport({ requestTimeout: 700 })],
-  ["fetch", () => createTransport({ fetch: globalThis.fetch, requestTimeout: 700 })],
-])("createTransport: %s", (_name, make) => {
+it("tests against undici 8 (the dependency) and undici 7 (the undici7 alias)", () => {
+  expect(undiciMajor("undici")).toBe(8);
+  expect(undiciMajor("undici7")).toBe(7);
+});
+
+it("refuses a maxResponseBytes that is not a whole number of bytes", () => {
+  expect(() => createTransport({ maxResponseBytes: -1 })).toThrow(/maxResponseBytes must be a whole number/);
+  expect(() => createTransport({ maxResponseBytes: 1.5 })).toThrow(RangeError);
+});
+
+describe.each(transportVariants(700))("createTransport: %s", (_name, make) => {
   it("sends the method, path, query, headers and body as given, and reads the answer", async () => {
     const transport = make();
     received.length = 0;

@@ -1,3 +1,4 @@
+import { ResponseTooLargeError } from "../errors/response-too-large-error.js";
 import { TransportError } from "../errors/transport-error.js";
 import type { OperationKind } from "../models/operation-kind.js";
 import type { Operation } from "../models/operation.js";
@@ -31,7 +32,8 @@ const monitorHeaders = {
  * ONE GET of a status monitor, read with Graph's semantics (see `readMonitorAnswer`). The Authorization
  * header goes only to the original request's origin (`requestUrl`; without it, Graph's own origins) and
  * to `trustedOrigins`. Throws `OperationNotFoundError`, `MonitorAuthorizationError`, `UpstreamHttpError`
- * (`transient` for 408/429/5xx, with `retryAfterMs`), `TransportError` (no answer) or
+ * (`transient` for 408/429/5xx, with `retryAfterMs`), `TransportError` (no answer),
+ * `ResponseTooLargeError` (an answer over the transport's `maxResponseBytes`) or
  * `OperationValidationError` (a body that is not an operation); an abort rejects with the signal's reason.
  */
 export async function pollMonitor(
@@ -54,6 +56,7 @@ export async function pollMonitorAt(url: URL, options: PollMonitorOptions): Prom
     response = await transport.request({ method: "GET", url, headers, signal: options.signal });
   } catch (cause) {
     options.signal?.throwIfAborted();
+    if (ResponseTooLargeError.isInstance(cause)) throw cause;
     throw new TransportError({ url: url.href, method: "GET" }, { cause });
   }
   const context = {

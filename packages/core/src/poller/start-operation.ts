@@ -1,5 +1,6 @@
 import { asyncScheduler, Observable } from "rxjs";
 import type { Unsubscribable } from "rxjs";
+import { ResponseTooLargeError } from "../errors/response-too-large-error.js";
 import { TransportError } from "../errors/transport-error.js";
 import type { Operation } from "../models/operation.js";
 import { defaultTransport } from "./create-transport.js";
@@ -32,6 +33,7 @@ async function send(
     response = await transport.request({ ...request, headers, signal });
   } catch (cause) {
     signal.throwIfAborted();
+    if (ResponseTooLargeError.isInstance(cause)) throw cause;
     throw new TransportError({ url: request.url.href, method: request.method }, { cause });
   }
   return readStartAnswer(response, {

@@ -1,14 +1,44 @@
-import { Agent } from "undici";
-import type { Dispatcher } from "undici";
+import { ResponseTooLargeError } from "../errors/response-too-large-error.js";
 import type { Transport, TransportRequest, TransportResponse } from "./transport.js";
 
+/** The part of undici's dispatch controller the transport uses (undici 7 and 8 alike). */
+export interface UndiciDispatchController {
+  abort(reason: Error): void;
+}
+
+type ParsedHeaders = Record<string, string | string[] | undefined>;
+
+/** The dispatch handler API that undici 7 and 8 share (undici 8 refuses the older callbacks). */
+export interface UndiciDispatchHandler {
+  onRequestStart(controller: UndiciDispatchController, context: unknown): void;
+  onResponseStart(controller: UndiciDispatchController, statusCode: number, headers: ParsedHeaders): void;
+  onResponseData(controller: UndiciDispatchController, chunk: Uint8Array): void;
+  onResponseEnd(controller: UndiciDispatchController, trailers: ParsedHeaders): void;
+  onResponseError(controller: UndiciDispatchController | null, error: Error): void;
+}
+
+/**
+ * What the transport needs of an undici dispatcher: an `Agent`, `Pool` or `ProxyAgent` of undici 7 or 8
+ * (or a `MockAgent`). Only `dispatch`, with the handler API both majors share, and `close`.
+ */
+export interface UndiciDispatcher {
+  dispatch(
+    options: {
+      origin: string;
+      path: string;
+      method: string;
+      headers: Readonly<Record<string, string>>;
+      body: string | Uint8Array | null;
+    },
+    handler: UndiciDispatchHandler,
+  ): boolean;
+  close(): Promise<void>;
+}
+
 export interface UndiciTransportOptions {
-  /** Connections kept per origin. */
-  connections: number;
-  /** How long an idle connection is kept (ms). */
-  keepAliveTimeout: number;
-  /** How long to wait for the answer's headers, then its body (ms). */
-  requestTimeout: number;
+  dispatcher: UndiciDispatcher;
+  /** The most bytes of an answer's body read before the request ends with `ResponseTooLargeError`. */
+  maxResponseBytes: number;
 }
 
 const utf8 = new TextDecoder();
@@ -31,63 +61,68 @@ function targetOf(url: URL): Target {
   return target;
 }
 
-/** undici's raw header list (name, value, name, value...) as lower-case names, repeats joined with ", ". */
-function readHeaders(raw: readonly (Buffer | string)[]): Record<string, string> {
+/** undici's parsed headers (lower-case names; a repeated header as an array) with repeats joined by ", ". */
+function readHeaders(parsed: Readonly<ParsedHeaders>): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (let index = 0; index + 1 < raw.length; index += 2) {
-    const name = raw[index]!.toString("latin1").toLowerCase();
-    const value = raw[index + 1]!.toString("latin1");
-    headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}, ${value}` : value;
+  for (const name in parsed) {
+    const value = parsed[name];
+    if (value !== undefined) headers[name] = typeof value === "string" ? value : value.join(", ");
   }
   return headers;
 }
 
 /**
- * Collects one answer straight from undici's dispatcher callbacks: no response stream, no body mixin,
- * the body decoded once. Settles once, with the answer or with why there was none.
+ * Collects one answer through the dispatch handler API that undici 7 and 8 share (`onRequestStart`,
+ * `onResponseStart`, `onResponseData`, `onResponseEnd`, `onResponseError`): no response stream, the
+ * body counted as it arrives and decoded once. Past `maxBytes` the request is aborted (the connection is
+ * dropped), so a monitor that streams without end costs at most the limit. Settles once.
  */
-class AnswerCollector implements Dispatcher.DispatchHandler {
+class AnswerCollector implements UndiciDispatchHandler {
   private status = 0;
   private headers: Record<string, string> = {};
-  private readonly chunks: Buffer[] = [];
-  private abort: ((reason?: Error) => void) | undefined;
+  private readonly chunks: Uint8Array[] = [];
+  private size = 0;
+  private controller: UndiciDispatchController | undefined;
   private aborted: unknown;
   private settled = false;
 
   constructor(
-    private readonly signal: AbortSignal | undefined,
+    private readonly request: TransportRequest,
+    private readonly maxBytes: number,
     private readonly resolve: (response: TransportResponse) => void,
     private readonly reject: (reason: unknown) => void,
   ) {
-    signal?.addEventListener("abort", this, { once: true });
+    request.signal?.addEventListener("abort", this, { once: true });
   }
 
   /** The caller's signal aborted: stop the request, or refuse it before it starts. */
   handleEvent(): void {
-    this.aborted = this.signal!.reason;
-    if (this.abort) this.abort(this.aborted as Error);
-    else this.onError(this.aborted as Error);
+    this.aborted = this.request.signal!.reason;
+    if (this.controller) this.controller.abort(this.aborted as Error);
+    else this.fail(this.aborted);
   }
 
-  onConnect(abort: (reason?: Error) => void): void {
-    if (this.aborted !== undefined) return abort(this.aborted as Error);
-    this.abort = abort;
+  onRequestStart(controller: UndiciDispatchController): void {
+    if (this.aborted !== undefined) return controller.abort(this.aborted as Error);
+    this.controller = controller;
   }
 
-  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+  onResponseStart(controller: UndiciDispatchController, statusCode: number, headers: ParsedHeaders): void {
     // 1xx informational answers precede the real one.
-    if (statusCode < 200) return true;
+    if (statusCode < 200) return;
     this.status = statusCode;
-    this.headers = readHeaders(rawHeaders);
-    return true;
+    this.headers = readHeaders(headers);
+    const announced = Number(this.headers["content-length"]);
+    if (announced > this.maxBytes) controller.abort(this.tooLarge(announced));
   }
 
-  onData(chunk: Buffer): boolean {
+  onResponseData(controller: UndiciDispatchController, chunk: Uint8Array): void {
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) return controller.abort(this.tooLarge(this.size));
     this.chunks.push(chunk);
-    return true;
   }
 
-  onComplete(): void {
+  onResponseEnd(): void {
     if (this.settled) return;
     this.settle();
     const { chunks } = this;
@@ -96,47 +131,52 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
     this.resolve({ status: this.status, headers: this.headers, body });
   }
 
-  onError(error: Error): void {
+  onResponseError(_controller: UndiciDispatchController | null, error: Error): void {
+    this.fail(this.aborted ?? error);
+  }
+
+  private fail(reason: unknown): void {
     if (this.settled) return;
     this.settle();
-    this.reject(this.aborted ?? error);
+    this.chunks.length = 0;
+    this.reject(reason);
+  }
+
+  private tooLarge(receivedBytes: number): ResponseTooLargeError {
+    const { method, url } = this.request;
+    return new ResponseTooLargeError({ url: url.href, method, maxBytes: this.maxBytes, receivedBytes });
   }
 
   private settle(): void {
     this.settled = true;
-    this.signal?.removeEventListener("abort", this);
+    this.request.signal?.removeEventListener("abort", this);
   }
 }
 
-/** The default transport: undici's dispatcher API over a keep-alive connection pool per origin. */
+/** A transport over an undici dispatcher (by default a keep-alive `Agent`: one connection pool per origin). */
 export function createUndiciTransport(options: UndiciTransportOptions): Transport {
-  const agent = new Agent({
-    connections: options.connections,
-    keepAliveTimeout: options.keepAliveTimeout,
-    headersTimeout: options.requestTimeout,
-    bodyTimeout: options.requestTimeout,
-  });
+  const { dispatcher, maxResponseBytes } = options;
   return {
     request(request: TransportRequest): Promise<TransportResponse> {
       const { url, signal } = request;
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise((resolve, reject) => {
-        const collector = new AnswerCollector(signal, resolve, reject);
+        const collector = new AnswerCollector(request, maxResponseBytes, resolve, reject);
         const { origin, path } = targetOf(url);
         const dispatch = {
           origin,
           path,
-          method: request.method as Dispatcher.HttpMethod,
+          method: request.method,
           headers: request.headers,
           body: request.body ?? null,
         };
         try {
-          agent.dispatch(dispatch, collector);
+          dispatcher.dispatch(dispatch, collector);
         } catch (error) {
-          collector.onError(error as Error);
+          collector.onResponseError(null, error as Error);
         }
       });
     },
-    close: () => agent.close(),
+    close: () => dispatcher.close(),
   };
 }
