@@ -14,7 +14,10 @@ import type { Identities } from "./security/identities.js";
 import { createOpenRequestLimits } from "./security/open-request-limits.js";
 import { createRateLimiter } from "./security/rate-limiter.js";
 import { requestPreamble } from "./request-preamble.js";
+import type { ChangeFeed } from "./store/change-feed.js";
+import type { OperationRecords } from "./store/operation-records.js";
 import type { OperationStore } from "./store/operation-store.js";
+import type { PollSchedule } from "./store/poll-schedule.js";
 import type { Tracker } from "./tracking/tracker.js";
 import type { UpstreamClient } from "./upstream/upstream-client.js";
 import { weakEtag } from "./wire/weak-etag.js";
@@ -22,7 +25,11 @@ import { weakEtag } from "./wire/weak-etag.js";
 /** Everything the app is built from; `server.ts` (or a test, or a benchmark) creates them. */
 export interface ProxyDependencies {
   config: ProxyConfig;
-  store: OperationStore;
+  /** What the routes read: records, the change feed, the schedule's next due time and health (readiness). */
+  store: Pick<OperationRecords, "get" | "list"> &
+    Pick<ChangeFeed, "listChangesSince"> &
+    Pick<PollSchedule, "nextDueAt"> &
+    Pick<OperationStore, "health">;
   tracker: Tracker;
   egress: EgressPolicy;
   logger: ProxyLogger;

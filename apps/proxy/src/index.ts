@@ -27,7 +27,12 @@ export { openPostgresStore, PostgresDriverMissingError } from "./store/postgres/
 export type { PostgresStoreOptions } from "./store/postgres/postgres-store-options.js";
 export { withRecordCache } from "./store/record-cache.js";
 export type { RecordCacheOptions } from "./store/record-cache.js";
-export type { ListOptions, OperationStore, PollResult, SweepResult } from "./store/operation-store.js";
+export type { OperationStore } from "./store/operation-store.js";
+export type { ListCursor, ListOptions, OperationRecords } from "./store/operation-records.js";
+export type { PollResult, PollSchedule } from "./store/poll-schedule.js";
+export type { NotificationSchedule } from "./store/notification-schedule.js";
+export type { ChangeFeed } from "./store/change-feed.js";
+export type { Retention, SweepResult } from "./store/retention.js";
 export type { NewOperationRecord, OperationRecord } from "./store/operation-record.js";
 export type { OperationChange } from "./store/operation-change.js";
 export { createTracker } from "./tracking/tracker.js";

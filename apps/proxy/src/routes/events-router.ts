@@ -4,14 +4,15 @@ import type { ProxyMetrics } from "../observability/metrics.js";
 import type { Identity } from "../security/identities.js";
 import type { OpenRequestLimits } from "../security/open-request-limits.js";
 import type { OperationChange } from "../store/operation-change.js";
-import type { OperationStore } from "../store/operation-store.js";
+import type { ChangeFeed } from "../store/change-feed.js";
+import type { OperationRecords } from "../store/operation-records.js";
 import type { Tracker } from "../tracking/tracker.js";
 import { formatChangeEvent, heartbeatFrame } from "../wire/sse-frame.js";
 import { notFound } from "./operations-router.js";
 import { tokenResumption } from "./token-resumption.js";
 
 export interface EventsRouterOptions {
-  store: Pick<OperationStore, "get" | "listChangesSince">;
+  store: Pick<OperationRecords, "get"> & Pick<ChangeFeed, "listChangesSince">;
   tracker: Pick<Tracker, "changes" | "provideAuthorization">;
   /** The origin a caller's `Authorization` is meant for (the upstream's): it resumes operations waiting for one. */
   upstreamOrigin: string;

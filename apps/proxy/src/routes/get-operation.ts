@@ -5,7 +5,7 @@ import type { ProxyMetrics } from "../observability/metrics.js";
 import type { Identity } from "../security/identities.js";
 import type { OpenRequestLimits } from "../security/open-request-limits.js";
 import type { OperationRecord } from "../store/operation-record.js";
-import type { OperationStore } from "../store/operation-store.js";
+import type { OperationRecords } from "../store/operation-records.js";
 import type { Tracker } from "../tracking/tracker.js";
 import { LruMap } from "../support/lru-map.js";
 import { waitForEnd } from "../tracking/wait-for-end.js";
@@ -14,7 +14,7 @@ import { weakEtag } from "../wire/weak-etag.js";
 import { toWireOperation } from "../wire/wire-operation.js";
 
 export interface GetOperationOptions {
-  store: Pick<OperationStore, "get">;
+  store: Pick<OperationRecords, "get">;
   tracker: Pick<Tracker, "changes">;
   /** The longest `Prefer: wait` honoured, in seconds. Default 60. */
   maxWaitSeconds?: number;

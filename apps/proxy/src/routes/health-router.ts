@@ -1,10 +1,11 @@
 import { Router, type RequestHandler } from "express";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import type { OperationStore } from "../store/operation-store.js";
+import type { PollSchedule } from "../store/poll-schedule.js";
 import type { Tracker } from "../tracking/tracker.js";
 
 export interface HealthRouterOptions {
-  store: Pick<OperationStore, "nextDueAt" | "health">;
+  store: Pick<PollSchedule, "nextDueAt"> & Pick<OperationStore, "health">;
   tracker: Pick<Tracker, "isRunning">;
   metrics: ProxyMetrics;
   /** False once shutdown began: `/readyz` then answers 503 so a load balancer stops sending requests. */

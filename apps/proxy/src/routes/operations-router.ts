@@ -1,6 +1,6 @@
 import express, { Router, type Response } from "express";
 import type { Identity } from "../security/identities.js";
-import type { OperationStore } from "../store/operation-store.js";
+import type { OperationRecords } from "../store/operation-records.js";
 import type { Tracker } from "../tracking/tracker.js";
 import { getOperationHandler, notFound, sendOperation, type GetOperationOptions } from "./get-operation.js";
 import { tokenResumption } from "./token-resumption.js";
@@ -12,7 +12,7 @@ import { toWireOperation } from "../wire/wire-operation.js";
 export { notFound } from "./get-operation.js";
 
 export interface OperationsRouterOptions extends GetOperationOptions {
-  store: Pick<OperationStore, "get" | "list">;
+  store: Pick<OperationRecords, "get" | "list">;
   tracker: Pick<Tracker, "adopt" | "forget" | "provideAuthorization" | "changes">;
   /** The origin a caller's `Authorization` on `POST /operations` is meant for: the upstream's. */
   upstreamOrigin: string;

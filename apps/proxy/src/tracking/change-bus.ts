@@ -1,5 +1,5 @@
 import type { OperationChange } from "../store/operation-change.js";
-import type { OperationStore } from "../store/operation-store.js";
+import type { ChangeFeed } from "../store/change-feed.js";
 
 export type ChangeListener = (change: OperationChange) => void;
 
@@ -15,7 +15,7 @@ export interface ChangeBus {
   close(): void;
 }
 
-export function createChangeBus(store: Pick<OperationStore, "subscribe">): ChangeBus {
+export function createChangeBus(store: Pick<ChangeFeed, "subscribe">): ChangeBus {
   const byOwner = new Map<string, Set<{ listener: ChangeListener; operationId: string | undefined }>>();
   let size = 0;
   const unsubscribeStore = store.subscribe((change) => {

@@ -3,12 +3,14 @@ import type { ProxyLogger } from "../observability/logger.js";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import type { OperationRecord } from "../store/operation-record.js";
-import type { OperationStore } from "../store/operation-store.js";
+import type { NotificationSchedule } from "../store/notification-schedule.js";
+import type { PollSchedule } from "../store/poll-schedule.js";
+import type { Retention } from "../store/retention.js";
 import { deliverNotification, type DeliveryContext } from "./notifier.js";
 import { pollStep, releaseResult, type PollContext } from "./poll-step.js";
 
 export interface DueLoopOptions {
-  store: OperationStore;
+  store: PollSchedule & NotificationSchedule & Retention;
   logger: ProxyLogger;
   metrics: ProxyMetrics;
   now: () => number;

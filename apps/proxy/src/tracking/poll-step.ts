@@ -16,7 +16,7 @@ import {
 import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import type { EgressPolicy } from "../security/egress-policy.js";
 import type { OperationRecord } from "../store/operation-record.js";
-import type { PollResult } from "../store/operation-store.js";
+import type { PollResult } from "../store/poll-schedule.js";
 import { readPacingState, toPacingJson, type PacingState } from "./pacing-state.js";
 import { statusNotes } from "./status-notes.js";
 import type { TokenVault } from "./token-vault.js";

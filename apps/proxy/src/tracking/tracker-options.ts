@@ -2,7 +2,11 @@ import type { OperationKind, PacingPolicy, Transport } from "@lro/core";
 import type { ProxyLogger } from "../observability/logger.js";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import type { EgressPolicy } from "../security/egress-policy.js";
-import type { OperationStore } from "../store/operation-store.js";
+import type { ChangeFeed } from "../store/change-feed.js";
+import type { NotificationSchedule } from "../store/notification-schedule.js";
+import type { OperationRecords } from "../store/operation-records.js";
+import type { PollSchedule } from "../store/poll-schedule.js";
+import type { Retention } from "../store/retention.js";
 import type { NotificationOptions } from "./notifier.js";
 
 export interface TrackerPollOptions extends Partial<PacingPolicy> {
@@ -17,7 +21,8 @@ export interface TrackerPollOptions extends Partial<PacingPolicy> {
 }
 
 export interface TrackerOptions {
-  store: OperationStore;
+  /** Every concern of the store but its lifetime: whoever opened the store closes it. */
+  store: OperationRecords & PollSchedule & NotificationSchedule & ChangeFeed & Retention;
   egress: Pick<EgressPolicy, "assertAllowed" | "mayReceiveToken">;
   logger: ProxyLogger;
   metrics: ProxyMetrics;

@@ -1,11 +1,11 @@
 import { isTerminal } from "@lro/core";
 import { NotFoundError } from "../http-errors/request-errors.js";
 import type { OperationRecord } from "../store/operation-record.js";
-import type { OperationStore } from "../store/operation-store.js";
+import type { OperationRecords } from "../store/operation-records.js";
 import type { ChangeBus } from "./change-bus.js";
 
 export interface WaitTarget {
-  store: Pick<OperationStore, "get">;
+  store: Pick<OperationRecords, "get">;
   changes: Pick<ChangeBus, "subscribe">;
   owner: string;
   id: string;

@@ -1,6 +1,6 @@
 import { BadRequestError } from "../http-errors/request-errors.js";
 import type { OperationFilter } from "../store/operation-filter.js";
-import type { ListCursor } from "../store/operation-store.js";
+import type { ListCursor } from "../store/operation-records.js";
 import { parseFilter } from "./odata-filter.js";
 import { decodeSkipToken } from "./skip-token.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BadRequestError } from "../http-errors/request-errors.js";
-import type { ListCursor } from "../store/operation-store.js";
+import type { ListCursor } from "../store/operation-records.js";
 
 /** The keyset cursor inside a `$skiptoken`: `[createdAt, id]` of the last item of the previous page. */
 const skipTokenSchema = z.tuple([z.number().int().nonnegative(), z.string().min(1).max(200)]);

@@ -1,7 +1,8 @@
 import { openChangeFeed, toOperationChange } from "../../cluster/change-feed.js";
 import { randomUUID } from "node:crypto";
 import type { OperationChangeListener } from "../operation-change.js";
-import type { OperationStore, SweepResult } from "../operation-store.js";
+import type { OperationStore } from "../operation-store.js";
+import type { SweepResult } from "../retention.js";
 import { connectClient, createPool } from "./postgres-connection.js";
 import { toPostgresCondition } from "./postgres-filter.js";
 import { toOperationRecord, type PostgresOperationRow } from "./postgres-row.js";

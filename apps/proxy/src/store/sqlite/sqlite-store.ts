@@ -1,6 +1,9 @@
 import type { OperationChange, OperationChangeListener } from "../operation-change.js";
 import type { NewOperationRecord, NotificationProgress } from "../operation-record.js";
-import type { ListOptions, OperationStore, PollResult, SweepResult } from "../operation-store.js";
+import type { ListOptions } from "../operation-records.js";
+import type { OperationStore } from "../operation-store.js";
+import type { PollResult } from "../poll-schedule.js";
+import type { SweepResult } from "../retention.js";
 import { withRecordCache } from "../record-cache.js";
 import { withHealthWatch } from "../store-health.js";
 import { pluck, transaction, type SqliteStatement, type SqliteValue } from "./sqlite-database.js";

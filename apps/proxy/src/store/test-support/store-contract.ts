@@ -1,14 +1,17 @@
 import { afterEach, beforeEach, describe } from "vitest";
-import { describeChangeContract } from "./contract-changes.js";
-import { describeRecordContract } from "./contract-records.js";
-import { describeScheduleContract } from "./contract-schedule.js";
+import { describeChangeFeedContract } from "./change-feed-contract.js";
+import { describeDurabilityContract } from "./durability-contract.js";
+import { describeNotificationScheduleContract } from "./notification-schedule-contract.js";
+import { describePollScheduleContract } from "./poll-schedule-contract.js";
+import { describeRecordsContract } from "./records-contract.js";
+import { describeRetentionContract } from "./retention-contract.js";
 import type { ContractContext, StoreFixture } from "./store-fixtures.js";
 
 export { newRecord, pollResult, runningOperation } from "./store-fixtures.js";
 export type { ContractContext, StoreFixture } from "./store-fixtures.js";
 
 /**
- * The behaviour every `OperationStore` shares. Run it from a backend's own test file:
+ * The behaviour every `OperationStore` shares, SQLite and PostgreSQL alike. Run it from a backend's own test file:
  * `describeOperationStore("sqlite", async () => fixture)`; `fixture.open()` may be called again to get a
  * new store on the same data.
  */
@@ -27,8 +30,12 @@ export function describeOperationStore(name: string, createFixture: () => Promis
       await context.fixture.dispose();
     });
 
-    describeRecordContract(context);
-    describeScheduleContract(context);
-    describeChangeContract(context);
+    // One suite per narrow interface of the store, then what holds across them.
+    describeRecordsContract(context);
+    describePollScheduleContract(context);
+    describeNotificationScheduleContract(context);
+    describeChangeFeedContract(context);
+    describeRetentionContract(context);
+    describeDurabilityContract(context);
   });
 }

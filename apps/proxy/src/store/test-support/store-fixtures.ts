@@ -1,7 +1,8 @@
 import type { Operation } from "@lro/core";
 import type { OperationChange } from "../operation-change.js";
 import type { NewOperationRecord } from "../operation-record.js";
-import type { OperationStore, PollResult } from "../operation-store.js";
+import type { OperationStore } from "../operation-store.js";
+import type { PollResult } from "../poll-schedule.js";
 
 /** A backing database for one test: `open` may be called again to get a new store on the same data. */
 export interface StoreFixture {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { OperationStore } from "../operation-store.js";
 import { newRecord, pollResult, runningOperation, type ContractContext } from "./store-fixtures.js";
 
-/** The contract on records: ownership, versions, lists, removal. */
-export function describeRecordContract(context: ContractContext): void {
+/** The contract of `OperationRecords`: ownership, versions, lists, counts, removal. */
+export function describeRecordsContract(context: ContractContext): void {
   const { changes } = context;
   describe("ownership and versions", () => {
     it("returns an operation to its owner only", async () => {
