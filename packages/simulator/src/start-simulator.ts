@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { answerCors } from "./http/cors.js";
 import { Exchange } from "./http/exchange.js";
 import type { OperationRecord } from "./records/operation-record.js";
 import type { RequestCount } from "./records/request-counters.js";
@@ -27,6 +28,12 @@ export interface SimulatorOptions {
   recordPollTimes?: boolean;
   /** Keep-alive timeout of both servers in ms; default 65000. */
   keepAliveTimeoutMs?: number;
+  /**
+   * Answer CORS on both origins (any origin allowed, preflights answered, Location, Operation-Location,
+   * Retry-After and the request ids exposed), so a browser page can start and poll operations, as it
+   * can against Graph. Default true.
+   */
+  cors?: boolean;
 }
 
 export interface Simulator {
@@ -52,8 +59,14 @@ export interface Simulator {
 
 type Handler = (state: SimulatorState, exchange: Exchange) => Promise<void>;
 
-function createOriginServer(state: SimulatorState, handler: Handler, keepAliveTimeoutMs: number): Server {
+function createOriginServer(
+  state: SimulatorState,
+  handler: Handler,
+  keepAliveTimeoutMs: number,
+  cors: boolean,
+): Server {
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    if (cors && answerCors(request, response)) return;
     const exchange = new Exchange(request, response, state.counters, state.now());
     handler(state, exchange).catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
@@ -99,8 +112,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     configureDefaults(state, options.defaults, "startSimulator({ defaults })");
   const host = options.host ?? "127.0.0.1";
   const keepAlive = options.keepAliveTimeoutMs ?? 65_000;
-  const graphServer = createOriginServer(state, handleGraphOrigin, keepAlive);
-  const monitorServer = createOriginServer(state, handleMonitorOrigin, keepAlive);
+  const cors = options.cors ?? true;
+  const graphServer = createOriginServer(state, handleGraphOrigin, keepAlive, cors);
+  const monitorServer = createOriginServer(state, handleMonitorOrigin, keepAlive, cors);
   try {
     state.graphOrigin = await listen(graphServer, options.port ?? 0, host);
     state.monitorOrigin = await listen(monitorServer, options.monitorPort ?? 0, host);
