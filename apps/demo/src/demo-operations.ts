@@ -3,6 +3,8 @@ import type { ScenarioOptions } from "@lro/simulator";
 /** One action the demo asks the simulator for, and how the operation it starts will go. */
 export interface DemoOperation {
   path: string;
+  /** POST unless said (bulk place updates are a PATCH). */
+  method?: "POST" | "PATCH";
   body?: Record<string, unknown>;
   scenario: ScenarioOptions;
 }
@@ -68,5 +70,38 @@ export const demoOperations: readonly DemoOperation[] = [
   {
     path: "/v1.0/sites/root/lists/Documents/contentTypes/addCopyFromContentTypeHub",
     scenario: { ...paced, durationMs: 60_000, progress: "linear" },
+  },
+  {
+    path: "/v1.0/security/cases/ediscoveryCases/b0073e4e-4184-41c6-9eb7-8c8cc3e2288b/searches/contoso-hr/estimateStatistics",
+    scenario: { ...paced, durationMs: 30_000, progress: "linear" },
+  },
+  {
+    method: "PATCH",
+    path: "/beta/places",
+    body: {
+      value: Array.from({ length: 20 }, (_, index) => ({
+        "@odata.type": "microsoft.graph.room",
+        id: `room-${index + 1}`,
+      })),
+    },
+    scenario: { ...paced, durationMs: 40_000, progress: "steps" },
+  },
+  {
+    // Answered 200 with the running operation and its monitor: the demo hands that monitor to the proxy.
+    path: "/v1.0/communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/playPrompt",
+    body: { clientContext: "d45324c1-fcb5-430a-902c-f20af696537c", prompts: [] },
+    scenario: { ...paced, durationMs: 18_000, progress: "none" },
+  },
+  {
+    // Answered 200 with the job not started yet: the demo hands the job's address to the proxy.
+    path: "/beta/admin/configurationManagement/configurationSnapshots/createSnapshot",
+    body: { displayName: "Weekly baseline", resources: ["microsoft.exchange.transportrule"] },
+    scenario: {
+      ...paced,
+      durationMs: 26_000,
+      notStartedMs: 4_000,
+      outcome: "failed",
+      error: { code: "accessDenied", message: "The app cannot read transport rules." },
+    },
   },
 ];

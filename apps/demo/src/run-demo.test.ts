@@ -15,6 +15,8 @@ describe("runDemo", () => {
     expect(lines).toHaveLength(demoOperations.length);
     const kinds = new Set(lines.map((line) => (JSON.parse(line) as { kind: string }).kind));
     expect(kinds.size).toBeGreaterThan(5);
+    for (const kind of ["caseOperation", "placeOperation", "commsOperation", "configurationSnapshotJob"])
+      expect(kinds).toContain(kind);
   }, 20_000);
 
   it("says when the port is taken, and exits 1 without starting anything", async () => {

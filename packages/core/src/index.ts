@@ -30,7 +30,7 @@ export type { DetectOptions } from "./models/detect-operation-kind.js";
 export { shapeRules } from "./models/shape-rules.js";
 export type { ShapeRule } from "./models/shape-rules.js";
 export { kindOfMonitorUrl } from "./models/kind-of-monitor-url.js";
-export { monitorAddresses } from "./models/monitor-addresses.js";
+export { monitorAddresses, entityMonitorAddress } from "./models/monitor-addresses.js";
 export type { MonitorAddress } from "./models/monitor-addresses.js";
 export { toGraphJson } from "./models/to-graph-json.js";
 export { longRunningOperationSchema } from "./models/long-running-operation.js";

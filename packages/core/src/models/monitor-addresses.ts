@@ -65,3 +65,21 @@ export const monitorAddresses: readonly MonitorAddress[] = [
     kind: "configurationSnapshotJob",
   },
 ];
+
+/**
+ * Operations whose start answers with the operation itself and no monitor header: their address is
+ * their entity's (relative, without the version segment).
+ */
+const entityAddresses: Partial<Readonly<Record<OperationKind, (id: string) => string>>> = {
+  configurationSnapshotJob: (id) =>
+    `/admin/configurationManagement/configurationSnapshotJobs/${encodeURIComponent(id)}`,
+};
+
+/** The monitor address of an operation answered in a start request's body, where its flavour has one. */
+export function entityMonitorAddress(operation: {
+  kind: OperationKind;
+  id?: string | undefined;
+}): string | undefined {
+  const address = entityAddresses[operation.kind];
+  return address === undefined || operation.id === undefined ? undefined : address(operation.id);
+}

@@ -32,6 +32,16 @@ const flavours: [OperationKind, string, Record<string, unknown>?][] = [
     "/v1.0/me/drive/items/i1/workbook/createSession",
     { headers: { prefer: "respond-async" } },
   ],
+  // 200 with the running operation in the body and its monitor in Location.
+  ["commsOperation", "/v1.0/communications/calls/c1/playPrompt", { body: { clientContext: "c" } }],
+  ["caseOperation", "/v1.0/security/cases/ediscoveryCases/c1/searches/s1/estimateStatistics"],
+  ["placeOperation", "/beta/places", { method: "PATCH", body: { value: [{ id: "r1" }, { id: "r2" }] } }],
+  // 200 with the job not started yet, and no monitor header: its entity's address is followed.
+  [
+    "configurationSnapshotJob",
+    "/beta/admin/configurationManagement/configurationSnapshots/createSnapshot",
+    { body: { displayName: "Baseline", resources: ["microsoft.exchange.transportrule"] } },
+  ],
 ];
 
 describe("startOperation against the simulator", () => {
@@ -41,7 +51,8 @@ describe("startOperation against the simulator", () => {
       ...(extra["headers"] as Record<string, string>),
       ...test.scenario(extra["scenario"] ?? {}),
     };
-    const request = { url, headers, body: extra["body"] ?? {} };
+    const method = (extra["method"] as string | undefined) ?? "POST";
+    const request = { url, method, headers, body: extra["body"] ?? {} };
     const operations = await lastValueFrom(
       startOperation(request, { ...fast, transport: test.transport }).pipe(toArray()),
     );
@@ -51,6 +62,30 @@ describe("startOperation against the simulator", () => {
     const [record] = test.simulator.operations();
     expect(record?.polls).toBeGreaterThan(0);
     expect(Date.now()).toBeGreaterThanOrEqual(record!.terminalAt);
+  });
+
+  it.each([
+    ["caseOperation", "/v1.0/security/cases/ediscoveryCases/c1/searches/s1/estimateStatistics", "POST", {}],
+    [
+      "placeOperation",
+      "/beta/places",
+      "PATCH",
+      { value: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({ id: `r${n}` })) },
+    ],
+  ] as const)("reads a %s's progress on the way", async (kind, path, method, body) => {
+    const headers = test.scenario({ durationMs: 600, monitorRetryAfterSeconds: 0.1 });
+    const operations = await lastValueFrom(
+      startOperation(
+        { url: `${test.simulator.url}${path}`, method, headers, body },
+        { ...fast, adaptive: false, transport: test.transport },
+      ).pipe(toArray()),
+    );
+    const percents = operations.map((operation) => operation.percentComplete);
+    expect(operations.every((operation) => operation.kind === kind)).toBe(true);
+    expect(percents.some((percent) => percent !== undefined && percent > 0 && percent < 100)).toBe(true);
+    expect(percents.at(-1)).toBe(100);
+    const defined = percents.filter((percent): percent is number => percent !== undefined);
+    expect(defined).toStrictEqual([...defined].sort((a, b) => a - b));
   });
 
   it("ends with OperationFailedError carrying the flavour's error when the operation fails", async () => {

@@ -13,6 +13,9 @@ const evolvableKinds: ReadonlySet<SimulatedOperationKind> = new Set([
   "teamsAsyncOperation",
   "dataPolicyOperation",
   "printerCreateOperation",
+  "caseOperation",
+  "placeOperation",
+  "configurationSnapshotJob",
 ]);
 
 export const includeUnknownEnumMembers = "include-unknown-enum-members";

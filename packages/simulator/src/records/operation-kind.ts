@@ -11,5 +11,9 @@ export const simulatedOperationKinds = [
   "dataPolicyOperation",
   "printerCreateOperation",
   "workbookOperation",
+  "commsOperation",
+  "caseOperation",
+  "placeOperation",
+  "configurationSnapshotJob",
 ] as const;
 export type SimulatedOperationKind = (typeof simulatedOperationKinds)[number];

@@ -27,6 +27,15 @@ const vocabularies: Readonly<Record<SimulatedOperationKind, Vocabulary>> = {
   workbookOperation: longRunning,
   operation: olderOperation,
   onenoteOperation: olderOperation,
+  commsOperation: olderOperation,
+  caseOperation: longRunning,
+  configurationSnapshotJob: longRunning,
+  placeOperation: {
+    notStarted: "created",
+    running: "inProgress",
+    succeeded: "succeeded",
+    failed: "failed",
+  },
   teamsAsyncOperation: {
     notStarted: "notStarted",
     running: "inProgress",

@@ -24,7 +24,7 @@ export async function dispatch(
     }
     exchange.route = route.name;
     let body: unknown;
-    if (method === "POST") {
+    if (method === "POST" || method === "PATCH") {
       const read = await readJsonBody(exchange.request);
       if (!read.success) return exchange.sendError(400, "invalidRequest", read.message);
       body = read.data;

@@ -1,4 +1,8 @@
 import { attackSimulationRoutes } from "./actions/attack-simulation.js";
+import { callMediaRoutes } from "./actions/call-media.js";
+import { configurationSnapshotRoutes } from "./actions/configuration-snapshot.js";
+import { ediscoveryEstimateRoutes } from "./actions/ediscovery-estimate.js";
+import { placesBulkUpdateRoutes } from "./actions/places-bulk-update.js";
 import { communitiesRoutes } from "./actions/communities.js";
 import { contentTypeCopyRoutes } from "./actions/content-type-copy.js";
 import { driveItemCopyRoutes } from "./actions/drive-item-copy.js";
@@ -22,4 +26,8 @@ export const graphRoutes: readonly Route[] = [
   ...communitiesRoutes,
   ...attackSimulationRoutes,
   ...workbookSessionRoutes,
+  ...callMediaRoutes,
+  ...ediscoveryEstimateRoutes,
+  ...placesBulkUpdateRoutes,
+  ...configurationSnapshotRoutes,
 ];

@@ -8,14 +8,14 @@ export interface RouteContext {
   /** The pattern's capture groups (undefined where an optional group did not match). */
   groups: readonly (string | undefined)[];
   version: GraphVersion;
-  /** The parsed JSON body of a POST, if any. */
+  /** The parsed JSON body of a POST or PATCH, if any. */
   body: unknown;
 }
 
 /** One served path: `pattern` matches the path after the version segment, with OData keys already slashed. */
 export interface Route {
   name: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   pattern: RegExp;
   handle(context: RouteContext): void | Promise<void>;
 }

@@ -18,7 +18,12 @@ export interface TestSimulator {
   now(): number;
   post(
     path: string,
-    options?: { scenario?: ScenarioOptions | string; body?: unknown; headers?: Record<string, string> },
+    options?: {
+      scenario?: ScenarioOptions | string;
+      body?: unknown;
+      headers?: Record<string, string>;
+      method?: "POST" | "PATCH";
+    },
   ): Promise<Answer>;
   get(url: string, headers?: Record<string, string>): Promise<Answer>;
   /** The monitor address a 202 announced, resolved against the Graph origin like a client would. */
@@ -53,14 +58,14 @@ export async function startTestSimulator(
       clock += ms;
     },
     now: () => clock,
-    async post(path, { scenario, body, headers = {} } = {}) {
+    async post(path, { scenario, body, headers = {}, method = "POST" } = {}) {
       const allHeaders: Record<string, string> = { ...headers };
       if (scenario !== undefined) {
         allHeaders[scenarioHeader] = typeof scenario === "string" ? scenario : JSON.stringify(scenario);
       }
       if (body !== undefined) allHeaders["content-type"] = "application/json";
       const response = await fetch(`${simulator.url}${path}`, {
-        method: "POST",
+        method,
         headers: allHeaders,
         body: body === undefined ? undefined : JSON.stringify(body),
         redirect: "manual",
