@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { importBoundaries } from "./tooling/eslint/src/import-boundaries.js";
 
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**"] },
@@ -14,4 +15,6 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  // Arrows point down: packages never import apps, apps never import apps (apps/demo composes them).
+  ...importBoundaries(import.meta.dirname),
 );

@@ -5,12 +5,12 @@ import type { ScenarioOptions } from "@lro/simulator";
 import { startSimulator } from "@lro/simulator";
 import { parseConfig, startProxy } from "lro-proxy";
 
-export const stackApiKey = "tui-test-key-0123456789abcdef";
+export const stackApiKey = "demo-test-key-0123456789abcdef";
 
 /** The real simulator and the real lro-proxy in front of it, both on 127.0.0.1 port 0, polling fast. */
 export async function startStack(defaults: ScenarioOptions = {}) {
   const simulator = await startSimulator({ defaults });
-  const dataDir = await mkdtemp(join(tmpdir(), "lro-tui-test-"));
+  const dataDir = await mkdtemp(join(tmpdir(), "lro-demo-test-"));
   const config = parseConfig({
     argv: [
       ...["--upstream", simulator.url, "--port", "0", "--data-dir", dataDir, "--api-key", stackApiKey],
