@@ -93,6 +93,19 @@ export type {
   TeamsOperationError,
 } from "./models/public-error.js";
 
+// Engine: the one decision of polling, pure
+export { step, firstPoll, nextWake } from "./engine/step.js";
+export type { MonitorReading, StepEnd, StepOutcome, StepResult } from "./engine/step-result.js";
+export { engineStateSchema, storedEngineStateSchema, initialEngineState } from "./engine/engine-state.js";
+export type { EngineState } from "./engine/engine-state.js";
+export { createEnginePolicy, defaultMaxRetries } from "./engine/engine-policy.js";
+export type { EnginePolicy } from "./engine/engine-policy.js";
+export { failureKind } from "./engine/failure-kind.js";
+export type { FailureKind } from "./engine/failure-kind.js";
+export { monitorTroubleSchema, monitorTroubleKinds } from "./engine/monitor-trouble.js";
+export type { MonitorTrouble, MonitorTroubleKind } from "./engine/monitor-trouble.js";
+export { snapshotChanged } from "./poller/snapshot-changed.js";
+
 // Poller
 export { pollOperation } from "./poller/poll-operation.js";
 export type { PollOptions } from "./poller/poll-options.js";
@@ -102,7 +115,7 @@ export { resumeOperation } from "./poller/resume-operation.js";
 export { createOperationWatcher } from "./poller/operation-watcher.js";
 export type { OperationWatcher, WatchOptions } from "./poller/operation-watcher.js";
 export { resumeTokenSchema, parseResumeToken } from "./poller/resume-token.js";
-export type { ResumeToken } from "./poller/resume-token.js";
+export type { ResumeToken, StoredResumeToken } from "./poller/resume-token.js";
 export { pollMonitor } from "./poller/poll-monitor.js";
 export type { PollMonitorOptions } from "./poller/poll-monitor.js";
 export type { MonitorAnswer } from "./poller/monitor-answer.js";

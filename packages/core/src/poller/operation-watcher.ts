@@ -35,7 +35,7 @@ export function createOperationWatcher(options: PollOptions = {}): OperationWatc
     const key = url.href;
     const existing = polls.get(key);
     if (existing) return existing;
-    const poll$ = runPoll(url, options, { attempt: 0, samples: [] }, definedOnly(watchOptions)).pipe(
+    const poll$ = runPoll(url, options, {}, definedOnly(watchOptions)).pipe(
       finalize(() => {
         if (polls.get(key) === poll$) polls.delete(key);
       }),

@@ -9,8 +9,19 @@ export interface PacingPolicy {
   interval: PollInterval;
   /** The shortest delay after a successful answer. */
   minInterval: number;
-  /** The longest delay, whatever the Retry-After, backoff or estimate says. */
+  /**
+   * The longest delay the poller chooses itself (interval, estimate, backoff, and the ceiling an unchanging
+   * monitor backs off to). A Retry-After is capped by `maxRetryAfter` instead.
+   */
   maxDelay: number;
+  /** The longest Retry-After obeyed: a server asking for more is polled after this long. */
+  maxRetryAfter: number;
+  /**
+   * How much an unchanging monitor without Retry-After slows down: the delay is at least this fraction of
+   * the time since the last change (so a detection arrives at most that fraction late), up to `maxDelay`.
+   * 0 keeps the interval for ever.
+   */
+  unchangedGrowth: number;
   /** Whether to schedule polls from the rate of `percentComplete` (adaptive pacing). */
   adaptive: boolean;
   /** How late after the estimated finish a poll may land, as a fraction of the operation's observed duration. */
@@ -31,6 +42,8 @@ export const defaultPacingPolicy: Readonly<PacingPolicy> = Object.freeze({
   interval: 1000,
   minInterval: 50,
   maxDelay: 60_000,
+  maxRetryAfter: 300_000,
+  unchangedGrowth: 0.25,
   adaptive: true,
   adaptiveTolerance: 0.01,
   adaptiveGrowth: 2,
@@ -51,6 +64,9 @@ export function createPacingPolicy(options: Partial<PacingPolicy> = {}): PacingP
   requireDuration("minInterval", policy.minInterval);
   requireDuration("maxDelay", policy.maxDelay);
   requireDuration("retryDelay", policy.retryDelay);
+  requireDuration("maxRetryAfter", policy.maxRetryAfter);
+  if (!(policy.unchangedGrowth >= 0 && policy.unchangedGrowth <= 1))
+    throw new RangeError(`unchangedGrowth must be a fraction between 0 and 1, got ${policy.unchangedGrowth}`);
   if (policy.minInterval > policy.maxDelay)
     throw new RangeError(`minInterval (${policy.minInterval}) must not exceed maxDelay (${policy.maxDelay})`);
   if (!(policy.adaptiveTolerance >= 0 && policy.adaptiveTolerance <= 1))

@@ -57,8 +57,8 @@ describe("nextPoll", () => {
     expect(nextPoll(input({ retryAfterMs: 10 }), policy)).toEqual({ delay: 1000, reason: "interval" });
   });
 
-  it("caps Retry-After by maxDelay", () => {
-    const capped = createPacingPolicy({ maxDelay: 20_000 });
+  it("caps Retry-After by maxRetryAfter, not by maxDelay", () => {
+    const capped = createPacingPolicy({ maxDelay: 5000, maxRetryAfter: 20_000 });
     expect(nextPoll(input({ retryAfterMs: 86_400_000 }), capped)).toEqual({
       delay: 20_000,
       reason: "retry-after",

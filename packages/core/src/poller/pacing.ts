@@ -16,16 +16,20 @@ export interface PacingInput {
   operation?: Operation | undefined;
   /** The last answer's Retry-After (ms), successful or not. */
   retryAfterMs?: number | undefined;
-  /** Transient failures since the last successful answer (0 after a success). */
+  /** Failed polls since the last successful answer (0 after a success), throttled ones included. */
   consecutiveFailures: number;
+  /** Since when the answers have shown no change (epoch ms): an unchanging monitor is polled less often. */
+  unchangedSince?: number | undefined;
 }
 
 /**
  * Why a delay was chosen: `first` (nothing to wait for), `interval` (no rate of progress known),
  * `adaptive` (near the finish estimated from progress), `overdue` (past the estimate, polling densely),
- * `retry-after` (the server asked for more), `backoff` (after a transient failure).
+ * `retry-after` (the server asked for it), `backoff` (after a failure without Retry-After), `unchanged`
+ * (the monitor has not changed for a while and gave no Retry-After: polled less often, up to `maxDelay`).
  */
-export type PollReason = "first" | "interval" | "adaptive" | "overdue" | "retry-after" | "backoff";
+export type PollReason =
+  "first" | "interval" | "adaptive" | "overdue" | "retry-after" | "backoff" | "unchanged";
 
 export interface PollDecision {
   /** Milliseconds from `now` until the next poll. */
@@ -83,24 +87,40 @@ function afterAnswer(input: PacingInput, policy: PacingPolicy): PollDecision {
   return { delay, reason: "adaptive", ...estimated };
 }
 
+/** An unchanging monitor without Retry-After: at least `unchangedGrowth` of the time since the last change. */
+function slowedWhileUnchanged(
+  decision: PollDecision,
+  input: PacingInput,
+  policy: PacingPolicy,
+): PollDecision {
+  if (input.unchangedSince === undefined || policy.unchangedGrowth === 0) return decision;
+  const patient = Math.min(policy.maxDelay, policy.unchangedGrowth * (input.now - input.unchangedSince));
+  return patient > decision.delay ? { ...decision, delay: patient, reason: "unchanged" } : decision;
+}
+
 /**
- * PURE pacing: when to poll next. Transient failures back off exponentially with full jitter; answers are
- * paced by adaptive estimate from progress, else the interval, within [minInterval, maxDelay]. A
- * Retry-After is honoured on every answer (never poll earlier than the server asked), capped by maxDelay.
+ * PURE pacing: when to poll next.
+ * - After a failed poll: exactly the Retry-After when the server gave one (capped by `maxRetryAfter`),
+ *   else exponential backoff with full jitter (`retryDelay` doubling, up to `maxDelay`).
+ * - After an answer: the adaptive estimate from progress, else the interval, within [minInterval,
+ *   maxDelay]; never earlier than its Retry-After (capped by `maxRetryAfter`). Without a Retry-After, a
+ *   monitor that has not changed for a while is polled less often (`unchangedGrowth`, up to `maxDelay`).
  */
 export function nextPoll(input: PacingInput, policy: PacingPolicy): PollDecision {
+  const asked =
+    input.retryAfterMs === undefined ? undefined : Math.min(input.retryAfterMs, policy.maxRetryAfter);
   let decision: PollDecision;
   if (input.consecutiveFailures > 0) {
     const backoff = { initialDelay: policy.retryDelay, maxDelay: policy.maxDelay };
-    decision = {
-      delay: fullJitterBackoff(input.consecutiveFailures, backoff, policy.random),
-      reason: "backoff",
-    };
-  } else if (input.attempt === 0) decision = { delay: 0, reason: "first" };
-  else decision = afterAnswer(input, policy);
-  if (input.retryAfterMs !== undefined) {
-    const asked = Math.min(input.retryAfterMs, policy.maxDelay);
-    if (asked > decision.delay) decision = { ...decision, delay: asked, reason: "retry-after" };
+    decision =
+      asked === undefined
+        ? { delay: fullJitterBackoff(input.consecutiveFailures, backoff, policy.random), reason: "backoff" }
+        : { delay: asked, reason: "retry-after" };
+  } else {
+    if (input.attempt === 0) decision = { delay: 0, reason: "first" };
+    else decision = afterAnswer(input, policy);
+    if (asked === undefined) decision = slowedWhileUnchanged(decision, input, policy);
+    else if (asked > decision.delay) decision = { ...decision, delay: asked, reason: "retry-after" };
   }
   // Every decision above is a fresh object: rounded in place.
   decision.delay = Math.ceil(decision.delay);

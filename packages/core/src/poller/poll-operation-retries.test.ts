@@ -40,11 +40,11 @@ describe("pollOperation retries and Retry-After", () => {
       expect(sentAt(transport)).toEqual([0, expected]);
     });
 
-    it("is capped by maxDelay", async () => {
+    it("is capped by maxRetryAfter", async () => {
       const transport = scriptedTransport((_request, index) =>
         jsonResponse(richOperation(index === 0 ? "running" : "succeeded"), 200, { "retry-after": "3600" }),
       );
-      observe(pollOperation(monitorUrl, { transport, maxDelay: 5000 }));
+      observe(pollOperation(monitorUrl, { transport, maxRetryAfter: 5000 }));
       await vi.advanceTimersByTimeAsync(6000);
       expect(sentAt(transport)).toEqual([0, 5000]);
     });
@@ -85,17 +85,47 @@ describe("pollOperation retries and Retry-After", () => {
 
     it("gives up after maxRetries failures in a row with the last error", async () => {
       const transport = scriptedTransport(() =>
-        jsonResponse({ error: { code: "serviceNotAvailable", message: "down" } }, 503),
+        jsonResponse({ error: { code: "generalException", message: "down" } }, 502),
       );
       const observed = observe(pollOperation(monitorUrl, { transport, maxRetries: 2, random: () => 0 }));
       await vi.advanceTimersByTimeAsync(10_000);
       expect(transport.requests).toHaveLength(3);
       expect(UpstreamHttpError.isInstance(observed.error)).toBe(true);
       expect(observed.error).toMatchObject({
-        httpStatus: 503,
+        httpStatus: 502,
         transient: true,
-        graphErrorCode: "serviceNotAvailable",
+        graphErrorCode: "generalException",
       });
+    });
+
+    it("never counts throttling (429, 503, a Retry-After) toward maxRetries", async () => {
+      const throttled = [
+        () => jsonResponse({ error: { code: "TooManyRequests", message: "later" } }, 429),
+        () => jsonResponse({ error: { code: "serviceNotAvailable", message: "busy" } }, 503),
+        () => jsonResponse({}, 500, { "retry-after": "1" }),
+      ];
+      const transport = scriptedTransport((_request, index) =>
+        index < 30 ? throttled[index % 3]!() : jsonResponse(richOperation("succeeded")),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport, maxRetries: 0, random: () => 0 }));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(transport.requests).toHaveLength(31);
+      expect(observed.error).toBeUndefined();
+      expect(observed.completed).toBe(true);
+    });
+
+    it("follows a Retry-After exactly however many failures came before it: no backoff on top", async () => {
+      const transport = scriptedTransport((_request, index) =>
+        index < 8
+          ? jsonResponse({ error: { code: "TooManyRequests", message: "later" } }, 429, {
+              "retry-after": "2",
+            })
+          : jsonResponse(richOperation("succeeded")),
+      );
+      // A draw of 0.999 would make every backoff nearly its ceiling (up to 60 s by the eighth failure).
+      observe(pollOperation(monitorUrl, { transport, random: () => 0.999 }));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(sentAt(transport)).toEqual([0, 2000, 4000, 6000, 8000, 10_000, 12_000, 14_000, 16_000]);
     });
 
     it("retries a body that is not an operation a bounded number of times, then OperationValidationError", async () => {

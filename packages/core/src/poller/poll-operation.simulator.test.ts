@@ -120,14 +120,24 @@ describe("pollOperation against the simulator", () => {
     expect(unavailable.status).toBe(succeeded);
   });
 
-  it("gives up on throttling after maxRetries with UpstreamHttpError", async () => {
-    const result = follow(
+  it("never gives up on throttling: ten 503s with maxRetries 2 still end with the upstream's status", async () => {
+    const final = await follow(
       contentTypeCopy,
       { throttle: { status: 503, from: 1, count: 10 } },
+      // Without Retry-After, throttling backs off: a short ceiling keeps the test quick.
+      { maxRetries: 2, maxDelay: 100 },
+    );
+    expect(final.status).toBe("succeeded");
+  });
+
+  it("gives up on an unreachable monitor after maxRetries with UpstreamHttpError", async () => {
+    const result = follow(
+      contentTypeCopy,
+      { monitorError: { status: 500, from: 1, count: 10 } },
       { maxRetries: 2 },
     );
     await expect(result).rejects.toSatisfy(
-      (error) => UpstreamHttpError.isInstance(error) && error.httpStatus === 503,
+      (error) => UpstreamHttpError.isInstance(error) && error.httpStatus === 500,
     );
   });
 

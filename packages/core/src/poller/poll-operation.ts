@@ -14,5 +14,5 @@ import { monitorAddress } from "./poll-setup.js";
  * else, such as a driveItem copy monitor on SharePoint, is polled without it.
  */
 export function pollOperation(monitorUrl: string | URL, options: PollOptions = {}): Observable<Operation> {
-  return runPoll(monitorAddress(monitorUrl), options, { attempt: 0, samples: [] });
+  return runPoll(monitorAddress(monitorUrl), options, {});
 }

@@ -10,7 +10,10 @@ import type { Transport } from "./transport.js";
  * runs every delay, so tests drive it on virtual time. Durations are in milliseconds.
  */
 export interface PollOptions extends AuthorizationOptions, Partial<PacingPolicy> {
-  /** Transient failures in a row (network, 408/429/5xx, a body that is not an operation) before giving up. Default 5. */
+  /**
+   * Failed polls in a row before giving up (no answer, 408/500/502/504 without Retry-After, a body that is
+   * not an operation). Throttling (429, 503, any answer with a Retry-After) never counts. Default 5.
+   */
   maxRetries?: number | undefined;
   /**
    * A deadline: ms after subscribing, or a `Date`. Passing it errors with `PollTimeoutError`; a request in
@@ -25,8 +28,9 @@ export interface PollOptions extends AuthorizationOptions, Partial<PacingPolicy>
   transport?: Transport | undefined;
   /** Reads every answer as this flavour instead of detecting it. */
   kind?: OperationKind | undefined;
-  /** Called after every answer with a token to resume from, should the process stop. */
+  /**
+   * Called after every answer with a token to resume from, should the process stop: the engine's state,
+   * `trouble` included while the monitor is throttled or unreachable.
+   */
   onResumeToken?: ((token: ResumeToken) => void) | undefined;
 }
-
-export const defaultMaxRetries = 5;

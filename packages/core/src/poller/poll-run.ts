@@ -1,21 +1,17 @@
 import { Observable } from "rxjs";
 import type { SchedulerAction, Subscriber, Subscription, Unsubscribable } from "rxjs";
-import { OperationFailedError } from "../errors/operation-failed-error.js";
-import { PollTimeoutError } from "../errors/poll-timeout-error.js";
+import { initialEngineState } from "../engine/engine-state.js";
+import type { EngineState } from "../engine/engine-state.js";
+import { firstPoll, nextWake, step } from "../engine/step.js";
+import type { MonitorReading, StepResult } from "../engine/step-result.js";
 import type { Operation } from "../models/operation.js";
 import type { MonitorAnswer } from "./monitor-answer.js";
-import { nextPoll } from "./pacing.js";
-import type { PollDecision } from "./pacing.js";
-import { appendPacingSample, toPacingSample } from "./pacing-sample.js";
-import type { PacingSample } from "./pacing-sample.js";
 import { pollMonitorAt } from "./poll-monitor.js";
 import type { PollMonitorOptions } from "./poll-monitor.js";
 import type { PollOptions } from "./poll-options.js";
 import { createPollSetup, deadlineOf } from "./poll-setup.js";
 import type { PollOverrides, PollSetup, PollStart } from "./poll-setup.js";
 import { allowManyListeners } from "./shared-signal.js";
-import { snapshotChanged } from "./snapshot-changed.js";
-import { transientFailure } from "./transient-failure.js";
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("The poll was aborted", "AbortError");
@@ -26,22 +22,19 @@ function pollDue(this: SchedulerAction<PollRun>, run?: PollRun): void {
   run!.poll();
 }
 function deadlinePassed(this: SchedulerAction<PollRun>, run?: PollRun): void {
-  run!.timeOut();
+  run!.read({ type: "deadline" });
 }
 
 /**
- * One subscription's poll loop: one pending timer or one request in flight at a time, every delay decided
- * by `nextPoll`. A plain object with its state in fields, so thousands of waiting polls stay small.
+ * One subscription's poll loop, a driver of the engine's `step`: one pending timer or one request in
+ * flight at a time, every decision (what to emit, when to poll, when it ends) taken by `step`. A plain
+ * object with its state in fields, so thousands of waiting polls stay small.
  */
 class PollRun implements Unsubscribable {
-  private attempt: number;
-  private samples: readonly PacingSample[];
-  private operation: Operation | undefined;
-  private retryAfterMs: number | undefined;
-  private failures = 0;
-  private emitted: Operation | undefined;
+  private state: EngineState;
+  /** Whether this subscription has emitted a snapshot yet: its first answer is always emitted. */
+  private emittedAny = false;
   private timer: Subscription | undefined;
-  private deadline = Infinity;
   private inFlight: AbortController | undefined;
   private stopped = false;
 
@@ -50,23 +43,41 @@ class PollRun implements Unsubscribable {
     private readonly setup: PollSetup,
     start: PollStart,
   ) {
-    ({ attempt: this.attempt, samples: this.samples, operation: this.operation } = start);
-    this.retryAfterMs = start.retryAfterMs;
+    const { options, scheduler, monitorUrl, requestUrl, kind } = setup;
+    const now = scheduler.now();
+    const timeout = start.deadline ?? deadlineOf(options.timeout, now);
+    const deadline = Number.isFinite(timeout) ? timeout : undefined;
+    if (start.resumed === undefined) {
+      this.state = initialEngineState({
+        monitorUrl,
+        requestUrl,
+        kind,
+        now,
+        retryAfterMs: start.retryAfterMs,
+        deadline,
+      });
+    } else {
+      this.state = { ...start.resumed, monitorUrl };
+      if (requestUrl === undefined) delete this.state.requestUrl;
+      else this.state.requestUrl = requestUrl;
+      if (kind === undefined) delete this.state.kind;
+      else this.state.kind = kind;
+      if (deadline !== undefined) this.state.deadline = deadline;
+    }
   }
 
   begin(start: PollStart): void {
-    const { options, scheduler } = this.setup;
+    const { options, policy, scheduler } = this.setup;
     const external = options.signal;
     if (external?.aborted) return this.subscriber.error(abortReason(external));
     if (external) {
       allowManyListeners(external);
       external.addEventListener("abort", this, { once: true });
     }
-    this.deadline = start.deadline ?? deadlineOf(options.timeout, scheduler.now());
     // What the caller's functions throw here (onResumeToken) ends the run, its abort listener included.
     try {
-      if (start.notBefore === undefined) this.decide();
-      else this.schedule({ delay: Math.max(0, start.notBefore - scheduler.now()), reason: "first" });
+      if (start.resumed === undefined) this.state = firstPoll(this.state, policy, scheduler.now()).state;
+      this.schedule();
     } catch (error) {
       this.fail(error);
     }
@@ -95,93 +106,60 @@ class PollRun implements Unsubscribable {
       getAuthorization: options.getAuthorization,
       requestUrl: Object.hasOwn(overrides, "requestUrl") ? overrides.requestUrl : options.requestUrl,
       trustedOrigins: options.trustedOrigins,
-      kind: Object.hasOwn(overrides, "kind") ? overrides.kind : options.kind,
+      kind: this.state.kind,
       signal: controller.signal,
-      previous: this.operation,
+      previous: this.state.operation,
       now,
     };
     pollMonitorAt(monitor, request).then(this.answered, this.failed);
   }
 
-  // Made once per run, not per poll. What the caller's functions throw while an answer is read (an
-  // interval function, onResumeToken) ends the poll with that error instead of leaving it waiting for
-  // ever on an unhandled rejection.
+  // Made once per run, not per poll.
   private readonly answered = (answer: MonitorAnswer): void => {
-    try {
-      this.onAnswer(answer);
-    } catch (error) {
-      this.fail(error);
-    }
+    this.read({ type: "answer", answer });
   };
-  private readonly failed = (failure: unknown): void => {
-    try {
-      this.onFailure(failure);
-    } catch (error) {
-      this.fail(error);
-    }
+  private readonly failed = (error: unknown): void => {
+    this.read({ type: "failure", error });
   };
 
-  timeOut(): void {
-    const { monitorUrl } = this.setup;
-    this.fail(new PollTimeoutError({ monitorUrl, deadline: this.deadline, lastOperation: this.operation }));
-  }
-
-  private onAnswer(answer: MonitorAnswer): void {
+  /**
+   * Hands what came to `step` and does what it says. What the caller's functions throw meanwhile (an
+   * interval function, onResumeToken) ends the poll with that error instead of leaving it waiting for ever.
+   */
+  read(reading: MonitorReading): void {
+    this.timer = undefined;
     this.inFlight = undefined;
     if (this.stopped) return;
-    const { operation } = answer;
-    this.operation = operation;
-    this.retryAfterMs = answer.retryAfterMs;
-    this.attempt += 1;
-    this.failures = 0;
-    this.samples = appendPacingSample(this.samples, toPacingSample(operation, answer.receivedAt));
-    if (snapshotChanged(this.emitted, operation)) {
-      this.emitted = operation;
-      this.subscriber.next(operation);
+    try {
+      this.follow(step(this.state, reading, this.setup.policy, this.setup.scheduler.now()));
+    } catch (error) {
+      this.fail(error);
     }
-    if (operation.status === "succeeded") {
+  }
+
+  private follow(result: StepResult): void {
+    this.state = result.state;
+    const emit = result.emit ?? (this.emittedAny ? undefined : result.state.operation);
+    if (emit !== undefined) {
+      this.emittedAny = true;
+      this.subscriber.next(emit);
+    }
+    const { end } = result;
+    if (end === undefined) return this.schedule();
+    if (end.outcome === "succeeded") {
       this.stop();
       this.subscriber.complete();
-    } else if (operation.status === "failed") this.fail(new OperationFailedError(operation));
-    else this.decide();
+    } else this.fail(end.error);
   }
 
-  private onFailure(error: unknown): void {
-    this.inFlight = undefined;
+  private schedule(): void {
     if (this.stopped) return;
-    const transient = transientFailure(error);
-    this.failures += 1;
-    if (transient === undefined || this.failures > this.setup.maxRetries) return this.fail(error);
-    this.retryAfterMs = transient.retryAfterMs;
-    this.decide();
-  }
-
-  private decide(): void {
-    const { attempt, samples, operation, retryAfterMs, failures } = this;
-    const now = this.setup.scheduler.now();
-    const input = { now, attempt, samples, operation, retryAfterMs, consecutiveFailures: failures };
-    this.schedule(nextPoll(input, this.setup.policy));
-  }
-
-  private schedule({ delay }: PollDecision): void {
-    if (this.stopped) return;
-    const { options, scheduler, monitorUrl, requestUrl, kind } = this.setup;
-    options.onResumeToken?.({
-      version: 1,
-      monitorUrl,
-      ...(requestUrl === undefined ? {} : { requestUrl }),
-      ...(kind === undefined ? {} : { kind }),
-      ...(this.operation === undefined ? {} : { operation: this.operation }),
-      samples: [...this.samples],
-      attempt: this.attempt,
-      nextPollAt: scheduler.now() + delay,
-    });
+    const { options, scheduler } = this.setup;
+    options.onResumeToken?.({ ...this.state, samples: [...this.state.samples] });
     // One timer per operation: for the next poll, or for the deadline when that comes first.
-    const untilDeadline = this.deadline - scheduler.now();
-    this.timer =
-      untilDeadline < delay
-        ? scheduler.schedule(deadlinePassed, Math.max(0, untilDeadline), this)
-        : scheduler.schedule(pollDue, delay, this);
+    const wake = nextWake(this.state);
+    const delay = Math.max(0, wake.at - scheduler.now());
+    this.timer = scheduler.schedule(wake.action === "poll" ? pollDue : deadlinePassed, delay, this);
   }
 
   private fail(error: unknown): void {

@@ -1,21 +1,17 @@
 import { asyncScheduler } from "rxjs";
 import type { SchedulerLike } from "rxjs";
 import type { OperationKind } from "../models/operation-kind.js";
-import type { Operation } from "../models/operation.js";
-import { createPacingPolicy } from "./pacing-policy.js";
-import type { PacingPolicy } from "./pacing-policy.js";
-import type { PacingSample } from "./pacing-sample.js";
-import { defaultMaxRetries } from "./poll-options.js";
+import { createEnginePolicy } from "../engine/engine-policy.js";
+import type { EnginePolicy } from "../engine/engine-policy.js";
+import type { EngineState } from "../engine/engine-state.js";
 import type { PollOptions } from "./poll-options.js";
 
 /** Where a poll starts: from nothing, after a 202's Retry-After, or from a resume token. */
 export interface PollStart {
-  attempt: number;
-  samples: readonly PacingSample[];
-  operation?: Operation | undefined;
+  /** A resumed state: its first poll is due at its `nextPollAt`. */
+  resumed?: EngineState | undefined;
+  /** The start answer's Retry-After: the first poll waits that long. */
   retryAfterMs?: number | undefined;
-  /** Epoch ms before which the first poll must not be sent. */
-  notBefore?: number | undefined;
   /** The deadline (epoch ms on the scheduler's clock), when it was set before the poll began. */
   deadline?: number | undefined;
 }
@@ -36,19 +32,18 @@ export interface PollSetup {
   overrides: PollOverrides;
   requestUrl: string | undefined;
   kind: OperationKind | undefined;
-  policy: PacingPolicy;
+  policy: EnginePolicy;
   scheduler: SchedulerLike;
   now: () => number;
-  maxRetries: number;
 }
 
-const policies = new WeakMap<PollOptions, PacingPolicy>();
+const policies = new WeakMap<PollOptions, EnginePolicy>();
 
 /** One checked policy per options object, shared by every poll started with it. */
-function policyOf(options: PollOptions): PacingPolicy {
+function policyOf(options: PollOptions): EnginePolicy {
   let policy = policies.get(options);
   if (policy === undefined) {
-    policy = createPacingPolicy(options);
+    policy = createEnginePolicy(options);
     policies.set(options, policy);
   }
   return policy;
@@ -65,11 +60,6 @@ function checkTimeout(timeout: PollOptions["timeout"]): void {
     );
 }
 
-function checkMaxRetries(maxRetries: number): void {
-  if (!(maxRetries >= 0 && (Number.isInteger(maxRetries) || maxRetries === Infinity)))
-    throw new RangeError(`maxRetries must be a whole number >= 0, got ${maxRetries}`);
-}
-
 /** The `timeout` option as epoch ms on the scheduler's clock, counted from `now`; Infinity without one. */
 export function deadlineOf(timeout: PollOptions["timeout"], now: number): number {
   if (timeout === undefined) return Infinity;
@@ -80,12 +70,10 @@ export function deadlineOf(timeout: PollOptions["timeout"], now: number): number
 export function checkPollOptions(options: PollOptions): void {
   policyOf(options);
   checkTimeout(options.timeout);
-  checkMaxRetries(options.maxRetries ?? defaultMaxRetries);
 }
 
 export function createPollSetup(monitor: URL, options: PollOptions, overrides: PollOverrides): PollSetup {
   checkPollOptions(options);
-  const maxRetries = options.maxRetries ?? defaultMaxRetries;
   const scheduler = options.scheduler ?? asyncScheduler;
   const requestUrl = overrides.requestUrl ?? options.requestUrl;
   return {
@@ -98,7 +86,6 @@ export function createPollSetup(monitor: URL, options: PollOptions, overrides: P
     policy: policyOf(options),
     scheduler,
     now: () => scheduler.now(),
-    maxRetries,
   };
 }
 

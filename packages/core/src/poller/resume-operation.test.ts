@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { InvalidResumeTokenError } from "../errors/invalid-resume-token-error.js";
 import { pollOperation } from "./poll-operation.js";
 import { resumeOperation } from "./resume-operation.js";
-import type { ResumeToken } from "./resume-token.js";
+import type { ResumeToken, StoredResumeToken } from "./resume-token.js";
 import { observe } from "./test-support/observe.js";
 import { jsonResponse, richOperation, scriptedTransport } from "./test-support/scripted-transport.js";
 
@@ -36,7 +36,7 @@ describe("resume tokens", () => {
     observed.subscription.unsubscribe();
     const token = tokens.at(-1)!;
     expect(token).toMatchObject({
-      version: 1,
+      version: 2,
       monitorUrl,
       requestUrl,
       attempt: 1,
@@ -70,9 +70,9 @@ describe("resume tokens", () => {
     await expect(final).resolves.toMatchObject({ status: "succeeded" });
   });
 
-  it("polls at once when the due time has passed", async () => {
+  it("polls at once when the due time has passed, from a token of version 1 too", async () => {
     const transport = scriptedTransport(() => jsonResponse(richOperation("succeeded")));
-    const token: ResumeToken = {
+    const token: StoredResumeToken = {
       version: 1,
       monitorUrl,
       samples: [],
@@ -87,7 +87,8 @@ describe("resume tokens", () => {
   it("keeps the token's origin rule: the Authorization goes to the request's origin only", async () => {
     const transport = scriptedTransport(() => jsonResponse({ status: "completed" }));
     const token: ResumeToken = {
-      version: 1,
+      version: 2,
+      failures: 0,
       monitorUrl: "https://contoso.sharepoint.com/_api/v2.0/monitor/1",
       requestUrl,
       samples: [],
@@ -100,9 +101,9 @@ describe("resume tokens", () => {
   });
 
   it("refuses anything that is not a token, naming what is wrong", () => {
-    expect(() => resumeOperation({ version: 2, monitorUrl: "/relative" } as unknown as ResumeToken)).toThrow(
-      InvalidResumeTokenError,
-    );
+    expect(() =>
+      resumeOperation({ version: 2, monitorUrl: "/relative" } as unknown as StoredResumeToken),
+    ).toThrow(InvalidResumeTokenError);
     try {
       resumeOperation({ version: 1, monitorUrl: "nope", samples: [], attempt: -1, nextPollAt: 0 });
     } catch (error) {

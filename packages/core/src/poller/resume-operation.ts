@@ -3,7 +3,7 @@ import type { Operation } from "../models/operation.js";
 import type { PollOptions } from "./poll-options.js";
 import { runPoll } from "./poll-run.js";
 import { parseResumeToken } from "./resume-token.js";
-import type { ResumeToken } from "./resume-token.js";
+import type { StoredResumeToken } from "./resume-token.js";
 
 /**
  * Continues a poll where a resume token left it (e.g. after a restart): the first poll is sent no earlier
@@ -11,14 +11,9 @@ import type { ResumeToken } from "./resume-token.js";
  * origin rule (pass `headers` or `getAuthorization` again: tokens never hold them). Throws
  * `InvalidResumeTokenError` for anything that is not a token.
  */
-export function resumeOperation(token: ResumeToken, options: PollOptions = {}): Observable<Operation> {
+export function resumeOperation(token: StoredResumeToken, options: PollOptions = {}): Observable<Operation> {
   const checked = parseResumeToken(token);
-  const start = {
-    attempt: checked.attempt,
-    samples: checked.samples,
-    operation: checked.operation,
-    notBefore: checked.nextPollAt,
-  };
+  const start = { resumed: checked };
   const overrides = {
     requestUrl: options.requestUrl ?? checked.requestUrl,
     kind: options.kind ?? checked.kind,

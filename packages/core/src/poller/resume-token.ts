@@ -1,36 +1,29 @@
-import { z } from "zod";
 import { InvalidResumeTokenError } from "../errors/invalid-resume-token-error.js";
-import { operationKindSchema } from "../models/operation-kind.js";
-import { operationSchema } from "../models/operation.js";
-import { pacingSampleSchema } from "./pacing-sample.js";
-
-const absoluteUrl = z.string().refine((value) => URL.canParse(value), "an absolute URL");
+import type { z } from "zod";
+import { engineStateSchema, engineStateV1Schema, storedEngineStateSchema } from "../engine/engine-state.js";
+import type { EngineState } from "../engine/engine-state.js";
 
 /**
- * Where a poll stands, as plain JSON: save it (a file, a database row) and pass it to `resumeOperation`
- * after a restart. It never holds an Authorization value or any header.
+ * Where a poll stands, as plain JSON: the engine's state (see `step`). Save it (a file, a database row)
+ * and pass it to `resumeOperation` after a restart. It never holds an Authorization value or any header.
  */
-export const resumeTokenSchema = z.object({
-  version: z.literal(1),
-  monitorUrl: absoluteUrl,
-  /** The original request's address: its origin may receive the caller's Authorization. */
-  requestUrl: absoluteUrl.optional(),
-  kind: operationKindSchema.optional(),
-  /** The last snapshot received. */
-  operation: operationSchema.optional(),
-  /** What pacing knows of the recent answers. */
-  samples: z.array(pacingSampleSchema).max(16),
-  /** Successful answers so far. */
-  attempt: z.number().int().min(0),
-  /** When the next poll is due (epoch ms): never earlier, so a Retry-After survives the restart. */
-  nextPollAt: z.number(),
-});
-export type ResumeToken = z.infer<typeof resumeTokenSchema>;
+export const resumeTokenSchema = engineStateSchema;
+export type ResumeToken = EngineState;
+/** What `parseResumeToken` and `resumeOperation` accept: a token of this version or of version 1. */
+export type StoredResumeToken = z.input<typeof storedEngineStateSchema>;
 
-/** Checks a token (e.g. parsed from storage); throws `InvalidResumeTokenError` naming each bad field. */
+/**
+ * Checks a token (e.g. parsed from storage), version 2 or the older version 1 (upgraded); throws
+ * `InvalidResumeTokenError` naming each bad field.
+ */
 export function parseResumeToken(input: unknown): ResumeToken {
-  const result = resumeTokenSchema.safeParse(input);
+  const result = storedEngineStateSchema.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => `${issue.path.join(".") || "token"}: ${issue.message}`);
-  throw new InvalidResumeTokenError(issues, { cause: result.error });
+  // The issues of the version the input claims, rather than "matches no version".
+  const claimed =
+    (input as { version?: unknown } | null)?.version === 1 ? engineStateV1Schema : engineStateSchema;
+  const detailed = claimed.safeParse(input);
+  const error = detailed.success ? result.error : detailed.error;
+  const issues = error.issues.map((issue) => `${issue.path.join(".") || "token"}: ${issue.message}`);
+  throw new InvalidResumeTokenError(issues, { cause: error });
 }

@@ -1,13 +1,33 @@
 import type { Operation } from "../models/operation.js";
 
-/** Whether `next` is worth emitting after `previous`: status, progress, last action or detail differ. */
+/** The fields whose change is worth a new emission (besides `error`, compared by value). */
+const visibleFields = [
+  "kind",
+  "status",
+  "rawStatus",
+  "percentComplete",
+  "statusDetail",
+  "lastActionDateTime",
+  "resourceLocation",
+  "resourceId",
+  "type",
+  "operationType",
+] as const satisfies readonly (keyof Operation)[];
+
+function sameError(previous: Operation["error"], next: Operation["error"]): boolean {
+  if (previous === next) return true;
+  if (previous === undefined || next === undefined) return false;
+  return JSON.stringify(previous) === JSON.stringify(next);
+}
+
+/**
+ * Whether `next` is worth emitting after `previous`: its flavour, status, progress, last action, detail,
+ * result location or id, type or error differ. The one "changed" rule of the poller and of the proxy.
+ */
 export function snapshotChanged(previous: Operation | undefined, next: Operation): boolean {
   return (
     previous === undefined ||
-    previous.status !== next.status ||
-    previous.rawStatus !== next.rawStatus ||
-    previous.percentComplete !== next.percentComplete ||
-    previous.lastActionDateTime !== next.lastActionDateTime ||
-    previous.statusDetail !== next.statusDetail
+    visibleFields.some((field) => previous[field] !== next[field]) ||
+    !sameError(previous.error, next.error)
   );
 }

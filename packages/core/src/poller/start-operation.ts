@@ -88,7 +88,7 @@ export function startOperation(request: StartRequest, options: PollOptions = {})
             return;
           }
           const overrides = { requestUrl: prepared.url.href, headers: pollHeaders(prepared, options) };
-          const start = { attempt: 0, samples: [], retryAfterMs: answer.retryAfterMs, deadline };
+          const start = { retryAfterMs: answer.retryAfterMs, deadline };
           run.poll = followMonitor(subscriber, createPollSetup(answer.monitorUrl, options, overrides), start);
         },
         (error: unknown) => {

@@ -1,0 +1,142 @@
+import { OperationFailedError } from "../errors/operation-failed-error.js";
+import { PollTimeoutError } from "../errors/poll-timeout-error.js";
+import type { Operation } from "../models/operation.js";
+import type { MonitorAnswer } from "../poller/monitor-answer.js";
+import { nextPoll } from "../poller/pacing.js";
+import { appendPacingSample, toPacingSample } from "../poller/pacing-sample.js";
+import { snapshotChanged } from "../poller/snapshot-changed.js";
+import type { EnginePolicy } from "./engine-policy.js";
+import type { EngineState } from "./engine-state.js";
+import { failureKind, troubleAfter } from "./failure-kind.js";
+import type { MonitorReading, StepEnd, StepResult } from "./step-result.js";
+
+function ended(state: EngineState, end: StepEnd, changed: boolean, emit?: Operation): StepResult {
+  return { state, changed, end, ...(emit === undefined ? {} : { emit }) };
+}
+
+function deadlineEnd(state: EngineState, deadline: number): StepEnd {
+  const error = new PollTimeoutError({
+    monitorUrl: state.monitorUrl,
+    deadline,
+    lastOperation: state.operation,
+  });
+  return { outcome: "deadline", error };
+}
+
+const passed = (state: EngineState, now: number) => state.deadline !== undefined && now >= state.deadline;
+
+/** The state scheduled for its next poll by `nextPoll`. */
+function scheduled(
+  state: EngineState,
+  policy: EnginePolicy,
+  now: number,
+  changed: boolean,
+  emit?: Operation,
+): StepResult {
+  const decision = nextPoll(
+    {
+      now,
+      attempt: state.attempt,
+      samples: state.samples,
+      operation: state.operation,
+      retryAfterMs: state.retryAfterMs,
+      consecutiveFailures: state.trouble?.polls ?? 0,
+      unchangedSince: state.unchangedSince,
+    },
+    policy,
+  );
+  state.nextPollAt = now + decision.delay;
+  const result: StepResult = { state, changed, nextPollAt: state.nextPollAt, reason: decision.reason };
+  if (emit !== undefined) result.emit = emit;
+  return result;
+}
+
+function answered(state: EngineState, answer: MonitorAnswer, policy: EnginePolicy, now: number): StepResult {
+  const { operation } = answer;
+  const snapshotIsNew =
+    state.attempt === 0 || state.operation === undefined || snapshotChanged(state.operation, operation);
+  const next: EngineState = {
+    ...state,
+    operation,
+    samples: appendPacingSample(state.samples, toPacingSample(operation, answer.receivedAt)),
+    attempt: state.attempt + 1,
+    failures: 0,
+    unchangedSince: snapshotIsNew ? answer.receivedAt : (state.unchangedSince ?? answer.receivedAt),
+  };
+  delete next.trouble;
+  if (answer.retryAfterMs === undefined) delete next.retryAfterMs;
+  else next.retryAfterMs = answer.retryAfterMs;
+  const changed = snapshotIsNew || state.trouble !== undefined;
+  const emit = snapshotIsNew ? operation : undefined;
+  if (operation.status === "succeeded") return ended(next, { outcome: "succeeded", operation }, true, emit);
+  if (operation.status === "failed")
+    return ended(
+      next,
+      { outcome: "failed", operation, error: new OperationFailedError(operation) },
+      true,
+      emit,
+    );
+  if (passed(next, now)) return ended(next, deadlineEnd(next, next.deadline!), true, emit);
+  return scheduled(next, policy, now, changed, emit);
+}
+
+function failed(state: EngineState, error: unknown, policy: EnginePolicy, now: number): StepResult {
+  const failure = failureKind(error);
+  if (failure.kind === "final") return ended(state, { outcome: "rejected", error }, true);
+  const trouble = troubleAfter(state.trouble, failure.kind, error, now);
+  const next: EngineState = {
+    ...state,
+    trouble,
+    failures: failure.kind === "throttled" ? state.failures : state.failures + 1,
+  };
+  if (failure.retryAfterMs === undefined) delete next.retryAfterMs;
+  else next.retryAfterMs = failure.retryAfterMs;
+  const changed = state.trouble?.kind !== trouble.kind;
+  if (next.failures > policy.maxRetries) return ended(next, { outcome: "exhausted", error }, true);
+  if (passed(next, now)) return ended(next, deadlineEnd(next, next.deadline!), true);
+  return scheduled(next, policy, now, changed);
+}
+
+/**
+ * THE decision of polling, PURE: from the state (the resume token) and what the last poll brought, the
+ * next state, the snapshot to emit, when to poll next and whether the following ended. Every driver (the
+ * RxJS poller, a server that keeps the state in a database row) calls this and keeps no rule of its own.
+ *
+ * - An answer resets the failures; `succeeded`/`failed` end it; else `nextPoll` paces the next poll.
+ * - Throttling (429, 503, a Retry-After) is trouble of kind `throttled`: polled again exactly at its
+ *   Retry-After (capped by `maxRetryAfter`), never counted toward `maxRetries`.
+ * - Other transient failures are trouble of kind `unreachable`: backoff where the server gave no
+ *   Retry-After, and `maxRetries` of them in a row end it (`exhausted`).
+ * - Anything else ends it (`rejected`); so does the deadline (`deadline`), checked on every reading.
+ * `state` is not changed: the result holds a new one.
+ */
+export function step(
+  state: EngineState,
+  reading: MonitorReading,
+  policy: EnginePolicy,
+  now: number,
+): StepResult {
+  switch (reading.type) {
+    case "answer":
+      return answered(state, reading.answer, policy, now);
+    case "failure":
+      return failed(state, reading.error, policy, now);
+    case "deadline":
+      return ended(state, deadlineEnd(state, state.deadline ?? now), true);
+  }
+}
+
+/**
+ * Schedules the first poll of a state made by `initialEngineState` (or read back without a due time):
+ * at once, or after the start answer's Retry-After (capped by `maxRetryAfter`).
+ */
+export function firstPoll(state: EngineState, policy: EnginePolicy, now: number): StepResult {
+  return scheduled({ ...state }, policy, now, false);
+}
+
+/** What the driver must do next and when: poll at `nextPollAt`, or end at the deadline if that is earlier. */
+export function nextWake(state: EngineState): { at: number; action: "poll" | "deadline" } {
+  if (state.deadline !== undefined && state.deadline < state.nextPollAt)
+    return { at: state.deadline, action: "deadline" };
+  return { at: state.nextPollAt, action: "poll" };
+}
