@@ -26,6 +26,7 @@ describe("parseConfig", () => {
       port: 8080,
       dataDir: ".lro-proxy",
       retentionMs: 86_400_000,
+      operationDeadlineMs: 7 * 86_400_000,
     });
     expect(config.limits).toEqual({
       bodyBytes: 4 * 1024 * 1024,
@@ -132,6 +133,9 @@ describe("parseConfig", () => {
     expect(config.authentication.apiKeys).toHaveLength(2);
     expect(config.egress.allowOrigins.map((origin) => origin.host)).toEqual(["127.0.0.1", "a.example"]);
     expect(config.retentionMs).toBe(2 * 86_400_000);
+    expect(parseConfig({ argv: ["--api-key", key, "--operation-deadline", "36h"] }).operationDeadlineMs).toBe(
+      36 * 3_600_000,
+    );
   });
 
   it("keeps API keys only as digests", () => {

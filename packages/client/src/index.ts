@@ -1,6 +1,8 @@
 // The wire contract
 export { wireOperationSchema } from "./wire-operation.js";
 export type { WireOperation } from "./wire-operation.js";
+export { wireTrackingSchema, trackingStates } from "./wire-tracking.js";
+export type { WireTracking } from "./wire-tracking.js";
 export { readWireOperation, toOperation, wireOperationReadSchema } from "./wire-operation-reader.js";
 export type { ReadWireOperation } from "./wire-operation-reader.js";
 export { operationListPageSchema } from "./list-page.js";

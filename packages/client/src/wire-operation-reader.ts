@@ -1,6 +1,7 @@
 import type { Operation, OperationStatus } from "@lro/core";
 import { operationErrorSchema, operationKindSchema, operationSchema, operationStatuses } from "@lro/core";
 import { z } from "zod";
+import { wireTrackingSchema } from "./wire-tracking.js";
 
 const optionalText = z
   .string()
@@ -27,6 +28,8 @@ export const wireOperationReadSchema = z.looseObject({
   error: operationErrorSchema.nullish(),
   monitorUrl: optionalText,
   version: z.number().int().nonnegative(),
+  // A state a newer proxy adds reads as absent rather than refusing the operation.
+  tracking: wireTrackingSchema.optional().catch(undefined),
 });
 export type ReadWireOperation = z.infer<typeof wireOperationReadSchema>;
 

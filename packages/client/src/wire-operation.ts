@@ -1,10 +1,12 @@
 import { operationErrorSchema, operationKindSchema, operationStatusSchema } from "@lro/core";
 import { z } from "zod";
+import { wireTrackingSchema } from "./wire-tracking.js";
 
 /**
  * An operation as lro-proxy serves it: Graph's `richLongRunningOperation` JSON (the error as a
  * `publicError`), plus the flavour the monitor spoke (`kind`), its status word as received
- * (`upstreamStatus`), the monitor followed (`monitorUrl`) and the change sequence (`version`).
+ * (`upstreamStatus`), the monitor followed (`monitorUrl`), the change sequence (`version`) and, while it
+ * matters, what the proxy knows beyond the monitor's words (`tracking`).
  * This is the contract: the proxy produces exactly this, and its OpenAPI document is made from it.
  */
 export const wireOperationSchema = z
@@ -39,6 +41,7 @@ export const wireOperationSchema = z
       .int()
       .positive()
       .describe("The change sequence: the id of the event that carried this state."),
+    tracking: wireTrackingSchema.optional(),
   })
   .meta({ id: "Operation" });
 export type WireOperation = z.infer<typeof wireOperationSchema>;

@@ -54,6 +54,7 @@ export const proxyConfigSchema = z
     jwtIssuer: text("the issuer (iss) the JWTs must carry").optional(),
     jwtAudience: text("the audience (aud) the JWTs must carry").optional(),
     retention: duration.default(24 * 3_600_000),
+    operationDeadline: duration.default(7 * 86_400_000),
     bodyLimit: byteSize.default(4 * 1024 * 1024),
     maxHeaderSize: byteSize.default(16 * 1024),
     rateLimit: integer(1, 1_000_000).default(600),
@@ -119,6 +120,7 @@ export const proxyConfigSchema = z
           : undefined,
     },
     retentionMs: raw.retention,
+    operationDeadlineMs: raw.operationDeadline,
     limits: {
       bodyBytes: raw.bodyLimit,
       headerBytes: raw.maxHeaderSize,

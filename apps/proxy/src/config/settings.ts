@@ -80,6 +80,12 @@ export const settings = {
     multiple: false,
     description: "how long finished operations are kept (default 24h)",
   },
+  operationDeadline: {
+    flag: "operation-deadline",
+    multiple: false,
+    description:
+      "how long an operation that has not ended is followed after adoption; then tracking.state is stopped (default 7d)",
+  },
   bodyLimit: { flag: "body-limit", multiple: false, description: "largest request body (default 4mb)" },
   maxHeaderSize: {
     flag: "max-header-size",

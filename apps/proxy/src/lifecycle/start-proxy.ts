@@ -77,6 +77,7 @@ export async function startProxy(
     logger,
     metrics,
     retentionMs: config.retentionMs,
+    deadlineMs: config.operationDeadlineMs,
     maxOperationsPerOwner: config.limits.operationsPerIdentity,
     leaseMs: config.leaseMs,
     ...options.tracker,

@@ -13,7 +13,9 @@ import {
 } from "../upstream/test-support/recording-upstream.js";
 import { wireOperationSchema } from "../wire/wire-operation.js";
 
-const fastPacing = { pollOptions: { interval: 40, minInterval: 5, maxDelay: 400, retryDelay: 20 } };
+const fastPacing = {
+  pollOptions: { interval: 40, minInterval: 5, maxDelay: 400, maxRetryAfter: 400, retryDelay: 20 },
+};
 const graphToken = "Bearer graph-token-for-the-simulator";
 
 let simulator: Simulator;

@@ -1,4 +1,3 @@
-import { isTerminal } from "@lro/core";
 import type { RequestHandler, Response } from "express";
 import { NotFoundError } from "../http-errors/request-errors.js";
 import type { ProxyMetrics } from "../observability/metrics.js";
@@ -12,6 +11,7 @@ import { waitForEnd } from "../tracking/wait-for-end.js";
 import { readWaitSeconds } from "../wire/wait-preference.js";
 import { weakEtag } from "../wire/weak-etag.js";
 import { toWireOperation } from "../wire/wire-operation.js";
+import { followingEnded } from "../tracking/following-ended.js";
 
 export interface GetOperationOptions {
   store: Pick<OperationRecords, "get">;
@@ -46,7 +46,7 @@ export function getOperationHandler(options: GetOperationOptions): RequestHandle
     if (record === undefined) throw notFound(req.params.id);
     if (waitSeconds !== undefined) {
       res.setHeader("Preference-Applied", `wait=${waitSeconds}`);
-      if (!isTerminal(record.operation) && waitSeconds > 0 && options.shutdown?.aborted !== true) {
+      if (!followingEnded(record) && waitSeconds > 0 && options.shutdown?.aborted !== true) {
         options.limits?.hold("wait", owner, res);
         const signals = [closed(res), ...(options.shutdown === undefined ? [] : [options.shutdown])];
         options.metrics?.waitingRequests.inc();
@@ -79,9 +79,9 @@ export function notFound(id: string): NotFoundError {
  * poll, 1 while a poll is under way.
  */
 export function sendOperation(res: Response, record: OperationRecord, now: number): void {
-  if (isTerminal(record.operation) && record.expiresAt !== undefined) {
+  if (followingEnded(record) && record.expiresAt !== undefined) {
     res.setHeader("Expires", new Date(record.expiresAt).toUTCString());
-  } else if (!isTerminal(record.operation)) {
+  } else if (!followingEnded(record)) {
     // A poll under way holds the lease until `dueAt`, but its answer may come at any moment.
     const dueAt = record.schedule.polling === true ? now : (record.schedule.dueAt ?? now);
     res.setHeader("Retry-After", String(Math.max(1, Math.ceil((dueAt - now) / 1000))));

@@ -136,7 +136,7 @@ export function createDueLoop(options: DueLoopOptions): DueLoop {
       }
       const written = await store.recordPoll(record.id, leaseOwner, step.result);
       if (written === undefined) logger.debug(context, "the operation was deleted while it was polled");
-      else if (step.outcome === "ended" || step.outcome === "gaveUp") {
+      else if (step.outcome === "ended" || step.outcome === "gaveUp" || step.outcome === "stopped") {
         logger.info({ ...context, status: written.operation.status }, "an operation ended");
       } else if (step.outcome === "awaitingToken")
         logger.info(context, "polling waits for the owner's token");

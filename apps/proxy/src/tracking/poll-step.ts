@@ -1,41 +1,42 @@
 import {
-  appendPacingSample,
-  isTerminal,
   MonitorAuthorizationError,
-  nextPoll,
+  nextWake,
   OperationNotFoundError,
   OperationValidationError,
   pollMonitor,
-  toPacingSample,
+  step,
   UpstreamHttpError,
-  type MonitorAnswer,
+  type EnginePolicy,
+  type EngineState,
+  type MonitorReading,
   type Operation,
-  type PacingPolicy,
+  type StepResult,
   type Transport,
 } from "@lro/core";
 import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import type { EgressPolicy } from "../security/egress-policy.js";
 import type { OperationRecord } from "../store/operation-record.js";
 import type { PollResult } from "../store/poll-schedule.js";
-import { readPacingState, toPacingJson, type PacingState } from "./pacing-state.js";
+import { readEngineState, toEngineRow } from "./engine-row.js";
 import { statusNotes } from "./status-notes.js";
 import type { TokenVault } from "./token-vault.js";
-import { isVisibleChange } from "./visible-change.js";
 
 export interface PollContext {
   egress: Pick<EgressPolicy, "assertAllowed" | "mayReceiveToken">;
   vault: TokenVault;
   transport: Transport;
-  policy: PacingPolicy;
+  /** Core's engine policy: every rule of polling (pacing, Retry-After, what is transient, giving up). */
+  policy: EnginePolicy;
   now: () => number;
   retentionMs: number;
-  /** Transient failures in a row (network, 429/5xx, unreadable bodies) before the proxy gives up. */
-  maxConsecutiveFailures: number;
+  /** How long after its adoption the proxy stops following an operation that has not ended. */
+  deadlineMs: number;
   signal: AbortSignal;
 }
 
 /** How a poll went, for metrics and logs. */
-export type PollOutcome = "changed" | "unchanged" | "ended" | "retrying" | "gaveUp" | "awaitingToken";
+export type PollOutcome =
+  "changed" | "unchanged" | "ended" | "retrying" | "gaveUp" | "stopped" | "awaitingToken";
 
 export interface PollStep {
   result: PollResult;
@@ -44,18 +45,22 @@ export interface PollStep {
 }
 
 /**
- * One poll of one claimed operation: asks the egress policy, sends the owner's token only where the
- * policy allows it, reads the answer with core's `pollMonitor`, and decides the next due time with
- * core's `nextPoll`. Never throws except when `signal` aborts: every failure becomes a schedule.
+ * One poll of one claimed operation: reads the engine's state from the row, asks the egress policy,
+ * sends the owner's token only where the policy allows it, reads the answer with core's `pollMonitor`
+ * and hands it to core's `step`, which decides everything else. What stays here is persistence (the
+ * row to write) and the token. Never throws except when `signal` aborts.
  */
 export async function pollStep(record: OperationRecord, context: PollContext): Promise<PollStep> {
-  const state = readPacingState(record.schedule.pacing);
+  const state = readEngineState(record, record.createdAt + context.deadlineMs);
+  if (nextWake(state).action === "deadline" && context.now() >= state.deadline!)
+    return decided(record, step(state, { type: "deadline" }, context.policy, context.now()), context);
   const monitor = new URL(record.monitorUrl);
   let authorization: string | undefined;
   if (record.tokenOrigin !== undefined && context.egress.mayReceiveToken(monitor, record.tokenOrigin)) {
     authorization = context.vault.get(record.id);
     if (authorization === undefined) return awaitToken(record, state, context, statusNotes.awaitingToken);
   }
+  let reading: MonitorReading;
   try {
     await context.egress.assertAllowed(monitor);
     const answer = await pollMonitor(monitor, {
@@ -63,17 +68,28 @@ export async function pollStep(record: OperationRecord, context: PollContext): P
       signal: context.signal,
       now: context.now,
       kind: state.kind,
-      previous: record.schedule.attempt > 0 ? record.operation : undefined,
+      previous: state.operation,
       // The egress policy alone decided that this origin may have the token: core is told to trust it.
       ...(authorization === undefined
         ? {}
         : { headers: { authorization }, trustedOrigins: [monitor.origin] }),
     });
-    return answered(record, state, answer, context);
+    reading = { type: "answer", answer };
   } catch (error) {
     context.signal.throwIfAborted();
-    return failed(record, state, error, context);
+    // A refused token is the token's problem, not the operation's: wait for a fresh one.
+    if (
+      MonitorAuthorizationError.isInstance(error) &&
+      error.authorizationSent &&
+      record.tokenOrigin !== undefined
+    ) {
+      context.vault.delete(record.id);
+      return { ...awaitToken(record, state, context, statusNotes.tokenRefused), error };
+    }
+    reading = { type: "failure", error };
   }
+  const result = step(state, reading, context.policy, context.now());
+  return decided(record, result, context, reading.type === "failure" ? reading.error : undefined);
 }
 
 /** Hands a claimed operation back unchanged, due at once: for a poll cut short by `stop()`. */
@@ -91,133 +107,89 @@ export function releaseResult(record: OperationRecord, now: number): PollResult 
   };
 }
 
-function answered(
+/** The row to write for what `step` decided. */
+function decided(
   record: OperationRecord,
-  state: PacingState,
-  answer: MonitorAnswer,
+  result: StepResult,
   context: PollContext,
+  error?: unknown,
 ): PollStep {
-  const { operation } = answer;
+  const { state, end } = result;
   const now = context.now();
-  const attempt = record.schedule.attempt + 1;
-  const samples = appendPacingSample(state.samples, toPacingSample(operation, answer.receivedAt));
-  const pacing = toPacingJson({ ...state, samples, retryAfterMs: answer.retryAfterMs });
-  const changed =
-    record.schedule.attempt === 0 ||
-    record.statusNote !== undefined ||
-    isVisibleChange(record.operation, operation);
   const common = {
     now,
-    operation,
-    changed,
     awaitingAuthorization: false,
-    attempt,
-    consecutiveFailures: 0,
-    pacing,
+    attempt: state.attempt,
+    consecutiveFailures: state.trouble?.polls ?? 0,
   };
-  if (isTerminal(operation)) {
-    context.vault.delete(record.id);
-    return { outcome: "ended", result: { ...common, changed: true, ...ending(record, now, context) } };
+  const failure = error === undefined ? {} : { error };
+  if (end === undefined) {
+    const outcome = state.trouble !== undefined ? "retrying" : result.changed ? "changed" : "unchanged";
+    return {
+      outcome,
+      ...failure,
+      result: {
+        ...common,
+        operation: state.operation ?? record.operation,
+        // A note about waiting for a token no longer holds: polling has resumed.
+        changed: result.changed || record.statusNote !== undefined,
+        dueAt: nextWake(state).at,
+        pacing: toEngineRow(state),
+      },
+    };
   }
-  const decision = nextPoll(
-    { now, attempt, samples, operation, retryAfterMs: answer.retryAfterMs, consecutiveFailures: 0 },
-    context.policy,
-  );
-  return { outcome: changed ? "changed" : "unchanged", result: { ...common, dueAt: now + decision.delay } };
+  context.vault.delete(record.id);
+  const ending = {
+    ...common,
+    changed: true,
+    pacing: toEngineRow(state),
+    terminal: { at: now, expiresAt: now + context.retentionMs },
+    ...(record.notificationUrl === undefined ? {} : { notificationDueAt: now }),
+  };
+  switch (end.outcome) {
+    case "succeeded":
+    case "failed":
+      return { outcome: "ended", result: { ...ending, operation: end.operation } };
+    case "deadline":
+      // Not an upstream end: the status stays what the monitor last said, and the proxy says why it stopped.
+      return {
+        outcome: "stopped",
+        error: end.error,
+        result: {
+          ...ending,
+          operation: state.operation ?? record.operation,
+          statusNote: statusNotes.deadlineExceeded,
+          pacing: toEngineRow(state, { reason: "deadlineExceeded", at: now }),
+        },
+      };
+    case "rejected":
+    case "exhausted": {
+      const problem = problemOf(end.error);
+      const operation: Operation = { ...record.operation, status: "failed", error: problem };
+      return { outcome: "gaveUp", error: end.error, result: { ...ending, operation } };
+    }
+  }
 }
 
-function failed(record: OperationRecord, state: PacingState, error: unknown, context: PollContext): PollStep {
-  if (
-    MonitorAuthorizationError.isInstance(error) &&
-    error.authorizationSent &&
-    record.tokenOrigin !== undefined
-  ) {
-    context.vault.delete(record.id);
-    return { ...awaitToken(record, state, context, statusNotes.tokenRefused), error };
-  }
-  const fatal = fatalProblem(error);
-  if (fatal !== undefined) return giveUp(record, state, context, fatal, error);
-  const consecutiveFailures = record.schedule.consecutiveFailures + 1;
-  if (consecutiveFailures >= context.maxConsecutiveFailures) {
-    const code = OperationValidationError.isInstance(error) ? "invalidMonitorAnswer" : "monitorUnreachable";
-    const message = `The proxy stopped following the operation after ${consecutiveFailures} failed polls in a row; the last: ${messageOf(error)}`;
-    return giveUp(record, state, context, { code, message }, error);
-  }
-  const now = context.now();
-  const retryAfterMs = UpstreamHttpError.isInstance(error) ? error.retryAfterMs : undefined;
-  const decision = nextPoll(
-    {
-      now,
-      attempt: record.schedule.attempt,
-      samples: state.samples,
-      operation: record.operation,
-      retryAfterMs,
-      consecutiveFailures,
-    },
-    context.policy,
-  );
-  return {
-    outcome: "retrying",
-    error,
-    result: {
-      now,
-      operation: record.operation,
-      // A note about waiting for a token no longer holds: polling has resumed.
-      changed: record.statusNote !== undefined,
-      awaitingAuthorization: false,
-      dueAt: now + decision.delay,
-      attempt: record.schedule.attempt,
-      consecutiveFailures,
-      pacing: toPacingJson({ ...state, retryAfterMs }),
-    },
-  };
-}
-
-/** Errors after which polling again cannot help: the operation ends as failed, saying why. */
-function fatalProblem(error: unknown): { code: string; message: string } | undefined {
+/** What the proxy says of an error after which polling again cannot help. */
+function problemOf(error: unknown): { code: string; message: string } {
   if (EgressDeniedError.isInstance(error)) return { code: "egressDenied", message: error.message };
-  if (OperationNotFoundError.isInstance(error)) {
+  if (OperationNotFoundError.isInstance(error))
     return {
       code: "operationNotFound",
       message: `The monitor no longer knows the operation: ${error.message}`,
     };
-  }
   if (MonitorAuthorizationError.isInstance(error))
     return { code: "monitorAuthorization", message: error.message };
-  if (UpstreamHttpError.isInstance(error) && !error.transient)
-    return { code: "upstreamHttpError", message: error.message };
-  return undefined;
-}
-
-function giveUp(
-  record: OperationRecord,
-  state: PacingState,
-  context: PollContext,
-  problem: { code: string; message: string },
-  error: unknown,
-): PollStep {
-  const now = context.now();
-  context.vault.delete(record.id);
-  const operation: Operation = { ...record.operation, status: "failed", error: problem };
-  return {
-    outcome: "gaveUp",
-    error,
-    result: {
-      now,
-      operation,
-      changed: true,
-      awaitingAuthorization: false,
-      attempt: record.schedule.attempt,
-      consecutiveFailures: record.schedule.consecutiveFailures + 1,
-      pacing: toPacingJson(state),
-      ...ending(record, now, context),
-    },
-  };
+  if (OperationValidationError.isInstance(error))
+    return { code: "invalidMonitorAnswer", message: error.message };
+  if (UpstreamHttpError.isInstance(error)) return { code: "upstreamHttpError", message: error.message };
+  return { code: "monitorUnreachable", message: error instanceof Error ? error.message : String(error) };
 }
 
 function awaitToken(
   record: OperationRecord,
-  state: PacingState,
+  state: EngineState,
   context: PollContext,
   note: string,
 ): PollStep {
@@ -231,18 +203,7 @@ function awaitToken(
       awaitingAuthorization: true,
       attempt: record.schedule.attempt,
       consecutiveFailures: record.schedule.consecutiveFailures,
-      pacing: toPacingJson(state),
+      pacing: toEngineRow(state),
     },
   };
-}
-
-function ending(record: OperationRecord, now: number, context: PollContext) {
-  return {
-    terminal: { at: now, expiresAt: now + context.retentionMs },
-    ...(record.notificationUrl === undefined ? {} : { notificationDueAt: now }),
-  };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -9,6 +9,7 @@ import type { PollSchedule } from "../store/poll-schedule.js";
 import type { Retention } from "../store/retention.js";
 import type { NotificationOptions } from "./notifier.js";
 
+/** Core's pacing (`@lro/core`'s `EnginePolicy` without `maxRetries`: only the deadline ends the following). */
 export interface TrackerPollOptions extends Partial<PacingPolicy> {
   /** How monitors are called; default: core's transport over `fetch` when given, else its undici pool. */
   transport?: Transport;
@@ -16,8 +17,6 @@ export interface TrackerPollOptions extends Partial<PacingPolicy> {
   fetch?: typeof globalThis.fetch;
   /** How long one poll may take. Default 30 s. */
   requestTimeoutMs?: number;
-  /** Transient failures in a row before the proxy gives up on an operation. Default 20. */
-  maxConsecutiveFailures?: number;
 }
 
 export interface TrackerOptions {
@@ -31,6 +30,11 @@ export interface TrackerOptions {
   clock?: { now(): number };
   /** How long finished operations are kept. Default 24 h. */
   retentionMs?: number;
+  /**
+   * How long after its adoption an operation that has not ended is followed; then the proxy stops, says so
+   * (`tracking.state` `stopped`, reason `deadlineExceeded`) and keeps the last status. Default 7 days.
+   */
+  deadlineMs?: number;
   /** Operations one identity may have followed at once; beyond it `adopt` throws `TooManyOperationsError`. */
   maxOperationsPerOwner?: number;
   /** Polls and notifications in flight at once. Default 64. */
@@ -53,7 +57,7 @@ export interface AdoptInput {
   /** The origin the token was issued for; default the origin of `requestUrl`. */
   tokenOrigin?: string;
   notificationUrl?: string;
-  /** The upstream's Retry-After on the 202: the first poll waits that long (capped by `maxDelay`). */
+  /** The upstream's Retry-After on the 202: the first poll waits that long (capped by `maxRetryAfter`). */
   retryAfterMs?: number;
   /** Reads every answer as this flavour instead of detecting it. */
   kind?: OperationKind;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { kindOfMonitorUrl } from "@lro/core";
+import { trackingOf } from "../wire/wire-tracking.js";
 import { statusNotes } from "./status-notes.js";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -124,20 +125,42 @@ describe("tracker: faults upstream", () => {
     expect(final.schedule.consecutiveFailures).toBe(0);
   });
 
-  it("gives up after too many failures in a row, saying why", async () => {
+  it("shows an unreachable monitor while the outage lasts, then the upstream's end", async () => {
     const { monitorUrl, requestUrl } = await harness.startUpstream("/v1.0/teams/t1/clone", {
-      durationMs: 10_000,
-      malformed: { from: 1, count: 100 },
+      durationMs: 100,
+      monitorError: { status: 500, from: 2, count: 12 },
     });
     const record = await harness.tracker.adopt({ owner: alice.owner, monitorUrl, requestUrl });
+    const down = await reaches(
+      harness,
+      alice.owner,
+      record.id,
+      (row) => trackingOf(row)?.state === "unreachable",
+    );
+    expect(down.operation.status).not.toBe("failed");
+    expect(trackingOf(down)).toMatchObject({ lastError: { code: expect.any(String), httpStatus: 500 } });
+    // Twelve 500s in a row: more than the old budget of 6, yet the operation is followed to its true end.
     const final = await ended(harness, alice.owner, record.id);
-    expect(final.operation).toMatchObject({
-      status: "failed",
-      error: {
-        code: "invalidMonitorAnswer",
-        message: expect.stringMatching(/after 6 failed polls in a row/),
-      },
+    expect(final.operation.status).toBe("succeeded");
+    expect(trackingOf(final)).toBeUndefined();
+    expect(harness.simulator.operations().at(-1)?.polls).toBeGreaterThanOrEqual(14);
+  });
+
+  it("stops following at the operation's deadline and says so, keeping the monitor's last status", async () => {
+    await harness.close();
+    harness = await startHarness({ tracker: { deadlineMs: 600 } });
+    const { monitorUrl, requestUrl } = await harness.startUpstream("/v1.0/teams/t1/clone", {
+      durationMs: 60_000,
     });
+    const record = await harness.tracker.adopt({ owner: alice.owner, monitorUrl, requestUrl });
+    const stopped = await reaches(harness, alice.owner, record.id, (row) => row.terminalAt !== undefined);
+    expect(stopped.operation.status).toBe("running");
+    expect(stopped.operation.error).toBeUndefined();
+    expect(stopped.statusNote).toBe(statusNotes.deadlineExceeded);
+    expect(trackingOf(stopped)).toMatchObject({ state: "stopped", reason: "deadlineExceeded" });
+    const polls = harness.simulator.operations().at(-1)?.polls ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(harness.simulator.operations().at(-1)?.polls).toBe(polls);
   });
 
   it("ends an operation whose monitor is gone (404) as failed", async () => {

@@ -1,12 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { createPacingPolicy, createTransport, kindOfMonitorUrl, nextPoll, type Operation } from "@lro/core";
+import {
+  createEnginePolicy,
+  createTransport,
+  firstPoll,
+  initialEngineState,
+  kindOfMonitorUrl,
+  type Operation,
+} from "@lro/core";
 import { BadRequestError } from "../http-errors/request-errors.js";
 import { TooManyOperationsError } from "../http-errors/limit-errors.js";
 import type { OperationRecord } from "../store/operation-record.js";
 import { createChangeBus, type ChangeBus } from "./change-bus.js";
 import { defaultNotificationOptions, type NotificationOptions } from "./notifier.js";
 import { createDueLoop } from "./due-loop.js";
-import { toPacingJson } from "./pacing-state.js";
+import { toEngineRow } from "./engine-row.js";
 import { createKeyedQueue } from "./keyed-queue.js";
 import { createTokenVault } from "./token-vault.js";
 import type { AdoptInput, TrackerOptions } from "./tracker-options.js";
@@ -31,12 +38,17 @@ export interface Tracker {
   isRunning(): boolean;
 }
 
+/** How long the proxy follows an operation that has not ended, by default: 7 days. */
+export const defaultDeadlineMs = 7 * 24 * 3_600_000;
+
 export function createTracker(options: TrackerOptions): Tracker {
   const { store, egress, logger, metrics } = options;
   const clock = options.clock ?? Date;
   const now = () => clock.now();
   const pollOptions = options.pollOptions ?? {};
-  const policy = createPacingPolicy(pollOptions);
+  // Throttling and outages never end the following: only the operation's deadline does.
+  const policy = createEnginePolicy({ ...pollOptions, maxRetries: Infinity });
+  const deadlineMs = options.deadlineMs ?? defaultDeadlineMs;
   const transport =
     pollOptions.transport ??
     createTransport({ fetch: pollOptions.fetch, requestTimeout: pollOptions.requestTimeoutMs ?? 30_000 });
@@ -68,7 +80,7 @@ export function createTracker(options: TrackerOptions): Tracker {
       policy,
       now,
       retentionMs,
-      maxConsecutiveFailures: pollOptions.maxConsecutiveFailures ?? 20,
+      deadlineMs,
     },
     delivery: { egress, options: notifications, now },
   });
@@ -96,16 +108,15 @@ export function createTracker(options: TrackerOptions): Tracker {
           tokenOrigin !== undefined &&
           egress.mayReceiveToken(monitor, tokenOrigin);
         const createdAt = now();
-        const first = nextPoll(
-          {
-            now: createdAt,
-            attempt: 0,
-            samples: [],
-            retryAfterMs: input.retryAfterMs,
-            consecutiveFailures: 0,
-          },
-          policy,
-        );
+        const adopted = initialEngineState({
+          monitorUrl: monitor.href,
+          requestUrl: input.requestUrl,
+          kind: input.kind,
+          now: createdAt,
+          retryAfterMs: input.retryAfterMs,
+          deadline: createdAt + deadlineMs,
+        });
+        const { state } = firstPoll(adopted, policy, createdAt);
         const operation: Operation = {
           // Until the first answer, the monitor's path tells the likely flavour; the answer's shape decides.
           kind: input.kind ?? kindOfMonitorUrl(monitor) ?? "longRunningOperation",
@@ -126,8 +137,8 @@ export function createTracker(options: TrackerOptions): Tracker {
           ...(input.notificationUrl === undefined ? {} : { notificationUrl: input.notificationUrl }),
           operation,
           createdAt,
-          dueAt: createdAt + first.delay,
-          pacing: toPacingJson({ samples: [], ...(input.kind === undefined ? {} : { kind: input.kind }) }),
+          dueAt: state.nextPollAt,
+          pacing: toEngineRow(state),
         });
         logger.info(
           { operationId: id, owner: input.owner, monitorOrigin: monitor.origin },

@@ -1,8 +1,8 @@
-import { isTerminal } from "@lro/core";
 import { NotFoundError } from "../http-errors/request-errors.js";
 import type { OperationRecord } from "../store/operation-record.js";
 import type { OperationRecords } from "../store/operation-records.js";
 import type { ChangeBus } from "./change-bus.js";
+import { followingEnded } from "./following-ended.js";
 
 export interface WaitTarget {
   store: Pick<OperationRecords, "get">;
@@ -46,7 +46,7 @@ export function waitForEnd(
       target.owner,
       (change) => {
         if (change.type === "deleted") void current();
-        else if (isTerminal(change.record.operation)) finish(() => resolve(change.record));
+        else if (followingEnded(change.record)) finish(() => resolve(change.record));
       },
       target.id,
     );
@@ -57,7 +57,7 @@ export function waitForEnd(
     // The operation may have ended between the caller's read and the subscription.
     target.store.get(target.owner, target.id).then(
       (record) => {
-        if (record === undefined || isTerminal(record.operation)) void current();
+        if (record === undefined || followingEnded(record)) void current();
       },
       (error: unknown) => finish(() => reject(error)),
     );

@@ -1,5 +1,6 @@
 import type { WireOperation } from "@lro/client";
 import type { OperationRecord } from "../store/operation-record.js";
+import { trackingOf } from "./wire-tracking.js";
 
 export { wireOperationSchema } from "@lro/client";
 export type { WireOperation } from "@lro/client";
@@ -30,5 +31,7 @@ export function toWireOperation(record: OperationRecord): WireOperation {
   const type = operation.type ?? operation.operationType;
   if (type !== undefined) wire.type = type;
   if (operation.error !== undefined) wire.error = operation.error;
+  const tracking = trackingOf(record);
+  if (tracking !== undefined) wire.tracking = tracking;
   return wire;
 }

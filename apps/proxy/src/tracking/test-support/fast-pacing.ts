@@ -3,6 +3,6 @@ export const fastPacing = {
   interval: 40,
   minInterval: 5,
   maxDelay: 400,
+  maxRetryAfter: 400,
   retryDelay: 20,
-  maxConsecutiveFailures: 6,
 };
