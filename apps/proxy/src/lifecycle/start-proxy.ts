@@ -82,6 +82,9 @@ export async function startProxy(
     leaseMs: config.leaseMs,
     ...options.tracker,
     pollOptions: {
+      // Monitor polls through core's undici transport over the upstream client's connections and egress
+      // lookup; notifications through its fetch.
+      dispatcher: upstream.dispatcher,
       fetch: upstream.fetch,
       requestTimeoutMs: config.limits.upstreamTimeoutMs,
       ...options.tracker?.pollOptions,

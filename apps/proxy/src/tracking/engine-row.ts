@@ -7,11 +7,12 @@ import type { JsonObject, OperationRecord } from "../store/operation-record.js";
  * there; they are read as a state with those samples and rewritten in this form by their next poll.
  */
 export function readEngineState(record: OperationRecord, deadline: number): EngineState {
-  const stored = record.schedule.pacing;
-  const withSnapshot = record.schedule.attempt > 0 ? { ...stored, operation: record.operation } : stored;
-  const parsed = storedEngineStateSchema.safeParse(withSnapshot);
-  if (parsed.success) return parsed.data;
-  return upgradedState(record, deadline);
+  // The snapshot is the row's own column, already read: only the small rest is checked on every poll.
+  const parsed = storedEngineStateSchema.safeParse(record.schedule.pacing);
+  const state = parsed.success ? parsed.data : upgradedState(record, deadline);
+  if (record.schedule.attempt > 0) state.operation = record.operation;
+  else delete state.operation;
+  return state;
 }
 
 /** A row of the format before the engine, or one this version cannot read: its pacing starts afresh. */
@@ -38,7 +39,6 @@ function upgradedState(record: OperationRecord, deadline: number): EngineState {
   if (kind.success) state.kind = kind.data;
   const retryAfterMs = record.schedule.pacing["retryAfterMs"];
   if (typeof retryAfterMs === "number" && retryAfterMs >= 0) state.retryAfterMs = retryAfterMs;
-  if (record.schedule.attempt > 0) state.operation = record.operation;
   state.deadline = deadline;
   return state;
 }

@@ -1,4 +1,4 @@
-import type { OperationKind, PacingPolicy, Transport } from "@lro/core";
+import type { OperationKind, PacingPolicy, Transport, UndiciDispatcher } from "@lro/core";
 import type { ProxyLogger } from "../observability/logger.js";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import type { EgressPolicy } from "../security/egress-policy.js";
@@ -11,9 +11,14 @@ import type { NotificationOptions } from "./notifier.js";
 
 /** Core's pacing (`@lro/core`'s `EnginePolicy` without `maxRetries`: only the deadline ends the following). */
 export interface TrackerPollOptions extends Partial<PacingPolicy> {
-  /** How monitors are called; default: core's transport over `fetch` when given, else its undici pool. */
+  /**
+   * How monitors are called; default: core's undici transport over `dispatcher` when given (the fastest
+   * per poll), else over `fetch` when given, else over core's own undici pool.
+   */
   transport?: Transport;
-  /** A `fetch` for monitor polls and notifications (e.g. the upstream client's, with its egress lookup). */
+  /** An undici dispatcher for monitor polls (e.g. the upstream client's, with its egress lookup). */
+  dispatcher?: UndiciDispatcher;
+  /** A `fetch` for notifications, and for monitor polls without a `dispatcher` (e.g. the upstream client's). */
   fetch?: typeof globalThis.fetch;
   /** How long one poll may take. Default 30 s. */
   requestTimeoutMs?: number;
