@@ -122,6 +122,54 @@ export const settings = {
     multiple: false,
     description: "how long shutdown waits for requests in flight (default 10s)",
   },
+  graphTenantId: {
+    flag: "graph-tenant-id",
+    multiple: false,
+    description: "app-only Graph credentials: the tenant (id or domain) the proxy gets its own tokens from",
+  },
+  graphClientId: {
+    flag: "graph-client-id",
+    multiple: false,
+    description: "app-only Graph credentials: the application (client) id",
+  },
+  graphClientSecret: {
+    flag: "graph-client-secret",
+    multiple: false,
+    description:
+      "app-only Graph credentials: the client secret (prefer the environment or --graph-client-secret-file)",
+  },
+  graphClientSecretFile: {
+    flag: "graph-client-secret-file",
+    multiple: false,
+    description: "app-only Graph credentials: a file holding the client secret",
+  },
+  graphClientCertificateFile: {
+    flag: "graph-client-certificate-file",
+    multiple: false,
+    description: "app-only Graph credentials: a PEM file with the application's private key and certificate",
+  },
+  graphAuthorityHost: {
+    flag: "graph-authority-host",
+    multiple: false,
+    description: "app-only Graph credentials: the sign-in host (default https://login.microsoftonline.com)",
+  },
+  graphScope: {
+    flag: "graph-scope",
+    multiple: false,
+    description:
+      "app-only Graph credentials: the scope asked for (default https://graph.microsoft.com/.default)",
+  },
+  tokenVaultKey: {
+    flag: "token-vault-key",
+    multiple: false,
+    description:
+      "256-bit key (64 hex digits or base64) that encrypts callers' Graph tokens kept in <data-dir>/tokens.vault across restarts (prefer the environment or --token-vault-key-file)",
+  },
+  tokenVaultKeyFile: {
+    flag: "token-vault-key-file",
+    multiple: false,
+    description: "a file holding the token vault's key",
+  },
   logLevel: {
     flag: "log-level",
     multiple: false,

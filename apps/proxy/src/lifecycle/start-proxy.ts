@@ -13,6 +13,7 @@ import type { OperationStore } from "../store/operation-store.js";
 import { createTracker, type Tracker, type TrackerOptions } from "../tracking/tracker.js";
 import { createUpstreamClient } from "../upstream/upstream-client.js";
 import { clientErrorHandler } from "./client-error-handler.js";
+import { createProxyTokenVault } from "../credentials/proxy-token-vault.js";
 import { prepareDataDirectory } from "./data-directory.js";
 import { makeClosable } from "./graceful-close.js";
 import { sqliteOpeningFailure } from "./startup-failure.js";
@@ -71,11 +72,19 @@ export async function startProxy(
           schema: config.database.schema,
           logger,
         });
+  let tokens: Awaited<ReturnType<typeof createProxyTokenVault>>;
+  try {
+    tokens = await createProxyTokenVault(config, logger);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const tracker = createTracker({
     store,
     egress,
     logger,
     metrics,
+    vault: tokens.vault,
     retentionMs: config.retentionMs,
     maxOperationsPerOwner: config.limits.operationsPerIdentity,
     leaseMs: config.leaseMs,
@@ -132,6 +141,7 @@ export async function startProxy(
         shutdown.abort();
         await closable.close(config.shutdownTimeoutMs);
         await tracker.stop();
+        tokens.appTokens?.close();
         await upstream.close();
         await store.close();
         logger.info("lro-proxy stopped");

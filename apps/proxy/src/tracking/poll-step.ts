@@ -56,19 +56,35 @@ export async function pollStep(record: OperationRecord, context: PollContext): P
     authorization = context.vault.get(record.id);
     if (authorization === undefined) return awaitToken(record, state, context, statusNotes.awaitingToken);
   }
-  try {
-    await context.egress.assertAllowed(monitor);
-    const answer = await pollMonitor(monitor, {
+  const poll = (token: string | undefined) =>
+    pollMonitor(monitor, {
       transport: context.transport,
       signal: context.signal,
       now: context.now,
       kind: state.kind,
       previous: record.schedule.attempt > 0 ? record.operation : undefined,
       // The egress policy alone decided that this origin may have the token: core is told to trust it.
-      ...(authorization === undefined
-        ? {}
-        : { headers: { authorization }, trustedOrigins: [monitor.origin] }),
+      ...(token === undefined ? {} : { headers: { authorization: token }, trustedOrigins: [monitor.origin] }),
     });
+  try {
+    await context.egress.assertAllowed(monitor);
+    let answer: MonitorAnswer;
+    try {
+      answer = await poll(authorization);
+    } catch (error) {
+      // A token refused (expired, revoked, a transient 401): renewed where it can be, and tried again once
+      // at once, before the refusal counts.
+      if (!(
+        authorization !== undefined &&
+        MonitorAuthorizationError.isInstance(error) &&
+        error.authorizationSent
+      ))
+        throw error;
+      const renewed = await context.vault.renewAfterRefusal(record.id, authorization);
+      context.signal.throwIfAborted();
+      if (renewed === undefined || renewed === authorization) throw error;
+      answer = await poll(renewed);
+    }
     return answered(record, state, answer, context);
   } catch (error) {
     context.signal.throwIfAborted();

@@ -8,6 +8,7 @@ import type { OperationRecords } from "../store/operation-records.js";
 import type { PollSchedule } from "../store/poll-schedule.js";
 import type { Retention } from "../store/retention.js";
 import type { NotificationOptions } from "./notifier.js";
+import type { TokenVault } from "./token-vault.js";
 
 export interface TrackerPollOptions extends Partial<PacingPolicy> {
   /** How monitors are called; default: core's transport over `fetch` when given, else its undici pool. */
@@ -40,6 +41,8 @@ export interface TrackerOptions {
   /** How often the retention sweeper runs. Default 1 min. */
   sweepIntervalMs?: number;
   notifications?: Partial<NotificationOptions>;
+  /** Where callers' tokens are kept (an encrypted file across restarts, app-only credentials as fallback). Default: memory only. */
+  vault?: TokenVault;
 }
 
 /** What `adopt` takes: a monitor to follow on behalf of `owner`. */

@@ -46,7 +46,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     ...options.notifications,
   };
   const retentionMs = options.retentionMs ?? 24 * 3_600_000;
-  const vault = createTokenVault();
+  const vault = options.vault ?? createTokenVault();
   const admissions = createKeyedQueue();
   const changes = createChangeBus(store);
   metrics.countOperationsWith(() => store.countByStatus());
@@ -91,8 +91,9 @@ export function createTracker(options: TrackerOptions): Tracker {
         const tokenOrigin =
           input.tokenOrigin ??
           (input.requestUrl === undefined ? undefined : new URL(input.requestUrl).origin);
+        // With app-only credentials every monitor that may receive a token gets one: the caller's, else the proxy's.
         const usesToken =
-          input.authorization !== undefined &&
+          (input.authorization !== undefined || vault.hasFallback) &&
           tokenOrigin !== undefined &&
           egress.mayReceiveToken(monitor, tokenOrigin);
         const createdAt = now();
@@ -114,8 +115,8 @@ export function createTracker(options: TrackerOptions): Tracker {
           raw: {},
         };
         const id = randomUUID();
-        if (usesToken)
-          vault.set(id, { owner: input.owner, tokenOrigin, authorization: input.authorization as string });
+        if (usesToken && input.authorization !== undefined)
+          vault.set(id, { owner: input.owner, tokenOrigin, authorization: input.authorization });
         const record = await store.insert({
           id,
           owner: input.owner,
@@ -163,7 +164,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     stop() {
       unwatchSchedule?.();
       unwatchSchedule = undefined;
-      return loop.stop();
+      return loop.stop().finally(() => vault.flush());
     },
     isRunning: () => loop.isRunning(),
   };
