@@ -10,6 +10,7 @@ import {
   originPatterns,
   prefixes,
   text,
+  trustedProxies,
 } from "./setting-schemas.js";
 import { formatDuration } from "./durations-and-sizes.js";
 import { parseVaultKey } from "./vault-key.js";
@@ -64,6 +65,7 @@ export const proxyConfigSchema = z
     maxWaits: integer(1, 100_000).default(100),
     upstreamTimeout: duration.default(30_000),
     shutdownTimeout: duration.default(10_000),
+    trustProxy: trustedProxies.optional(),
     graphTenantId: text("a Microsoft Entra tenant id or domain").optional(),
     graphClientId: text("an application (client) id").optional(),
     graphClientSecret: text("the application's client secret").optional(),
@@ -181,6 +183,7 @@ export const proxyConfigSchema = z
       upstreamTimeoutMs: raw.upstreamTimeout,
     },
     shutdownTimeoutMs: raw.shutdownTimeout,
+    trustProxy: raw.trustProxy,
     graphCredentials:
       raw.graphTenantId !== undefined && raw.graphClientId !== undefined
         ? {

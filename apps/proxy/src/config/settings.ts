@@ -122,6 +122,12 @@ export const settings = {
     multiple: false,
     description: "how long shutdown waits for requests in flight (default 10s)",
   },
+  trustProxy: {
+    flag: "trust-proxy",
+    multiple: true,
+    description:
+      "proxies in front whose X-Forwarded-For names the client (rate limits, lock-out, logs): a number of hops, or addresses, CIDR ranges, loopback, linklocal, uniquelocal (default none: the connection's address)",
+  },
   graphTenantId: {
     flag: "graph-tenant-id",
     multiple: false,

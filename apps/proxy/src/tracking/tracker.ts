@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createPacingPolicy, createTransport, kindOfMonitorUrl, nextPoll, type Operation } from "@lro/core";
+import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import { BadRequestError } from "../http-errors/request-errors.js";
 import { TooManyOperationsError } from "../http-errors/limit-errors.js";
 import type { OperationRecord } from "../store/operation-record.js";
@@ -79,9 +80,15 @@ export function createTracker(options: TrackerOptions): Tracker {
     changes,
     async adopt(input) {
       const monitor = httpUrl(input.monitorUrl, "monitorUrl");
+      // A refusal here is counted like every other refusal of the egress policy.
+      const allowed = (url: URL, target: "monitor" | "notification") =>
+        egress.assertAllowed(url).catch((error: unknown) => {
+          if (EgressDeniedError.isInstance(error)) metrics.egressDenied.inc({ target });
+          throw error;
+        });
       if (input.notificationUrl !== undefined)
-        await egress.assertAllowed(httpUrl(input.notificationUrl, "notificationUrl"));
-      await egress.assertAllowed(monitor);
+        await allowed(httpUrl(input.notificationUrl, "notificationUrl"), "notification");
+      await allowed(monitor, "monitor");
       // The count and the insert of one identity go one at a time, so parallel adoptions cannot pass the limit.
       return admissions.run(input.owner, async () => {
         const limit = options.maxOperationsPerOwner;
