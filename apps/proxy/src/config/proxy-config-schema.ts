@@ -58,6 +58,7 @@ export const proxyConfigSchema = z
     retention: duration.default(24 * 3_600_000),
     bodyLimit: byteSize.default(4 * 1024 * 1024),
     maxHeaderSize: byteSize.default(16 * 1024),
+    maxMonitorAnswer: byteSize.default(1024 * 1024),
     rateLimit: integer(1, 1_000_000).default(600),
     rateLimitWindow: duration.default(60_000),
     maxOperations: integer(1, 10_000_000).default(1000),
@@ -175,6 +176,7 @@ export const proxyConfigSchema = z
     limits: {
       bodyBytes: raw.bodyLimit,
       headerBytes: raw.maxHeaderSize,
+      monitorAnswerBytes: raw.maxMonitorAnswer,
       requestsPerWindow: raw.rateLimit,
       rateLimitWindowMs: raw.rateLimitWindow,
       operationsPerIdentity: raw.maxOperations,

@@ -86,6 +86,11 @@ export const settings = {
     multiple: false,
     description: "largest request header block (default 16kb)",
   },
+  maxMonitorAnswer: {
+    flag: "max-monitor-answer",
+    multiple: false,
+    description: "largest monitor answer read; a larger one is dropped and its operation fails (default 1mb)",
+  },
   rateLimit: {
     flag: "rate-limit",
     multiple: false,

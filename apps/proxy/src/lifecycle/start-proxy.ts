@@ -92,6 +92,7 @@ export async function startProxy(
     pollOptions: {
       fetch: upstream.fetch,
       requestTimeoutMs: config.limits.upstreamTimeoutMs,
+      maxResponseBytes: config.limits.monitorAnswerBytes,
       ...options.tracker?.pollOptions,
     },
   });

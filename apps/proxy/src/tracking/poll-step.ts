@@ -6,6 +6,7 @@ import {
   OperationNotFoundError,
   OperationValidationError,
   pollMonitor,
+  ResponseTooLargeError,
   toPacingSample,
   UpstreamHttpError,
   type MonitorAnswer,
@@ -17,6 +18,7 @@ import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import type { EgressPolicy } from "../security/egress-policy.js";
 import type { OperationRecord } from "../store/operation-record.js";
 import type { PollResult } from "../store/poll-schedule.js";
+import { boundedOperation } from "./bounded-operation.js";
 import { readPacingState, toPacingJson, type PacingState } from "./pacing-state.js";
 import { statusNotes } from "./status-notes.js";
 import type { TokenVault } from "./token-vault.js";
@@ -113,7 +115,7 @@ function answered(
   answer: MonitorAnswer,
   context: PollContext,
 ): PollStep {
-  const { operation } = answer;
+  const operation = boundedOperation(answer.operation);
   const now = context.now();
   const attempt = record.schedule.attempt + 1;
   const samples = appendPacingSample(state.samples, toPacingSample(operation, answer.receivedAt));
@@ -192,6 +194,12 @@ function failed(record: OperationRecord, state: PacingState, error: unknown, con
 /** Errors after which polling again cannot help: the operation ends as failed, saying why. */
 function fatalProblem(error: unknown): { code: string; message: string } | undefined {
   if (EgressDeniedError.isInstance(error)) return { code: "egressDenied", message: error.message };
+  if (ResponseTooLargeError.isInstance(error)) {
+    return {
+      code: "monitorAnswerTooLarge",
+      message: `The monitor answered more than ${error.maxBytes} bytes (setting --max-monitor-answer); the proxy dropped the answer and stopped following the operation.`,
+    };
+  }
   if (OperationNotFoundError.isInstance(error)) {
     return {
       code: "operationNotFound",

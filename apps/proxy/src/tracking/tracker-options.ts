@@ -15,6 +15,8 @@ export interface TrackerPollOptions extends Partial<PacingPolicy> {
   transport?: Transport;
   /** A `fetch` for monitor polls and notifications (e.g. the upstream client's, with its egress lookup). */
   fetch?: typeof globalThis.fetch;
+  /** The largest monitor answer read (core's transport cap; beyond it the operation fails). Default 1 MiB. */
+  maxResponseBytes?: number;
   /** How long one poll may take. Default 30 s. */
   requestTimeoutMs?: number;
   /** Transient failures in a row before the proxy gives up on an operation. Default 20. */

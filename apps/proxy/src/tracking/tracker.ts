@@ -40,7 +40,11 @@ export function createTracker(options: TrackerOptions): Tracker {
   const policy = createPacingPolicy(pollOptions);
   const transport =
     pollOptions.transport ??
-    createTransport({ fetch: pollOptions.fetch, requestTimeout: pollOptions.requestTimeoutMs ?? 30_000 });
+    createTransport({
+      fetch: pollOptions.fetch,
+      requestTimeout: pollOptions.requestTimeoutMs ?? 30_000,
+      maxResponseBytes: pollOptions.maxResponseBytes,
+    });
   const notifications: NotificationOptions = {
     ...defaultNotificationOptions,
     fetch: pollOptions.fetch ?? globalThis.fetch,
