@@ -107,6 +107,9 @@ export async function startFakeTokenEndpoint(options: FakeTokenEndpointOptions):
       const { payload } = await jwtVerify(assertion, certificateKey, {
         issuer: options.clientId,
         subject: options.clientId,
+        // MSAL rounds its timestamps to the nearest second (nbf may be up to half a second ahead); Entra
+        // allows clock skew too.
+        clockTolerance: 5,
       });
       return typeof payload.aud === "string" && payload.aud.endsWith("/oauth2/v2.0/token");
     } catch {
