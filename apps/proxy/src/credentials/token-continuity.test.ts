@@ -41,6 +41,9 @@ afterEach(async () => {
  */
 async function startTokenCheckingUpstream(accepts: (authorization: string | undefined) => boolean) {
   let finished = false;
+  /** Monitors whose next poll gets a 401 whatever its token (a transient refusal), then are served again. */
+  const refuseOnce = new Set<string>();
+  let refusals = 0;
   const server = await startRecordingUpstream((request: ReceivedRequest, response: ServerResponse) => {
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { "content-type": "application/json", ...headers });
@@ -52,7 +55,8 @@ async function startTokenCheckingUpstream(accepts: (authorization: string | unde
     }
     const monitor = /^\/v1\.0\/monitors\/(\d+)$/.exec(request.url);
     if (request.method === "GET" && monitor !== null) {
-      if (!accepts(request.headers.authorization)) {
+      if (refuseOnce.delete(monitor[1]!) || !accepts(request.headers.authorization)) {
+        refusals += 1;
         return json(401, {
           error: { code: "InvalidAuthenticationToken", message: "Access token is empty or invalid." },
         });
@@ -70,7 +74,14 @@ async function startTokenCheckingUpstream(accepts: (authorization: string | unde
     }
     json(404, { error: { code: "itemNotFound", message: "no such path" } });
   });
-  return { server, finish: () => (finished = true) };
+  return {
+    server,
+    finish: () => (finished = true),
+    refuseEachOnce: () => {
+      for (let index = 0; index < operations; index += 1) refuseOnce.add(String(index));
+    },
+    refusals: () => refusals,
+  };
 }
 
 const monitorPolls = (server: RecordingUpstream, since = 0) =>
@@ -106,12 +117,11 @@ function start(flags: string[], env: Record<string, string>): ProxyCommand {
 describe("token continuity across a kill -9 and a restart (real processes)", () => {
   it("app-only credentials: every operation resumes and ends without a client, a refused token renewed", async () => {
     endpoint = await startFakeTokenEndpoint({ tenant, clientId, clientSecret });
-    const revoked = new Set<string>();
     const appTokens = () => new Set(endpoint!.issued.map((token) => `Bearer ${token}`));
     const checking = await startTokenCheckingUpstream(
       (authorization) =>
         authorization === "Bearer client-token" ||
-        (authorization !== undefined && appTokens().has(authorization) && !revoked.has(authorization)),
+        (authorization !== undefined && appTokens().has(authorization)),
     );
     upstream = checking.server;
     dataDir = mkdtempSync(join(tmpdir(), "lro-proxy-app-only-"));
@@ -136,22 +146,24 @@ describe("token continuity across a kill -9 and a restart (real processes)", () 
     await first.exited;
 
     checking.finish();
+    // Each monitor refuses the first poll after the restart (a transient 401 with a token in hand): the
+    // poll is sent again at once with a renewed token instead of the operation waiting for a client.
+    checking.refuseEachOnce();
+    const refusalsBefore = checking.refusals();
+    const pollsBefore = upstream.received.length;
+    const issuedBefore = endpoint.issued.length;
     const second = start(flags, env);
     const restarted = await listeningUrl(second);
-    const pollsBefore = upstream.received.length;
-    // The token the new process got at start is revoked: its first polls meet a 401 and renew it.
-    for (const token of appTokens()) revoked.add(token);
     await expect
       .poll(() => statuses(restarted), { timeout: 30_000, interval: 250 })
       .toEqual(Array.from({ length: operations }, () => "succeeded"));
     const after = monitorPolls(upstream, pollsBefore);
-    expect(
-      after.some(
-        (request) =>
-          request.headers.authorization !== undefined && revoked.has(request.headers.authorization),
-      ),
-    ).toBe(true);
-    expect(endpoint.issued.length).toBeGreaterThanOrEqual(3);
+    expect(checking.refusals() - refusalsBefore).toBe(operations);
+    // One token at start, at least one more renewed after the refusals.
+    expect(endpoint.issued.length).toBeGreaterThanOrEqual(issuedBefore + 2);
+    expect(after.every((request) => request.headers.authorization?.startsWith("Bearer app-token-"))).toBe(
+      true,
+    );
     expect(after.every((request) => request.headers.authorization !== "Bearer client-token")).toBe(true);
     expect(second.output.join("\n")).not.toContain(clientSecret);
   }, 90_000);
