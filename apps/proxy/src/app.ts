@@ -5,7 +5,7 @@ import type { ProxyLogger } from "./observability/logger.js";
 import type { ProxyMetrics } from "./observability/metrics.js";
 import { createEventsRouter } from "./routes/events-router.js";
 import { createForwardingRouter } from "./routes/forwarding-router.js";
-import { healthRoutes } from "./routes/health-router.js";
+import { healthRoutes } from "./routes/health-routes.js";
 import { getOperationHandler } from "./routes/get-operation.js";
 import { createOperationsRouter } from "./routes/operations-router.js";
 import { tokenResumption } from "./routes/token-resumption.js";

@@ -116,13 +116,22 @@ export async function startProxy(
   server.on("clientError", clientErrorHandler(logger, config.limits.headerBytes));
   const closable = makeClosable(server);
   tracker.start();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.port, config.host, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // Not listening (a port in use, an address not ours): nothing may stay open behind the refusal,
+    // so a caller can try again, on another port, with the same data directory.
+    await tracker.stop();
+    await upstream.close();
+    await store.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
 
