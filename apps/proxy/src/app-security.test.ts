@@ -100,7 +100,7 @@ describe("authentication", () => {
     expect(envelopeOf(answer).message).toContain('claim "aud"');
   });
 
-  it("answers 429 to an address after 30 failed attempts in a minute, without looking at its credentials", async () => {
+  it("answers 429 to an address after 30 failed attempts in a minute, except to a valid key", async () => {
     const guarded = await startTestProxy(upstream.url);
     try {
       for (let attempt = 0; attempt < 30; attempt += 1) {
@@ -109,10 +109,35 @@ describe("authentication", () => {
         });
         expect(answer.status).toBe(401);
       }
-      const blocked = await rawRequest(`${guarded.url}/v1.0/me`, { headers: { "x-api-key": testApiKey } });
+      const blocked = await rawRequest(`${guarded.url}/v1.0/me`, {
+        headers: { "x-api-key": "guess-31-0123456789abcdef" },
+      });
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
       expect(upstream.received).toHaveLength(0);
+      // The same address (one load balancer for many clients): a valid key is never locked out.
+      const valid = await rawRequest(`${guarded.url}/v1.0/me`, { headers: { "x-api-key": testApiKey } });
+      expect(valid.status).toBe(200);
+      expect(upstream.received).toHaveLength(1);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it("with --trust-proxy, counts failed attempts per client address the proxy in front names", async () => {
+    const guarded = await startTestProxy(upstream.url, ["--trust-proxy", "loopback"]);
+    try {
+      const from = (address: string, key: string) =>
+        rawRequest(`${guarded.url}/operations`, {
+          headers: { "x-api-key": key, "x-forwarded-for": address },
+        });
+      for (let attempt = 0; attempt < 30; attempt += 1) {
+        expect((await from("203.0.113.7", `guess-${attempt}-0123456789abcdef`)).status).toBe(401);
+      }
+      expect((await from("203.0.113.7", "guess-x-0123456789abcdef")).status).toBe(429);
+      // Another client behind the same proxy is not the guesser: its mistakes are its own.
+      expect((await from("203.0.113.8", "typo-0123456789abcdefgh")).status).toBe(401);
+      expect((await from("203.0.113.8", testApiKey)).status).toBe(200);
     } finally {
       await guarded.close();
     }

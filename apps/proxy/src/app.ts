@@ -5,7 +5,7 @@ import type { ProxyLogger } from "./observability/logger.js";
 import type { ProxyMetrics } from "./observability/metrics.js";
 import { createEventsRouter } from "./routes/events-router.js";
 import { createForwardingRouter } from "./routes/forwarding-router.js";
-import { healthRoutes } from "./routes/health-router.js";
+import { healthRoutes } from "./routes/health-routes.js";
 import { getOperationHandler } from "./routes/get-operation.js";
 import { createOperationsRouter } from "./routes/operations-router.js";
 import { tokenResumption } from "./routes/token-resumption.js";
@@ -53,6 +53,8 @@ export function createApp(dependencies: ProxyDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", weakEtag);
+  // Which proxies may name the client (`req.ip`): none unless --trust-proxy says so.
+  app.set("trust proxy", config.trustProxy ?? false);
 
   const limits = createOpenRequestLimits({
     eventStream: config.limits.eventStreamsPerIdentity,
@@ -98,7 +100,7 @@ export function createApp(dependencies: ProxyDependencies): Express {
     },
     getOperationHandler({ store, tracker, limits, metrics, shutdown: dependencies.shutdown }),
   );
-  const forwarding = createForwardingRouter({ config, upstream, tracker, egress, metrics });
+  const forwarding = createForwardingRouter({ config, upstream, tracker, egress });
   for (const prefix of config.prefixes) app.use(prefix, forwarding);
   app.use(
     "/operations",

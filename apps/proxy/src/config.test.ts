@@ -31,6 +31,7 @@ describe("parseConfig", () => {
     expect(config.limits).toEqual({
       bodyBytes: 4 * 1024 * 1024,
       headerBytes: 16 * 1024,
+      monitorAnswerBytes: 1024 * 1024,
       requestsPerWindow: 600,
       rateLimitWindowMs: 60_000,
       operationsPerIdentity: 1000,
@@ -110,6 +111,7 @@ describe("parseConfig", () => {
     expect(config.limits).toEqual({
       bodyBytes: 1024 * 1024,
       headerBytes: 8192,
+      monitorAnswerBytes: 1024 * 1024,
       requestsPerWindow: 5,
       rateLimitWindowMs: 10_000,
       operationsPerIdentity: 3,

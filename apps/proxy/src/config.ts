@@ -65,6 +65,15 @@ export function parseCommandLine({ argv = [], env = {} }: ConfigSources): Parsed
   }
   raw.apiKey = [...((raw.apiKey as string[] | undefined) ?? []), ...readApiKeyFile(raw.apiKeyFile)];
   delete raw.apiKeyFile;
+  // Secrets read from files: the file wins over nothing, and a value given directly wins over the file.
+  const fromFile = (file: SettingName, into: string) => {
+    const path = raw[file];
+    delete raw[file];
+    if (typeof path === "string" && raw[into] === undefined) raw[into] = readSettingFile(file, path).trim();
+  };
+  fromFile("graphClientSecretFile", "graphClientSecret");
+  fromFile("graphClientCertificateFile", "graphClientCertificate");
+  fromFile("tokenVaultKeyFile", "tokenVaultKey");
 
   const result = proxyConfigSchema.safeParse(raw);
   if (!result.success) {
@@ -87,17 +96,17 @@ function splitList(value: string): string[] {
     .filter((item) => item !== "");
 }
 
+function readSettingFile(name: SettingName, path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError([`${settingLabel(name)}: cannot read "${path}": ${(error as Error).message}`]);
+  }
+}
+
 function readApiKeyFile(path: unknown): string[] {
   if (typeof path !== "string") return [];
-  let content: string;
-  try {
-    content = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new ConfigError([
-      `${settingLabel("apiKeyFile")}: cannot read "${path}": ${(error as Error).message}`,
-    ]);
-  }
-  return content
+  return readSettingFile("apiKeyFile", path)
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== "" && !line.startsWith("#"));

@@ -3,6 +3,7 @@ export { startProxy } from "./lifecycle/start-proxy.js";
 export type { RunningProxy, StartProxyOptions } from "./lifecycle/start-proxy.js";
 export { createApp } from "./app.js";
 export type { ProxyDependencies } from "./app.js";
+export { describeStartupFailure, StartupError } from "./lifecycle/startup-failure.js";
 
 // Configuration
 export {
@@ -25,7 +26,9 @@ export { openSqliteStore } from "./store/sqlite/sqlite-store.js";
 export type { SqliteStoreOptions } from "./store/sqlite/sqlite-store.js";
 export { openPostgresStore, PostgresDriverMissingError } from "./store/postgres/load-postgres-store.js";
 export type { PostgresStoreOptions } from "./store/postgres/postgres-store-options.js";
+export { SqliteStoreUnusableError } from "./store/sqlite/sqlite-file.js";
 export { withRecordCache } from "./store/record-cache.js";
+export { withHealthWatch } from "./store/store-health.js";
 export type { RecordCacheOptions } from "./store/record-cache.js";
 export type { OperationStore } from "./store/operation-store.js";
 export type { ListCursor, ListOptions, OperationRecords } from "./store/operation-records.js";
@@ -38,11 +41,31 @@ export type { OperationChange } from "./store/operation-change.js";
 export { createTracker } from "./tracking/tracker.js";
 export type { AdoptInput, Tracker, TrackerOptions, TrackerPollOptions } from "./tracking/tracker.js";
 
+// Token continuity
+export { createTokenVault } from "./tracking/token-vault.js";
+export type {
+  FallbackToken,
+  TokenVault,
+  TokenVaultOptions,
+  VaultEntry,
+  VaultPersistence,
+} from "./tracking/token-vault.js";
+export { openTokenVaultFile } from "./credentials/token-vault-file.js";
+export type { TokenVaultFileOptions } from "./credentials/token-vault-file.js";
+export { AppCredentialsError, createAppTokenProvider } from "./credentials/app-token-provider.js";
+export type {
+  AppTokenProvider,
+  AppTokenProviderOptions,
+  GraphAppCredentials,
+} from "./credentials/app-token-provider.js";
+
 // Security
 export { createEgressPolicy } from "./security/egress-policy.js";
 export type { EgressPolicy, EgressPolicyOptions, HostResolver } from "./security/egress-policy.js";
 export { createIdentities } from "./security/identities.js";
 export type { Identities, IdentitiesOptions, Identity, ProxyCredentials } from "./security/identities.js";
+export { createOpenRequestLimits } from "./security/open-request-limits.js";
+export type { OpenRequestKind, OpenRequestLimits } from "./security/open-request-limits.js";
 export { createRateLimiter } from "./security/rate-limiter.js";
 export type { RateDecision, RateLimiter, RateLimiterOptions } from "./security/rate-limiter.js";
 export { originPatternSchema, parseOriginPattern } from "./security/origin-pattern.js";
@@ -69,6 +92,14 @@ export { graphErrorEnvelope } from "./http-errors/graph-error-envelope.js";
 export { ProxyError } from "./http-errors/proxy-error.js";
 export { AuthenticationError } from "./http-errors/authentication-error.js";
 export { EgressDeniedError } from "./http-errors/egress-denied-error.js";
-export { RateLimitedError, TooManyOperationsError } from "./http-errors/limit-errors.js";
+export {
+  RateLimitedError,
+  TooManyOpenRequestsError,
+  TooManyOperationsError,
+} from "./http-errors/limit-errors.js";
 export { BadRequestError, NotFoundError, PayloadTooLargeError } from "./http-errors/request-errors.js";
-export { UpstreamTimeoutError, UpstreamUnavailableError } from "./http-errors/upstream-errors.js";
+export {
+  ClientGoneError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+} from "./http-errors/upstream-errors.js";

@@ -40,28 +40,38 @@ export function requestPreamble(options: RequestPreambleOptions): RequestHandler
   return (req, res, next) => {
     assignRequestId(req, res);
     startLog(req, res);
-    if (!forwarded(req.path)) {
+    const own = !forwarded(req.path);
+    if (own) {
       writeSecurityHeaders(res);
       res.setHeader("Cache-Control", ownAnswersCacheControl);
     }
     const open = openRouteOf(req, openRoutes);
-    if (open !== undefined) return open(req, res, next);
+    if (open !== undefined) {
+      res.locals.routeLabel = open.label;
+      return open.handler(req, res, next);
+    }
     const pending = authenticate(req, res);
     if (pending !== undefined) {
       return pending.then(() => {
-        const refusal = checkRate(res);
+        const refusal = checkRate(res, own);
         next(refusal);
       });
     }
-    const refusal = checkRate(res);
+    const refusal = checkRate(res, own);
     if (refusal !== undefined) throw refusal;
     next();
   };
 }
 
 /** The open endpoint a `GET` or `HEAD` names, matched as Express routes match (any case, one trailing slash). */
-function openRouteOf(req: Request, routes: ReadonlyMap<string, RequestHandler>): RequestHandler | undefined {
+function openRouteOf(
+  req: Request,
+  routes: ReadonlyMap<string, RequestHandler>,
+): { label: string; handler: RequestHandler } | undefined {
   if (req.method !== "GET" && req.method !== "HEAD") return undefined;
   const path = req.path.length > 1 && req.path.endsWith("/") ? req.path.slice(0, -1) : req.path;
-  return routes.get(path) ?? routes.get(path.toLowerCase());
+  const label = routes.has(path) ? path : path.toLowerCase();
+  const handler = routes.get(label);
+  // The label is the route's own name, never the request's spelling of it.
+  return handler === undefined ? undefined : { label, handler };
 }

@@ -26,7 +26,9 @@ import { parseFilter } from "./state/entry-filter.js";
 import type { EntryStatus } from "./state/entry-status.js";
 import { countByStatus, isFinished } from "./state/entry-status.js";
 import type { KeyCommand, ScreenLayout } from "./state/key-bindings.js";
-import { isSortColumn, sortEntries } from "./state/sort-orders.js";
+import type { SortOrder } from "./state/sort-orders.js";
+import { isSortColumn, resortEntries, sortEntries } from "./state/sort-orders.js";
+import type { OperationEntry, OperationsState } from "./state/operations-state.js";
 import type { ColumnId } from "./state/table-layout.js";
 import { layoutColumns } from "./state/table-layout.js";
 import type { ViewAction } from "./state/view-state.js";
@@ -98,10 +100,19 @@ function Dashboard({
 
   // Sorted when the operations or the order change, filtered when the filter does: a key that only moves
   // the selection sorts and filters nothing, and typing in `/` filters an already sorted list.
-  const sorted = useMemo(
-    () => sortEntries([...state.entries.values()], view.sort),
-    [state.entries, view.sort],
+  // A frame that changes a few operations among thousands puts those few back in place (resortEntries).
+  const lastSort = useRef<{ entries: OperationsState["entries"]; sort: SortOrder; sorted: OperationEntry[] }>(
+    undefined,
   );
+  const sorted = useMemo(() => {
+    const previous = lastSort.current;
+    const next =
+      previous !== undefined && previous.sort === view.sort
+        ? resortEntries(previous.entries, previous.sorted, state.entries, view.sort)
+        : sortEntries([...state.entries.values()], view.sort);
+    lastSort.current = { entries: state.entries, sort: view.sort, sorted: next };
+    return next;
+  }, [state.entries, view.sort]);
   const filter = useMemo(() => parseFilter(view.filter, translate), [view.filter, translate]);
   const entries = useMemo(
     () =>

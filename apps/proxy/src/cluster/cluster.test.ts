@@ -13,7 +13,7 @@ const available = await postgresAvailable();
 const apiKey = "cluster-test-key-0123456789";
 const operationCount = 45;
 const retryAfterMs = 1000;
-const leaseMs = 2000;
+const leaseMs = 3000;
 
 interface WireOperation {
   id: string;
@@ -48,7 +48,7 @@ describe.runIf(available)("a cluster of three proxies on one PostgreSQL database
       ...["--upstream", simulator.url, "--port", "0", "--api-key", apiKey],
       ...["--database-url", url, "--database-schema", schema, "--lease", `${leaseMs}ms`],
       // The lease must exceed the upstream timeout (a poll is never claimed twice while it waits).
-      ...["--upstream-timeout", `${leaseMs / 2}ms`],
+      ...["--upstream-timeout", `${leaseMs - 500}ms`],
       ...["--allow-origin", "http://127.0.0.1:*", "--allow-address", "127.0.0.1", "--log-level", "error"],
       ...["--max-operations", "1000", "--rate-limit", "100000"],
     ];

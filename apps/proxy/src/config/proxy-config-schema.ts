@@ -10,8 +10,10 @@ import {
   originPatterns,
   prefixes,
   text,
+  trustedProxies,
 } from "./setting-schemas.js";
 import { formatDuration } from "./durations-and-sizes.js";
+import { parseVaultKey } from "./vault-key.js";
 
 /** Origins that serve Graph and its operation monitors; always on the egress allow-list. */
 export const defaultAllowedOrigins = [
@@ -57,6 +59,7 @@ export const proxyConfigSchema = z
     operationDeadline: duration.default(7 * 86_400_000),
     bodyLimit: byteSize.default(4 * 1024 * 1024),
     maxHeaderSize: byteSize.default(16 * 1024),
+    maxMonitorAnswer: byteSize.default(1024 * 1024),
     rateLimit: integer(1, 1_000_000).default(600),
     rateLimitWindow: duration.default(60_000),
     maxOperations: integer(1, 10_000_000).default(1000),
@@ -64,6 +67,33 @@ export const proxyConfigSchema = z
     maxWaits: integer(1, 100_000).default(100),
     upstreamTimeout: duration.default(30_000),
     shutdownTimeout: duration.default(10_000),
+    trustProxy: trustedProxies.optional(),
+    graphTenantId: text("a Microsoft Entra tenant id or domain").optional(),
+    graphClientId: text("an application (client) id").optional(),
+    graphClientSecret: text("the application's client secret").optional(),
+    graphClientCertificate: text("a PEM file with the application's private key and certificate").optional(),
+    graphAuthorityHost: httpUrl("an https URL such as https://login.microsoftonline.com")
+      .refine((url) => url.protocol === "https:", {
+        error: "expected an https URL such as https://login.microsoftonline.com",
+      })
+      .default(new URL("https://login.microsoftonline.com")),
+    graphScope: text("a scope such as https://graph.microsoft.com/.default").default(
+      "https://graph.microsoft.com/.default",
+    ),
+    // A secret: a refusal never quotes it.
+    tokenVaultKey: text("a 256-bit key")
+      .transform((value, context) => {
+        const key = parseVaultKey(value);
+        if (key === undefined) {
+          context.addIssue({
+            code: "custom",
+            message: `expected a 256-bit key: 64 hexadecimal digits or 44 base64 characters (openssl rand -base64 32); got ${value.length} characters (not shown)`,
+          });
+          return z.NEVER;
+        }
+        return key;
+      })
+      .optional(),
     logLevel: z
       .enum(logLevels, {
         error: (issue) => `expected one of ${logLevels.join(", ")}, got "${String(issue.input)}"`,
@@ -88,6 +118,30 @@ export const proxyConfigSchema = z
         path: ["lease"],
         message: `${formatDuration(raw.lease)} does not exceed --upstream-timeout (${formatDuration(raw.upstreamTimeout)}): a poll still waiting for its answer would be claimed and polled again; give a longer --lease or a shorter --upstream-timeout`,
       });
+    }
+    const appCredentials = [
+      raw.graphTenantId,
+      raw.graphClientId,
+      raw.graphClientSecret,
+      raw.graphClientCertificate,
+    ];
+    if (appCredentials.some((value) => value !== undefined)) {
+      if (raw.graphTenantId === undefined || raw.graphClientId === undefined) {
+        context.addIssue({
+          code: "custom",
+          path: [raw.graphTenantId === undefined ? "graphTenantId" : "graphClientId"],
+          message:
+            "is required for app-only Graph credentials (with --graph-tenant-id, --graph-client-id and a secret or certificate)",
+        });
+      }
+      if ((raw.graphClientSecret === undefined) === (raw.graphClientCertificate === undefined)) {
+        context.addIssue({
+          code: "custom",
+          path: ["graphClientSecret"],
+          message:
+            "app-only Graph credentials need exactly one of a client secret (--graph-client-secret-file or LRO_PROXY_GRAPH_CLIENT_SECRET) and a certificate (--graph-client-certificate-file)",
+        });
+      }
     }
     if (raw.apiKey.length === 0 && raw.jwksUrl === undefined) {
       context.addIssue({
@@ -124,6 +178,7 @@ export const proxyConfigSchema = z
     limits: {
       bodyBytes: raw.bodyLimit,
       headerBytes: raw.maxHeaderSize,
+      monitorAnswerBytes: raw.maxMonitorAnswer,
       requestsPerWindow: raw.rateLimit,
       rateLimitWindowMs: raw.rateLimitWindow,
       operationsPerIdentity: raw.maxOperations,
@@ -132,6 +187,21 @@ export const proxyConfigSchema = z
       upstreamTimeoutMs: raw.upstreamTimeout,
     },
     shutdownTimeoutMs: raw.shutdownTimeout,
+    trustProxy: raw.trustProxy,
+    graphCredentials:
+      raw.graphTenantId !== undefined && raw.graphClientId !== undefined
+        ? {
+            tenantId: raw.graphTenantId,
+            clientId: raw.graphClientId,
+            authorityHost: raw.graphAuthorityHost,
+            scope: raw.graphScope,
+            ...(raw.graphClientSecret === undefined ? {} : { clientSecret: raw.graphClientSecret }),
+            ...(raw.graphClientCertificate === undefined
+              ? {}
+              : { certificatePem: raw.graphClientCertificate }),
+          }
+        : undefined,
+    tokenVaultKey: raw.tokenVaultKey,
     logLevel: raw.logLevel,
   }));
 export type ProxyConfig = z.output<typeof proxyConfigSchema>;

@@ -95,3 +95,26 @@ export function isAddressRange(value: string): boolean {
   const prefix = /^\d+$/.test(bits) ? Number(bits) : -1;
   return prefix >= 0 && prefix <= (family === 4 ? 32 : 128);
 }
+
+const namedProxyRanges = ["loopback", "linklocal", "uniquelocal"];
+
+/**
+ * `--trust-proxy`: which proxies in front may name the client (`X-Forwarded-For`), as Express's
+ * "trust proxy" takes it: a number of hops, or addresses, CIDR ranges and the names loopback, linklocal
+ * and uniquelocal.
+ */
+export const trustedProxies = z
+  .array(text("a number of hops, or proxy addresses"))
+  .transform((values, context) => {
+    if (values.length === 1 && /^\d+$/.test(values[0]!)) return Number(values[0]);
+    for (const value of values) {
+      if (!namedProxyRanges.includes(value) && !isAddressRange(value)) {
+        context.addIssue({
+          code: "custom",
+          message: `expected a number of proxy hops, or addresses, CIDR ranges, loopback, linklocal or uniquelocal, got "${value}"`,
+        });
+        return z.NEVER;
+      }
+    }
+    return values;
+  });

@@ -92,6 +92,11 @@ export const settings = {
     multiple: false,
     description: "largest request header block (default 16kb)",
   },
+  maxMonitorAnswer: {
+    flag: "max-monitor-answer",
+    multiple: false,
+    description: "largest monitor answer read; a larger one is dropped and its operation fails (default 1mb)",
+  },
   rateLimit: {
     flag: "rate-limit",
     multiple: false,
@@ -127,6 +132,60 @@ export const settings = {
     flag: "shutdown-timeout",
     multiple: false,
     description: "how long shutdown waits for requests in flight (default 10s)",
+  },
+  trustProxy: {
+    flag: "trust-proxy",
+    multiple: true,
+    description:
+      "proxies in front whose X-Forwarded-For names the client (rate limits, lock-out, logs): a number of hops, or addresses, CIDR ranges, loopback, linklocal, uniquelocal (default none: the connection's address)",
+  },
+  graphTenantId: {
+    flag: "graph-tenant-id",
+    multiple: false,
+    description: "app-only Graph credentials: the tenant (id or domain) the proxy gets its own tokens from",
+  },
+  graphClientId: {
+    flag: "graph-client-id",
+    multiple: false,
+    description: "app-only Graph credentials: the application (client) id",
+  },
+  graphClientSecret: {
+    flag: "graph-client-secret",
+    multiple: false,
+    description:
+      "app-only Graph credentials: the client secret (prefer the environment or --graph-client-secret-file)",
+  },
+  graphClientSecretFile: {
+    flag: "graph-client-secret-file",
+    multiple: false,
+    description: "app-only Graph credentials: a file holding the client secret",
+  },
+  graphClientCertificateFile: {
+    flag: "graph-client-certificate-file",
+    multiple: false,
+    description: "app-only Graph credentials: a PEM file with the application's private key and certificate",
+  },
+  graphAuthorityHost: {
+    flag: "graph-authority-host",
+    multiple: false,
+    description: "app-only Graph credentials: the sign-in host (default https://login.microsoftonline.com)",
+  },
+  graphScope: {
+    flag: "graph-scope",
+    multiple: false,
+    description:
+      "app-only Graph credentials: the scope asked for (default https://graph.microsoft.com/.default)",
+  },
+  tokenVaultKey: {
+    flag: "token-vault-key",
+    multiple: false,
+    description:
+      "256-bit key (64 hex digits or base64) that encrypts callers' Graph tokens kept in <data-dir>/tokens.vault across restarts (prefer the environment or --token-vault-key-file)",
+  },
+  tokenVaultKeyFile: {
+    flag: "token-vault-key-file",
+    multiple: false,
+    description: "a file holding the token vault's key",
   },
   logLevel: {
     flag: "log-level",

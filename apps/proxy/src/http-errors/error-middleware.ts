@@ -8,6 +8,7 @@ import { AuthenticationError } from "./authentication-error.js";
 import { RateLimitedError, TooManyOpenRequestsError } from "./limit-errors.js";
 import { ProxyError } from "./proxy-error.js";
 import { NotFoundError } from "./request-errors.js";
+import { ClientGoneError } from "./upstream-errors.js";
 import { ownAnswersCacheControl } from "../wire/cache-control.js";
 
 interface Answer {
@@ -50,6 +51,11 @@ export function describeError(error: unknown): Answer {
 export function errorMiddleware(logger: ProxyLogger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const log = requestLog(res, logger);
+    if (ClientGoneError.isInstance(error)) {
+      log.debug("client left before the upstream answered; the upstream call was abandoned");
+      if (!res.destroyed) res.destroy();
+      return;
+    }
     const answer = describeError(error);
     if (answer.status >= 500) log.error({ err: error }, "request failed");
     else log.info({ code: answer.code, status: answer.status }, answer.message);

@@ -12,6 +12,8 @@ export const statusByErrorCode: Readonly<Record<string, number>> = {
   tooManyOperations: 429,
   tooManyOpenRequests: 429,
   requestHeaderFieldsTooLarge: 431,
+  // nginx's "client closed request": never sent (the client is gone), only logged.
+  clientClosedRequest: 499,
   badGateway: 502,
   gatewayTimeout: 504,
   // @lro/core errors, should one reach a client (their codes are core's own)

@@ -11,3 +11,12 @@ export class UpstreamUnavailableError extends ProxyError {
   readonly code = "badGateway";
   static override isInstance = hasErrorCode<UpstreamUnavailableError>("badGateway");
 }
+
+/**
+ * The client went away before the upstream answered, and the upstream call was abandoned with it: not an
+ * upstream failure (not counted as one) and nobody to answer (logged at debug).
+ */
+export class ClientGoneError extends ProxyError {
+  readonly code = "clientClosedRequest";
+  static override isInstance = hasErrorCode<ClientGoneError>("clientClosedRequest");
+}

@@ -13,6 +13,7 @@ import type { OperationStore } from "../store/operation-store.js";
 import { createTracker, type Tracker, type TrackerOptions } from "../tracking/tracker.js";
 import { createUpstreamClient } from "../upstream/upstream-client.js";
 import { clientErrorHandler } from "./client-error-handler.js";
+import { createProxyTokenVault } from "../credentials/proxy-token-vault.js";
 import { prepareDataDirectory } from "./data-directory.js";
 import { makeClosable } from "./graceful-close.js";
 import { sqliteOpeningFailure } from "./startup-failure.js";
@@ -71,11 +72,19 @@ export async function startProxy(
           schema: config.database.schema,
           logger,
         });
+  let tokens: Awaited<ReturnType<typeof createProxyTokenVault>>;
+  try {
+    tokens = await createProxyTokenVault(config, logger);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const tracker = createTracker({
     store,
     egress,
     logger,
     metrics,
+    vault: tokens.vault,
     retentionMs: config.retentionMs,
     deadlineMs: config.operationDeadlineMs,
     maxOperationsPerOwner: config.limits.operationsPerIdentity,
@@ -87,6 +96,7 @@ export async function startProxy(
       dispatcher: upstream.dispatcher,
       fetch: upstream.fetch,
       requestTimeoutMs: config.limits.upstreamTimeoutMs,
+      maxResponseBytes: config.limits.monitorAnswerBytes,
       ...options.tracker?.pollOptions,
     },
   });
@@ -110,13 +120,22 @@ export async function startProxy(
   server.on("clientError", clientErrorHandler(logger, config.limits.headerBytes));
   const closable = makeClosable(server);
   tracker.start();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.port, config.host, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // Not listening (a port in use, an address not ours): nothing may stay open behind the refusal,
+    // so a caller can try again, on another port, with the same data directory.
+    await tracker.stop();
+    await upstream.close();
+    await store.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
 
@@ -136,6 +155,7 @@ export async function startProxy(
         shutdown.abort();
         await closable.close(config.shutdownTimeoutMs);
         await tracker.stop();
+        tokens.appTokens?.close();
         await upstream.close();
         await store.close();
         logger.info("lro-proxy stopped");

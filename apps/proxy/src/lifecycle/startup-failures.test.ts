@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "../store/postgres/test-support/test-database.js";
 import { testApiKey } from "./test-support/test-proxy.js";
 import { runProxyCommand } from "./test-support/proxy-command.js";
+import {
+  fakeTlsCertificatePath,
+  startFakeTokenEndpoint,
+} from "../credentials/test-support/fake-token-endpoint.js";
 
 let root: string;
 let occupied: Server;
@@ -25,10 +29,14 @@ afterAll(async () => {
 });
 
 /** Runs the command to its exit; its standard error must be one `lro-proxy cannot start:` line. */
-async function refusal(flags: string[], options: { uid?: number; gid?: number } = {}) {
+async function refusal(
+  flags: string[],
+  options: { uid?: number; gid?: number } = {},
+  env: Record<string, string> = {},
+) {
   const command = runProxyCommand(
     ["--port", "0", "--log-level", "error", ...flags],
-    { LRO_PROXY_API_KEY: testApiKey },
+    { LRO_PROXY_API_KEY: testApiKey, ...env },
     options,
   );
   const code = await command.exited;
@@ -113,5 +121,37 @@ describe("lro-proxy start-up failures", { timeout: 60_000 }, () => {
     expect(lines).toEqual([
       "lro-proxy cannot start: --lease (LRO_PROXY_LEASE): 5s does not exceed --upstream-timeout (30s): a poll still waiting for its answer would be claimed and polled again; give a longer --lease or a shorter --upstream-timeout",
     ]);
+  });
+
+  it("app-only credentials the sign-in service refuses", async () => {
+    const endpoint = await startFakeTokenEndpoint({
+      tenant: "contoso.example",
+      clientId: "app",
+      clientSecret: "the-right-secret",
+    });
+    try {
+      const { code, lines } = await refusal(
+        [
+          "--data-dir",
+          join(root, "app-credentials"),
+          "--graph-tenant-id",
+          "contoso.example",
+          "--graph-client-id",
+          "app",
+          "--graph-authority-host",
+          endpoint.url,
+        ],
+        {},
+        { LRO_PROXY_GRAPH_CLIENT_SECRET: "a-wrong-secret", NODE_EXTRA_CA_CERTS: fakeTlsCertificatePath },
+      );
+      expect(code).toBe(2);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^lro-proxy cannot start: no Graph token could be got with the app-only credentials from https:\/\/127\.0\.0\.1:\d+ \(.*AADSTS7000215.*\): check --graph-tenant-id/,
+      );
+      expect(lines[0]).not.toContain("a-wrong-secret");
+    } finally {
+      await endpoint.close();
+    }
   });
 });

@@ -31,7 +31,14 @@ export interface MetricsOptions {
 
 export function createMetrics(options: MetricsOptions = {}): ProxyMetrics {
   const registry = new Registry();
-  if (options.processMetrics === true) collectDefaultMetrics({ register: registry, prefix: "lro_proxy_" });
+  if (options.processMetrics === true) {
+    collectDefaultMetrics({ register: registry, prefix: "lro_proxy_" });
+    // prom-client names three gauges `_total`, a suffix Prometheus keeps for counters (promtool refuses
+    // them); their per-type gauges stay (`lro_proxy_nodejs_active_handles{type}`...): sum those instead.
+    for (const name of ["active_handles_total", "active_requests_total", "active_resources_total"]) {
+      registry.removeSingleMetric(`lro_proxy_nodejs_${name}`);
+    }
+  }
   let counts: OperationCounts = () => ({});
   const registers = [registry];
   new Gauge({

@@ -30,7 +30,7 @@ export function requestLogStarter(
     const locals = this.locals as LoggedLocals;
     const req = this.req;
     const seconds = (performance.now() - (locals.startedAt ?? 0)) / 1000;
-    const route = locals.routeLabel ?? (req.baseUrl === "" ? "other" : req.baseUrl);
+    const route = locals.routeLabel ?? routeLabelOf(req.baseUrl);
     metrics.httpRequests.inc({ method: req.method, route, status: String(this.statusCode) });
     metrics.httpDuration.observe({ method: req.method, route }, seconds);
     if (!logger.isLevelEnabled("info")) return;
@@ -65,4 +65,13 @@ export function requestLog(res: Response, fallback?: ProxyLogger): ProxyLogger {
   if (base === undefined) throw new Error("requestLog: the request was not logged and no fallback was given");
   locals.log = locals.requestId === undefined ? base : base.child({ requestId: locals.requestId });
   return locals.log;
+}
+
+/**
+ * The `route` label of a request the routers did not label: `/operations` for anything under it (Express
+ * matches paths in any case, so `/OPERATIONS/x` is the same route), else `other`. Labels come from this
+ * fixed list, never from the request's own spelling, so no request can add metric series.
+ */
+export function routeLabelOf(baseUrl: string): string {
+  return baseUrl.toLowerCase() === "/operations" ? "/operations" : "other";
 }

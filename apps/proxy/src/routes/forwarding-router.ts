@@ -2,12 +2,10 @@ import { pipeline } from "node:stream/promises";
 import { parseRetryAfter, resolveMonitorUrl } from "@lro/core";
 import { Router, type Request, type Response } from "express";
 import type { ProxyConfig } from "../config.js";
-import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import { ProxyError } from "../http-errors/proxy-error.js";
 import { BadRequestError } from "../http-errors/request-errors.js";
 import { UpstreamUnavailableError } from "../http-errors/upstream-errors.js";
 import { requestLog } from "../observability/request-logging.js";
-import type { ProxyMetrics } from "../observability/metrics.js";
 import type { EgressPolicy } from "../security/egress-policy.js";
 import type { Identity } from "../security/identities.js";
 import type { Tracker } from "../tracking/tracker.js";
@@ -25,7 +23,6 @@ export interface ForwardingRouterOptions {
   upstream: UpstreamClient;
   tracker: Pick<Tracker, "adopt" | "provideAuthorization">;
   egress: EgressPolicy;
-  metrics: Pick<ProxyMetrics, "egressDenied">;
 }
 
 /**
@@ -38,7 +35,6 @@ export function createForwardingRouter({
   upstream,
   tracker,
   egress,
-  metrics,
 }: ForwardingRouterOptions): Router {
   const router = Router();
   router.use(async (req, res) => {
@@ -95,7 +91,6 @@ export function createForwardingRouter({
       )
       .catch((error: unknown) => {
         // The upstream accepted the work: whatever keeps the proxy from following it, the client keeps the monitor.
-        if (EgressDeniedError.isInstance(error)) metrics.egressDenied.inc({ target: "monitor" });
         if (ProxyError.isInstance(error)) error.innerError.upstreamStatus = 202;
         if (ProxyError.isInstance(error)) error.innerError.upstreamLocation = monitor;
         throw error;

@@ -6,11 +6,12 @@ describe("createRateLimiter", () => {
     let now = 0;
     const limiter = createRateLimiter({ limit: 3, windowMs: 3000, now: () => now });
     expect([1, 2, 3].map(() => limiter.take("a").allowed)).toEqual([true, true, true]);
-    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterMs: 1000 });
+    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterMs: 1000, remaining: 0, fullInMs: 3000 });
     now = 400;
-    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterMs: 600 });
+    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterMs: 600, remaining: 0, fullInMs: 2600 });
     now = 1000;
-    expect(limiter.take("a")).toEqual({ allowed: true });
+    // The token that came is spent: none left, the bucket whole again in 3 s.
+    expect(limiter.take("a")).toEqual({ allowed: true, remaining: 0, fullInMs: 3000 });
     expect(limiter.take("a").allowed).toBe(false);
   });
 

@@ -1,5 +1,10 @@
 /** The answer of a rate limiter: go on, or wait `retryAfterMs`. */
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
+export type RateDecision = ({ allowed: true } | { allowed: false; retryAfterMs: number }) & {
+  /** Whole requests left in the bucket after this one (known after `take`; `peek` of an unknown key: the limit). */
+  remaining?: number;
+  /** Milliseconds until the bucket is full again. */
+  fullInMs?: number;
+};
 
 export interface RateLimiter {
   /** Spends one token of `key`'s bucket, or says how long until one is there. */
@@ -54,6 +59,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     bucket.tokens >= 1
       ? { allowed: true }
       : { allowed: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / refillPerMs) };
+  const standing = (bucket: Bucket) => ({
+    remaining: Math.floor(bucket.tokens),
+    fullInMs: Math.ceil((options.limit - bucket.tokens) / refillPerMs),
+  });
 
   return {
     peek(key) {
@@ -73,7 +82,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       refill(bucket, at);
       const decision = decide(bucket);
       if (decision.allowed) bucket.tokens -= 1;
-      return decision;
+      return { ...decision, ...standing(bucket) };
     },
     get size() {
       return buckets.size;

@@ -4,10 +4,12 @@ import {
   OperationNotFoundError,
   OperationValidationError,
   pollMonitor,
+  ResponseTooLargeError,
   step,
   UpstreamHttpError,
   type EnginePolicy,
   type EngineState,
+  type MonitorAnswer,
   type MonitorReading,
   type Operation,
   type StepResult,
@@ -17,6 +19,7 @@ import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import type { EgressPolicy } from "../security/egress-policy.js";
 import type { OperationRecord } from "../store/operation-record.js";
 import type { PollResult } from "../store/poll-schedule.js";
+import { boundedOperation } from "./bounded-operation.js";
 import { readEngineState, toEngineRow } from "./engine-row.js";
 import { statusNotes } from "./status-notes.js";
 import type { TokenVault } from "./token-vault.js";
@@ -60,21 +63,38 @@ export async function pollStep(record: OperationRecord, context: PollContext): P
     authorization = context.vault.get(record.id);
     if (authorization === undefined) return awaitToken(record, state, context, statusNotes.awaitingToken);
   }
-  let reading: MonitorReading;
-  try {
-    await context.egress.assertAllowed(monitor);
-    const answer = await pollMonitor(monitor, {
+  const poll = (token: string | undefined) =>
+    pollMonitor(monitor, {
       transport: context.transport,
       signal: context.signal,
       now: context.now,
       kind: state.kind,
       previous: state.operation,
       // The egress policy alone decided that this origin may have the token: core is told to trust it.
-      ...(authorization === undefined
-        ? {}
-        : { headers: { authorization }, trustedOrigins: [monitor.origin] }),
+      ...(token === undefined ? {} : { headers: { authorization: token }, trustedOrigins: [monitor.origin] }),
     });
-    reading = { type: "answer", answer };
+  let reading: MonitorReading;
+  try {
+    await context.egress.assertAllowed(monitor);
+    let answer: MonitorAnswer;
+    try {
+      answer = await poll(authorization);
+    } catch (error) {
+      // A token refused (expired, revoked, a transient 401): renewed where it can be, and tried again once
+      // at once, before the refusal counts.
+      if (!(
+        authorization !== undefined &&
+        MonitorAuthorizationError.isInstance(error) &&
+        error.authorizationSent
+      ))
+        throw error;
+      const renewed = await context.vault.renewAfterRefusal(record.id, authorization);
+      context.signal.throwIfAborted();
+      if (renewed === undefined || renewed === authorization) throw error;
+      answer = await poll(renewed);
+    }
+    // Stored operations are bounded in size (the rest of the answer is dropped, not the operation).
+    reading = { type: "answer", answer: { ...answer, operation: boundedOperation(answer.operation) } };
   } catch (error) {
     context.signal.throwIfAborted();
     // A refused token is the token's problem, not the operation's: wait for a fresh one.
@@ -174,6 +194,12 @@ function decided(
 /** What the proxy says of an error after which polling again cannot help. */
 function problemOf(error: unknown): { code: string; message: string } {
   if (EgressDeniedError.isInstance(error)) return { code: "egressDenied", message: error.message };
+  if (ResponseTooLargeError.isInstance(error)) {
+    return {
+      code: "monitorAnswerTooLarge",
+      message: `The monitor answered more than ${error.maxBytes} bytes (setting --max-monitor-answer); the proxy dropped the answer and stopped following the operation.`,
+    };
+  }
   if (OperationNotFoundError.isInstance(error))
     return {
       code: "operationNotFound",

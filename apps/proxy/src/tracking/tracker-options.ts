@@ -8,6 +8,7 @@ import type { OperationRecords } from "../store/operation-records.js";
 import type { PollSchedule } from "../store/poll-schedule.js";
 import type { Retention } from "../store/retention.js";
 import type { NotificationOptions } from "./notifier.js";
+import type { TokenVault } from "./token-vault.js";
 
 /** Core's pacing (`@lro/core`'s `EnginePolicy` without `maxRetries`: only the deadline ends the following). */
 export interface TrackerPollOptions extends Partial<PacingPolicy> {
@@ -20,6 +21,8 @@ export interface TrackerPollOptions extends Partial<PacingPolicy> {
   dispatcher?: UndiciDispatcher;
   /** A `fetch` for notifications, and for monitor polls without a `dispatcher` (e.g. the upstream client's). */
   fetch?: typeof globalThis.fetch;
+  /** The largest monitor answer read (core's transport cap; beyond it the operation fails). Default 1 MiB. */
+  maxResponseBytes?: number;
   /** How long one poll may take. Default 30 s. */
   requestTimeoutMs?: number;
 }
@@ -49,6 +52,8 @@ export interface TrackerOptions {
   /** How often the retention sweeper runs. Default 1 min. */
   sweepIntervalMs?: number;
   notifications?: Partial<NotificationOptions>;
+  /** Where callers' tokens are kept (an encrypted file across restarts, app-only credentials as fallback). Default: memory only. */
+  vault?: TokenVault;
 }
 
 /** What `adopt` takes: a monitor to follow on behalf of `owner`. */

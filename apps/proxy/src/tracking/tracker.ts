@@ -7,6 +7,7 @@ import {
   kindOfMonitorUrl,
   type Operation,
 } from "@lro/core";
+import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import { BadRequestError } from "../http-errors/request-errors.js";
 import { TooManyOperationsError } from "../http-errors/limit-errors.js";
 import type { OperationRecord } from "../store/operation-record.js";
@@ -54,15 +55,22 @@ export function createTracker(options: TrackerOptions): Tracker {
   const transport =
     pollOptions.transport ??
     (pollOptions.dispatcher === undefined
-      ? createTransport({ fetch: pollOptions.fetch, requestTimeout: pollOptions.requestTimeoutMs ?? 30_000 })
-      : createTransport({ dispatcher: pollOptions.dispatcher }));
+      ? createTransport({
+          fetch: pollOptions.fetch,
+          requestTimeout: pollOptions.requestTimeoutMs ?? 30_000,
+          maxResponseBytes: pollOptions.maxResponseBytes,
+        })
+      : createTransport({
+          dispatcher: pollOptions.dispatcher,
+          maxResponseBytes: pollOptions.maxResponseBytes,
+        }));
   const notifications: NotificationOptions = {
     ...defaultNotificationOptions,
     fetch: pollOptions.fetch ?? globalThis.fetch,
     ...options.notifications,
   };
   const retentionMs = options.retentionMs ?? 24 * 3_600_000;
-  const vault = createTokenVault();
+  const vault = options.vault ?? createTokenVault();
   const admissions = createKeyedQueue();
   const changes = createChangeBus(store);
   metrics.countOperationsWith(() => store.countByStatus());
@@ -95,9 +103,15 @@ export function createTracker(options: TrackerOptions): Tracker {
     changes,
     async adopt(input) {
       const monitor = httpUrl(input.monitorUrl, "monitorUrl");
+      // A refusal here is counted like every other refusal of the egress policy.
+      const allowed = (url: URL, target: "monitor" | "notification") =>
+        egress.assertAllowed(url).catch((error: unknown) => {
+          if (EgressDeniedError.isInstance(error)) metrics.egressDenied.inc({ target });
+          throw error;
+        });
       if (input.notificationUrl !== undefined)
-        await egress.assertAllowed(httpUrl(input.notificationUrl, "notificationUrl"));
-      await egress.assertAllowed(monitor);
+        await allowed(httpUrl(input.notificationUrl, "notificationUrl"), "notification");
+      await allowed(monitor, "monitor");
       // The count and the insert of one identity go one at a time, so parallel adoptions cannot pass the limit.
       return admissions.run(input.owner, async () => {
         const limit = options.maxOperationsPerOwner;
@@ -107,8 +121,9 @@ export function createTracker(options: TrackerOptions): Tracker {
         const tokenOrigin =
           input.tokenOrigin ??
           (input.requestUrl === undefined ? undefined : new URL(input.requestUrl).origin);
+        // With app-only credentials every monitor that may receive a token gets one: the caller's, else the proxy's.
         const usesToken =
-          input.authorization !== undefined &&
+          (input.authorization !== undefined || vault.hasFallback) &&
           tokenOrigin !== undefined &&
           egress.mayReceiveToken(monitor, tokenOrigin);
         const createdAt = now();
@@ -129,8 +144,8 @@ export function createTracker(options: TrackerOptions): Tracker {
           raw: {},
         };
         const id = randomUUID();
-        if (usesToken)
-          vault.set(id, { owner: input.owner, tokenOrigin, authorization: input.authorization as string });
+        if (usesToken && input.authorization !== undefined)
+          vault.set(id, { owner: input.owner, tokenOrigin, authorization: input.authorization });
         const record = await store.insert({
           id,
           owner: input.owner,
@@ -178,7 +193,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     stop() {
       unwatchSchedule?.();
       unwatchSchedule = undefined;
-      return loop.stop();
+      return loop.stop().finally(() => vault.flush());
     },
     isRunning: () => loop.isRunning(),
   };

@@ -2,7 +2,11 @@ import type { Readable } from "node:stream";
 import { Agent, errors as undiciErrors, fetch as undiciFetch, type Dispatcher } from "undici";
 import { EgressDeniedError } from "../http-errors/egress-denied-error.js";
 import { ProxyError } from "../http-errors/proxy-error.js";
-import { UpstreamTimeoutError, UpstreamUnavailableError } from "../http-errors/upstream-errors.js";
+import {
+  ClientGoneError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+} from "../http-errors/upstream-errors.js";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import type { EgressPolicy } from "../security/egress-policy.js";
 
@@ -77,6 +81,9 @@ export function createUpstreamClient({ egress, metrics, timeoutMs }: UpstreamCli
         }
         return { status: answer.statusCode, headers: answer.headers, body: answer.body };
       } catch (error) {
+        if (signal?.aborted === true) {
+          throw new ClientGoneError("The client went away before the upstream answered.", { cause: error });
+        }
         throw recordFailure(target, error);
       }
     },
@@ -102,6 +109,8 @@ export function createUpstreamClient({ egress, metrics, timeoutMs }: UpstreamCli
         }
         return response as unknown as Response;
       } catch (error) {
+        // Aborted by its caller (a poll stopped at shutdown, a request whose client left): not the upstream's failure.
+        if (init?.signal?.aborted === true) throw error;
         throw recordFailure(target, (error as { cause?: unknown }).cause ?? error);
       }
     }) as typeof globalThis.fetch,

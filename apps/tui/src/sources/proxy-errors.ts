@@ -1,5 +1,3 @@
-import { ProxyResponseError } from "@lro/client";
-
 /** The proxy did not answer in time (stopped, overloaded, or a network that drops packets); retried. */
 export class ProxyTimeoutError extends Error {
   readonly code = "proxyTimeout";
@@ -19,11 +17,19 @@ export class ProxyTimeoutError extends Error {
 }
 
 /**
+ * @lro/client's `ProxyResponseError`, known by its code as its own `isInstance` does: importing the
+ * client here would load zod for `--help` and every usage error, which only print.
+ */
+function isProxyResponse(error: unknown): error is Error & { status: number; detail: string; url: string } {
+  return error instanceof Error && (error as { code?: unknown }).code === "proxyResponse";
+}
+
+/**
  * A short reason for the header: what went wrong, without stack or secrets. An answer of the proxy says
  * its status and reason first and the address last, so a narrow header cuts the address, not the reason.
  */
 export function describeFailure(error: unknown): string {
-  if (ProxyResponseError.isInstance(error)) {
+  if (isProxyResponse(error)) {
     return `the proxy answered ${error.status}${error.detail === "" ? "" : `: ${error.detail}`} (${error.url})`;
   }
   if (error instanceof Error) {

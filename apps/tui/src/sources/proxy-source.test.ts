@@ -1,7 +1,9 @@
 import type { ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { createServer } from "node:net";
 import { firstValueFrom, filter, scan, type Observable } from "rxjs";
 import { ProxyResponseError } from "@lro/client";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { applySourceEvent, initialOperationsState } from "../state/operations-state.js";
 import type { OperationsState } from "../state/operations-state.js";
 import { startScriptedProxy } from "../test-support/scripted-proxy.js";
@@ -203,5 +205,49 @@ describe("createProxySource", () => {
       /^the proxy sent an unreadable operation: .*version/s,
     );
     client.stop();
+  });
+});
+
+describe("createProxySource against a proxy that accepts connections and never answers", () => {
+  it("abandons each request after the request timeout, retries on the backoff, and R starts afresh", async () => {
+    const sockets: Socket[] = [];
+    const hung = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
+    const { port } = hung.address() as AddressInfo;
+    const source = createProxySource({
+      proxyUrl: new URL(`http://127.0.0.1:${port}`),
+      apiKey: "k",
+      requestTimeoutMs: 150,
+      reconnect: { initialDelayMs: 10, maxDelayMs: 20 },
+    });
+    const seen: SourceEvent[] = [];
+    const subscription = source.events$.subscribe((event) => seen.push(event));
+    const attempts = () =>
+      seen.flatMap((event) =>
+        event.type === "connection" && event.connection.state === "reconnecting" ? [event.connection] : [],
+      );
+    try {
+      await vi.waitFor(() => expect(attempts().length).toBeGreaterThanOrEqual(3), { timeout: 5000 });
+      expect(
+        attempts()
+          .map((attempt) => attempt.attempt)
+          .slice(0, 3),
+      ).toEqual([1, 2, 3]);
+      expect(attempts()[0]?.reason).toBe(
+        `the proxy did not answer within 0.15 s (http://127.0.0.1:${port}/operations)`,
+      );
+      const before = seen.length;
+      expect(source.reconnect()).toBe(true);
+      await vi.waitFor(() => expect(attempts().length).toBeGreaterThan(3), { timeout: 5000 });
+      const after = seen.slice(before);
+      expect(after[0]).toMatchObject({ type: "connection", connection: { state: "connecting" } });
+      expect(
+        after.find((event) => event.type === "connection" && event.connection.state === "reconnecting"),
+      ).toMatchObject({ connection: { attempt: 1 } });
+    } finally {
+      subscription.unsubscribe();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => hung.close(resolve));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeOperation } from "../test-support/operations.js";
 import type { OperationEntry } from "./operations-state.js";
-import { nextSortColumn, sortByColumn, sortEntries } from "./sort-orders.js";
+import { nextSortColumn, resortEntries, sortByColumn, sortColumns, sortEntries } from "./sort-orders.js";
 
 const entry = (
   key: string,
@@ -70,5 +70,33 @@ describe("sortEntries", () => {
       column: "kind",
       reversed: false,
     });
+  });
+});
+
+describe("resortEntries", () => {
+  it("gives what a full sort gives after a few operations changed, came or went, in every order", () => {
+    const many = Array.from({ length: 300 }, (_, index) =>
+      entry(
+        `op-${String(index).padStart(3, "0")}`,
+        index % 7 === 0 ? "failed" : "running",
+        new Date(Date.parse("2026-11-22T10:00:00Z") + ((index * 7919) % 300) * 1000).toISOString(),
+        (index * 13) % 100,
+      ),
+    );
+    const before = new Map(many.map((row) => [row.key, row]));
+    const after = new Map(before);
+    after.set("op-010", entry("op-010", "failed", "2026-11-22T11:00:00Z", 5));
+    after.set("op-200", { ...entry("op-200", "running", "2026-11-22T09:00:00Z", 99), updatedAt: 5 });
+    after.delete("op-050");
+    after.set("op-new", entry("op-new", "running", "2026-11-22T10:02:30Z", 50));
+    for (const column of sortColumns) {
+      for (const reversed of [false, true]) {
+        const order = { column, reversed };
+        const previous = sortEntries([...before.values()], order);
+        expect(keys(resortEntries(before, previous, after, order))).toEqual(
+          keys(sortEntries([...after.values()], order)),
+        );
+      }
+    }
   });
 });

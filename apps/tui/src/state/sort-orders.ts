@@ -60,20 +60,68 @@ const sortKeys: Record<SortColumn, (entry: OperationEntry) => number | string> =
 
 const compare = (left: number | string, right: number | string) => (left < right ? -1 : left > right ? 1 : 0);
 
+interface Decorated {
+  entry: OperationEntry;
+  primary: number | string;
+  newest: number;
+}
+
+const decorate = (entry: OperationEntry, order: SortOrder): Decorated => ({
+  entry,
+  primary: sortKeys[order.column](entry),
+  newest: -createdAt(entry),
+});
+
+const comparing =
+  (order: SortOrder) =>
+  (left: Decorated, right: Decorated): number =>
+    (order.reversed ? -1 : 1) * compare(left.primary, right.primary) ||
+    compare(left.newest, right.newest) ||
+    compare(left.entry.key, right.entry.key);
+
 /**
  * A stable sort: ties go newest first (within a status, the latest failure leads), then by key, so rows
  * do not jump between renders. Each row's keys are computed once, not once per comparison.
  */
 export function sortEntries(entries: readonly OperationEntry[], order: SortOrder): OperationEntry[] {
-  const key = sortKeys[order.column];
-  const direction = order.reversed ? -1 : 1;
   return entries
-    .map((entry) => ({ entry, primary: key(entry), newest: -createdAt(entry) }))
-    .sort(
-      (left, right) =>
-        direction * compare(left.primary, right.primary) ||
-        compare(left.newest, right.newest) ||
-        compare(left.entry.key, right.entry.key),
-    )
+    .map((entry) => decorate(entry, order))
+    .sort(comparing(order))
     .map(({ entry }) => entry);
+}
+
+/**
+ * PURE: `sortEntries` of `entries`, from `previous` (the same order's result for `previousEntries`): the
+ * rows whose entry did not change keep their places, the few that changed (or came) are put back where
+ * they belong by binary search, the ones gone are dropped. A frame that changes 5 operations among
+ * 10,000 does not sort 10,000 again; when many changed, it sorts.
+ */
+export function resortEntries(
+  previousEntries: ReadonlyMap<string, OperationEntry>,
+  previous: readonly OperationEntry[],
+  entries: ReadonlyMap<string, OperationEntry>,
+  order: SortOrder,
+): OperationEntry[] {
+  const changed: OperationEntry[] = [];
+  for (const [key, entry] of entries) if (previousEntries.get(key) !== entry) changed.push(entry);
+  let removed = 0;
+  for (const key of previousEntries.keys()) if (!entries.has(key)) removed += 1;
+  if (changed.length === 0 && removed === 0) return [...previous];
+  if (changed.length + removed > Math.max(64, entries.size / 20))
+    return sortEntries([...entries.values()], order);
+  const kept = previous.filter((entry) => entries.get(entry.key) === entry);
+  const compareRows = comparing(order);
+  for (const entry of changed) {
+    const placed = decorate(entry, order);
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const other = kept[middle];
+      if (other !== undefined && compareRows(decorate(other, order), placed) < 0) low = middle + 1;
+      else high = middle;
+    }
+    kept.splice(low, 0, entry);
+  }
+  return kept;
 }

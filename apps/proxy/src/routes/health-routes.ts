@@ -1,10 +1,10 @@
-import { Router, type RequestHandler } from "express";
+import type { RequestHandler } from "express";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import type { OperationStore } from "../store/operation-store.js";
 import type { PollSchedule } from "../store/poll-schedule.js";
 import type { Tracker } from "../tracking/tracker.js";
 
-export interface HealthRouterOptions {
+export interface HealthRoutesOptions {
   store: Pick<PollSchedule, "nextDueAt"> & Pick<OperationStore, "health">;
   tracker: Pick<Tracker, "isRunning">;
   metrics: ProxyMetrics;
@@ -13,22 +13,17 @@ export interface HealthRouterOptions {
 }
 
 /**
- * `/healthz`: the process answers. `/readyz`: the store answers a query and has seen no sign of a failing
- * file (corrupt, I/O error, disk full), the tracker runs, and the proxy is not shutting down. `/metrics`: Prometheus text. None needs credentials (they carry no client data).
+ * The health endpoints by path (each answers `GET` and `HEAD`), for the exact-path lookup in front of
+ * authentication. `/healthz`: the process answers. `/readyz`: the store answers a query and has seen no
+ * sign of a failing file (corrupt, I/O error, disk full), the tracker runs, and the proxy is not shutting
+ * down. `/metrics`: Prometheus text. None needs credentials (they carry no client data).
  */
-export function createHealthRouter(options: HealthRouterOptions): Router {
-  const router = Router();
-  for (const [path, handler] of healthRoutes(options)) router.get(path, handler);
-  return router;
-}
-
-/** The health endpoints by path (each answers `GET` and `HEAD`), for a router or an exact-path lookup. */
 export function healthRoutes({
   store,
   tracker,
   metrics,
   accepting = () => true,
-}: HealthRouterOptions): Map<string, RequestHandler> {
+}: HealthRoutesOptions): Map<string, RequestHandler> {
   const healthz: RequestHandler = (_req, res) => {
     res.json({ status: "ok" });
   };

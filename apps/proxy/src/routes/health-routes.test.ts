@@ -97,7 +97,7 @@ describe("/metrics", () => {
 
 describe("/readyz and the store's health", () => {
   it("answers 503 naming the store's failure once the store met a damaged file", async () => {
-    const { healthRoutes } = await import("./health-router.js");
+    const { healthRoutes } = await import("./health-routes.js");
     const { createMetrics } = await import("../observability/metrics.js");
     const express = (await import("express")).default;
     let problem: string | undefined;

@@ -1,0 +1,272 @@
+// The dashboard's benchmark, on the real binaries: a simulator and lro-proxy (each its own process) with
+// 10,000 operations, then lro-tui in a tmux session on them. It measures what a user feels and what the
+// machine pays: the time until the screen answers each key (capture-pane polled until it changes), the
+// dashboard's resident memory and CPU from /proc, idle and while keys are typed, and prints the figures.
+//
+//   pnpm turbo run build --filter=lro-tui... --filter=lro-proxy --filter=@lro/simulator
+//   node apps/tui/src/bench/dashboard-bench.ts [--operations 10000] [--columns 160] [--rows 45]
+//
+// Run with Node's type stripping (Node 22.18+): it imports nothing but Node's own modules.
+import type { ChildProcess } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+const root = join(import.meta.dirname, "../../../..");
+const binaries = {
+  tui: join(root, "apps/tui/dist/cli.js"),
+  proxy: join(root, "apps/proxy/dist/server.js"),
+  simulator: join(root, "packages/simulator/dist/cli.js"),
+};
+const { values } = parseArgs({
+  options: {
+    operations: { type: "string", default: "10000" },
+    columns: { type: "string", default: "160" },
+    rows: { type: "string", default: "45" },
+  },
+});
+const operationCount = Number(values.operations);
+const columns = Number(values.columns);
+const rows = Number(values.rows);
+const apiKey = "dashboard-bench-key-0123456789";
+const children: ChildProcess[] = [];
+const socket = `lro-tui-bench-${process.pid}`;
+const dataDir = mkdtempSync(join(tmpdir(), "lro-tui-bench-"));
+
+const tmux = (...args: string[]) =>
+  execFileSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
+
+/** Starts a binary and resolves with the first line matching `ready` on its stdout. */
+function start(file: string, args: string[], ready: RegExp): Promise<RegExpExecArray> {
+  const child = spawn(process.execPath, [file, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let text = "";
+    child.once("exit", (code) => reject(new Error(`${file} exited with ${code} before it was ready`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = ready.exec(text);
+      if (match === null) return;
+      // Ready: what it prints from now on (request logs) is read and dropped.
+      child.stdout?.removeAllListeners("data");
+      child.stdout?.resume();
+      resolve(match);
+    });
+  });
+}
+
+async function inParallel(count: number, parallel: number, task: (index: number) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next;
+      next += 1;
+      await task(index);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+}
+
+/** The mix the dashboard shows: most finished (a few failed), 2% still running slowly, every flavour. */
+const flavours = [
+  "/beta/me/onenote/pages/page-1/copyToSection",
+  "/v1.0/teams/team-1/clone",
+  "/v1.0/sites/root/contentTypes/addCopyFromContentTypeHub",
+  "/v1.0/drives/b!bench/items/01BENCHITEM/copy",
+  "/v1.0/print/printers/create",
+];
+function scenario(index: number) {
+  if (index % 50 === 0) return { durationMs: 3_600_000, progress: "linear", retryAfterSeconds: 60 };
+  if (index % 17 === 0)
+    return { durationMs: 500, outcome: "failed", error: { code: "quotaExceeded", message: "Over quota" } };
+  return { durationMs: 500 };
+}
+
+const ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / ticks;
+};
+const memory = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kib = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMiB: kib("VmRSS") / 1024, peakMiB: kib("VmHWM") / 1024 };
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const screen = () => tmux("capture-pane", "-p", "-t", "tui");
+// Digits move on their own (ages, countdowns): a key's answer is a change in anything else.
+const shape = (text: string) => text.replace(/\d/g, "0");
+
+async function waitForScreen(predicate: (text: string) => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = screen();
+    if (predicate(text)) return text;
+    if (Date.now() > deadline) throw new Error(`the screen never matched; last screen:\n${text}`);
+    await sleep(100);
+  }
+}
+
+/** Sends one key and measures the time until the screen shows its answer. */
+function timeKey(key: string, literal = false): number {
+  const before = shape(screen());
+  const started = process.hrtime.bigint();
+  tmux("send-keys", "-t", "tui", ...(literal ? ["-l"] : []), "--", key);
+  for (;;) {
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    if (shape(screen()) !== before) return elapsed;
+    if (elapsed > 10_000) throw new Error(`no answer to ${key} within 10 s`);
+  }
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+};
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+async function main() {
+  const [, simulatorUrl] = await start(
+    binaries.simulator,
+    ["--port", "0", "--monitor-port", "0", "--seed", "16"],
+    /Graph origin:\s+(http:\/\/\S+)/,
+  );
+  const [, proxyUrl] = await start(
+    binaries.proxy,
+    [
+      ...["--upstream", simulatorUrl ?? "", "--port", "0", "--data-dir", dataDir, "--api-key", apiKey],
+      ...["--allow-origin", "http://127.0.0.1:*", "--log-level", "info"],
+      ...["--max-operations", String(operationCount * 2), "--rate-limit", String(operationCount * 100)],
+    ],
+    /"url":"(http:\/\/[^"]+)"|listening on (http:\/\/\S+)|(http:\/\/127\.0\.0\.1:\d+)/,
+  ).then((match) => [match[0], match[1] ?? match[2] ?? match[3]]);
+  process.stdout.write(`simulator ${simulatorUrl}, proxy ${proxyUrl}\n`);
+
+  const seeding = Date.now();
+  await inParallel(operationCount, 48, async (index) => {
+    const response = await fetch(`${proxyUrl}${flavours[index % flavours.length]}`, {
+      method: "POST",
+      headers: {
+        "x-api-key": apiKey,
+        authorization: "Bearer graph-token-for-the-simulator",
+        "content-type": "application/json",
+        "x-simulator-scenario": JSON.stringify(scenario(index)),
+      },
+      body: JSON.stringify({ displayName: "Copy", id: "section" }),
+    });
+    await response.arrayBuffer();
+    if (response.status !== 202)
+      throw new Error(`the proxy answered ${response.status} to operation ${index}`);
+  });
+  process.stdout.write(
+    `${operationCount} operations started through the proxy in ${((Date.now() - seeding) / 1000).toFixed(1)} s\n`,
+  );
+  // Let the short ones finish: what stays is a quiet proxy with 2% of its operations still running.
+  await sleep(8000);
+
+  const started = Date.now();
+  tmux(
+    "new-session",
+    "-d",
+    "-s",
+    "tui",
+    "-x",
+    String(columns),
+    "-y",
+    String(rows),
+    "-e",
+    "LANG=C.UTF-8",
+    "-e",
+    "TERM=xterm-256color",
+    process.execPath,
+    binaries.tui,
+    "--proxy",
+    proxyUrl ?? "",
+    "--api-key",
+    apiKey,
+  );
+  tmux("set-option", "-g", "status", "off");
+  const pid = Number(tmux("display-message", "-p", "-t", "tui", "#{pane_pid}").trim());
+  await waitForScreen(
+    (text) => text.includes(`operations: ${operationCount}`) && text.includes("● live"),
+    120_000,
+  );
+  const loaded = (Date.now() - started) / 1000;
+  const afterLoad = memory(pid);
+
+  const idle = async (seconds: number) => {
+    const before = cpuSeconds(pid);
+    await sleep(seconds * 1000);
+    return ((cpuSeconds(pid) - before) / seconds) * 100;
+  };
+  await sleep(3000);
+  const idleBefore = await idle(30);
+
+  // Keys as a user presses them; each must change the screen.
+  const latencies: Record<string, number[]> = {};
+  const record = (name: string, value: number) => (latencies[name] ??= []).push(value);
+  const cpuBeforeKeys = cpuSeconds(pid);
+  const keysStarted = Date.now();
+  for (let round = 0; round < 3; round += 1) {
+    for (let index = 0; index < 10; index += 1) record("j / k (move)", timeKey(index % 3 === 2 ? "k" : "j"));
+    record("PgDn / PgUp", timeKey("PageDown"));
+    record("PgDn / PgUp", timeKey("PageUp"));
+    record("G / g (ends)", timeKey("G"));
+    record("G / g (ends)", timeKey("g"));
+    record("s / S (sort 10,000)", timeKey("s"));
+    record("s / S (sort 10,000)", timeKey("S"));
+    record("f (hide finished)", timeKey("f"));
+    record("f (hide finished)", timeKey("f"));
+    record("Enter / Esc (details)", timeKey("Enter"));
+    record("j in the details (scroll)", timeKey("v"));
+    record("Enter / Esc (details)", timeKey("Escape"));
+    record("/ then a character (filter 10,000)", timeKey("/"));
+    for (const character of "failed") record("/ then a character (filter 10,000)", timeKey(character, true));
+    record("/ then a character (filter 10,000)", timeKey("BSpace"));
+    record("Enter / Esc (details)", timeKey("Enter"));
+    record("Enter / Esc (details)", timeKey("Escape"));
+  }
+  const keysSeconds = (Date.now() - keysStarted) / 1000;
+  const busyCpu = ((cpuSeconds(pid) - cpuBeforeKeys) / keysSeconds) * 100;
+  await sleep(3000);
+  const idleAfter = await idle(30);
+  const end = memory(pid);
+
+  // The resolution of the measure: one capture-pane round trip.
+  const probes = Array.from({ length: 20 }, () => {
+    const at = process.hrtime.bigint();
+    screen();
+    return Number(process.hrtime.bigint() - at) / 1e6;
+  });
+
+  const all = Object.values(latencies).flat();
+  const lines = [
+    "",
+    `lro-tui dashboard benchmark: ${operationCount} operations on lro-proxy, ${columns}x${rows} tmux, ${new Date().toISOString()}`,
+    `machine: ${cpus().length} x ${cpus()[0]?.model ?? "?"}, Node ${process.versions.node}, load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
+    `first screen with all ${operationCount} operations: ${loaded.toFixed(1)} s`,
+    `RSS after loading ${afterLoad.rssMiB.toFixed(0)} MiB; after ${all.length} keys ${end.rssMiB.toFixed(0)} MiB; peak ${end.peakMiB.toFixed(0)} MiB`,
+    `CPU idle (30 s, ${Math.round(operationCount / 50)} operations still polled): ${idleBefore.toFixed(2)}% of a core before the keys, ${idleAfter.toFixed(2)}% after; while typing keys ${busyCpu.toFixed(1)}%`,
+    `key to screen (capture-pane polled; one capture takes ${ms(percentile(probes, 50))}):`,
+    ...Object.entries(latencies).map(
+      ([name, values]) =>
+        `  ${name.padEnd(36)} n ${String(values.length).padStart(3)}  median ${ms(percentile(values, 50)).padStart(7)}  p95 ${ms(percentile(values, 95)).padStart(7)}  max ${ms(Math.max(...values)).padStart(7)}`,
+    ),
+    `  ${"every key".padEnd(36)} n ${String(all.length).padStart(3)}  median ${ms(percentile(all, 50)).padStart(7)}  p95 ${ms(percentile(all, 95)).padStart(7)}  max ${ms(Math.max(...all)).padStart(7)}`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+try {
+  await main();
+} finally {
+  try {
+    tmux("kill-server");
+  } catch {
+    // not started
+  }
+  for (const child of children) child.kill("SIGTERM");
+  rmSync(dataDir, { recursive: true, force: true });
+}
