@@ -28,7 +28,11 @@ export default defineConfig({
         name: JSON.parse(readFileSync(join(root, directory, "package.json"), "utf8")).name as string,
         root: join(root, directory),
         include: ["src/**/*.test.{ts,tsx}"],
-        typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: join(root, directory, "tsconfig.json") },
+        typecheck: {
+          enabled: true,
+          include: ["src/**/*.test-d.ts"],
+          tsconfig: join(root, directory, "tsconfig.json"),
+        },
       },
     })),
   },
