@@ -6,9 +6,12 @@ export interface TerminalSize {
   rows: number;
 }
 
-const read = (stdout: NodeJS.WriteStream): TerminalSize => ({
-  columns: stdout.columns > 0 ? stdout.columns : 80,
-  rows: stdout.rows > 0 ? stdout.rows : 24,
+/** Ink 8 types its stdout as any writable stream: a terminal's has `columns` and `rows`, a pipe's none. */
+type Output = NodeJS.WritableStream & { columns?: number; rows?: number };
+
+const read = (stdout: Output): TerminalSize => ({
+  columns: stdout.columns !== undefined && stdout.columns > 0 ? stdout.columns : 80,
+  rows: stdout.rows !== undefined && stdout.rows > 0 ? stdout.rows : 24,
 });
 
 /** The terminal's size, following `resize` events; `fixed` overrides it (tests, fixed-size embedding). */
