@@ -64,7 +64,7 @@ function workspacePackages() {
   );
 }
 
-/** `exports` without the workspace-only `@lro/source` condition, as publishConfig must publish it. */
+/** `exports` or `imports` without the workspace-only `@lro/source` condition, as publishConfig must publish them. */
 function withoutSourceCondition(value) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
   return Object.fromEntries(
@@ -80,12 +80,13 @@ function checkManifest(directory, manifest) {
     if (manifest[field] === undefined) fail(`${name}: package.json has no "${field}"`);
   }
   if (!existsSync(join(directory, "LICENSE"))) fail(`${name}: no LICENSE file next to its package.json`);
-  if (manifest.exports !== undefined) {
-    const expected = JSON.stringify(withoutSourceCondition(manifest.exports));
-    const published = JSON.stringify(manifest.publishConfig?.exports);
+  for (const field of ["exports", "imports"]) {
+    if (manifest[field] === undefined) continue;
+    const expected = JSON.stringify(withoutSourceCondition(manifest[field]));
+    const published = JSON.stringify(manifest.publishConfig?.[field]);
     if (published !== expected) {
       fail(
-        `${name}: publishConfig.exports must be "exports" without the "@lro/source" condition: ${expected}`,
+        `${name}: publishConfig.${field} must be "${field}" without the "@lro/source" condition: ${expected}`,
       );
     }
   }

@@ -24,7 +24,9 @@ const swallowed = demoOptions.filter(
   (name) => process.env[`npm_config_${name.replace(/-/g, "_")}`] !== undefined,
 );
 if (swallowed.length > 0) {
-  const example = swallowed.map((name) => (name in demoValues ? `--${name} ${demoValues[name]}` : `--${name}`)).join(" ");
+  const example = swallowed
+    .map((name) => (name in demoValues ? `--${name} ${demoValues[name]}` : `--${name}`))
+    .join(" ");
   refuse(
     `npm took ${swallowed.map((name) => `--${name}`).join(", ")} for itself: put the demo's options after --, ` +
       `as in: npm start -- ${example}`,
