@@ -18,9 +18,12 @@ const read = (stdout: Output): TerminalSize => ({
 export function useTerminalSize(fixed?: TerminalSize): TerminalSize {
   const { stdout } = useStdout();
   const [size, setSize] = useState(() => fixed ?? read(stdout));
+  // By value: callers pass a new object on every render.
+  const fixedColumns = fixed?.columns;
+  const fixedRows = fixed?.rows;
   useEffect(() => {
-    if (fixed !== undefined) {
-      setSize(fixed);
+    if (fixedColumns !== undefined && fixedRows !== undefined) {
+      setSize({ columns: fixedColumns, rows: fixedRows });
       return;
     }
     const onResize = () => setSize(read(stdout));
@@ -28,6 +31,6 @@ export function useTerminalSize(fixed?: TerminalSize): TerminalSize {
     return () => {
       stdout.off("resize", onResize);
     };
-  }, [stdout, fixed?.columns, fixed?.rows]);
+  }, [stdout, fixedColumns, fixedRows]);
   return size;
 }
