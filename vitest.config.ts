@@ -24,8 +24,8 @@ export default defineConfig({
   test: {
     // Timing logic runs on virtual time; a real-time limit only catches hangs. CI shares its cores with other
     // work, where a 5 s default failed tests that were merely slow to start a process.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     projects: workspaces.map((directory) => ({
       extends: true,
       test: {
