@@ -22,13 +22,21 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions: nodeConditions, externalConditions: ["@lro/source"] } },
   test: {
+    // Timing logic runs on virtual time; a real-time limit only catches hangs. CI shares its cores with other
+    // work, where a 5 s default failed tests that were merely slow to start a process.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     projects: workspaces.map((directory) => ({
       extends: true,
       test: {
         name: JSON.parse(readFileSync(join(root, directory, "package.json"), "utf8")).name as string,
         root: join(root, directory),
         include: ["src/**/*.test.{ts,tsx}"],
-        typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: join(root, directory, "tsconfig.json") },
+        typecheck: {
+          enabled: true,
+          include: ["src/**/*.test-d.ts"],
+          tsconfig: join(root, directory, "tsconfig.json"),
+        },
       },
     })),
   },

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 import { ConfigError, parseCommandLine, usage } from "./config.js";
+import { asksForVersion, packageVersion } from "./lifecycle/package-version.js";
 import { startProxy, type RunningProxy } from "./lifecycle/start-proxy.js";
 import { describeStartupFailure } from "./lifecycle/startup-failure.js";
+
+if (asksForVersion(process.argv.slice(2))) {
+  console.log(packageVersion());
+  process.exit(0);
+}
 
 let parsed;
 try {

@@ -1,4 +1,10 @@
 #!/usr/bin/env node
+import { asksForVersion, packageVersion } from "./cli/package-version.js";
+
+if (asksForVersion(process.argv.slice(2))) {
+  console.log(packageVersion());
+  process.exit(0);
+}
 // React and Ink read NODE_ENV when they load: set it first, then load everything else (a static import
 // would run before this line). Development builds keep every render's bookkeeping and grow without end.
 process.env.NODE_ENV = "production";

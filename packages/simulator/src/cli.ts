@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 import { parseCliArguments, usage } from "./cli/cli-arguments.js";
+import { asksForVersion, packageVersion } from "./cli/package-version.js";
 import { startSimulator } from "./start-simulator.js";
 
 const parsed = parseCliArguments(process.argv.slice(2));
-if (parsed.kind === "help") {
+if (asksForVersion(process.argv.slice(2))) {
+  console.log(packageVersion());
+} else if (parsed.kind === "help") {
   console.log(usage);
 } else if (parsed.kind === "error") {
   console.error(parsed.message);

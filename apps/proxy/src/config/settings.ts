@@ -212,7 +212,7 @@ export function usage(): string {
     `      ${description}`,
   ]);
   return [
-    "Usage: lro-proxy [settings]",
+    "Usage: lro-proxy [settings]       (lro-proxy --help: this help; lro-proxy --version: the version)",
     "",
     "A REST proxy in front of Microsoft Graph that follows every long-running operation it sees.",
     "Each setting is a flag or an environment variable; a flag wins.",

@@ -49,6 +49,16 @@ describe("the proxy follows the flavours Graph announces with 202", () => {
   it.each([
     ["caseOperation", "POST", "/v1.0/security/cases/ediscoveryCases/c1/searches/s1/estimateStatistics", {}],
     ["placeOperation", "PATCH", "/beta/places", { value: [{ id: "r1" }, { id: "r2" }] }],
+    ["connectionOperation", "PATCH", "/v1.0/external/connections/hr/schema", {}],
+    [
+      "delegatedAdminRelationshipOperation",
+      "PATCH",
+      "/v1.0/tenantRelationships/delegatedAdminRelationships/r1/accessAssignments/a1",
+      {},
+    ],
+    ["teamworkDeviceOperation", "POST", "/beta/teamwork/devices/d1/restart", {}],
+    ["approvalOperation", "POST", "/beta/solutions/approval/provision", {}],
+    ["mailFolderOperation", "POST", "/beta/me/mailFolders/inbox/updateAllMessagesReadState", {}],
   ] as const)("takes over a %s (%s %s) and follows it to its end", async (kind, method, path, body) => {
     const answer = await send(method, path, body);
     expect(answer.status).toBe(202);
@@ -56,7 +66,8 @@ describe("the proxy follows the flavours Graph announces with 202", () => {
     // Before its first poll, the operation already names the flavour its monitor's address stands for.
     expect(operation.kind).toBe(kind);
     const ended = await waitForEnd(answer.headers.location as string);
-    expect(ended).toMatchObject({ status: "succeeded", kind, percentageComplete: 100 });
+    expect(ended).toMatchObject({ status: "succeeded", kind });
+    if (kind === "caseOperation" || kind === "placeOperation") expect(ended.percentageComplete).toBe(100);
   });
 });
 

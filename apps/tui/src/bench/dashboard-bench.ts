@@ -263,7 +263,9 @@ try {
   await main();
 } finally {
   try {
+    const socketPath = tmux("display-message", "-p", "#{socket_path}").trim();
     tmux("kill-server");
+    rmSync(socketPath, { force: true });
   } catch {
     // not started
   }

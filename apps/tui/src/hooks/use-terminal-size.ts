@@ -6,18 +6,24 @@ export interface TerminalSize {
   rows: number;
 }
 
-const read = (stdout: NodeJS.WriteStream): TerminalSize => ({
-  columns: stdout.columns > 0 ? stdout.columns : 80,
-  rows: stdout.rows > 0 ? stdout.rows : 24,
+/** Ink 8 types its stdout as any writable stream: a terminal's has `columns` and `rows`, a pipe's none. */
+type Output = NodeJS.WritableStream & { columns?: number; rows?: number };
+
+const read = (stdout: Output): TerminalSize => ({
+  columns: stdout.columns !== undefined && stdout.columns > 0 ? stdout.columns : 80,
+  rows: stdout.rows !== undefined && stdout.rows > 0 ? stdout.rows : 24,
 });
 
 /** The terminal's size, following `resize` events; `fixed` overrides it (tests, fixed-size embedding). */
 export function useTerminalSize(fixed?: TerminalSize): TerminalSize {
   const { stdout } = useStdout();
   const [size, setSize] = useState(() => fixed ?? read(stdout));
+  // By value: callers pass a new object on every render.
+  const fixedColumns = fixed?.columns;
+  const fixedRows = fixed?.rows;
   useEffect(() => {
-    if (fixed !== undefined) {
-      setSize(fixed);
+    if (fixedColumns !== undefined && fixedRows !== undefined) {
+      setSize({ columns: fixedColumns, rows: fixedRows });
       return;
     }
     const onResize = () => setSize(read(stdout));
@@ -25,6 +31,6 @@ export function useTerminalSize(fixed?: TerminalSize): TerminalSize {
     return () => {
       stdout.off("resize", onResize);
     };
-  }, [stdout, fixed?.columns, fixed?.rows]);
+  }, [stdout, fixedColumns, fixedRows]);
   return size;
 }

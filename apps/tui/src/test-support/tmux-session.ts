@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 
 /**
  * The real binary in a real terminal: a tmux session on a private server (its own socket, so tests never
@@ -32,6 +33,7 @@ export function startTmuxSession(
     script,
   );
   tmux("set-option", "-g", "status", "off");
+  const socketPath = tmux("display-message", "-p", "#{socket_path}").trim();
   const session = {
     /** The screen as text (`escapes`: with its colours and attributes as SGR sequences). */
     screen: (escapes = false) => tmux("capture-pane", "-p", ...(escapes ? ["-e"] : []), "-t", "main"),
@@ -57,6 +59,8 @@ export function startTmuxSession(
       } catch {
         // already gone
       }
+      // tmux leaves its socket file behind.
+      rmSync(socketPath, { force: true });
     },
   };
   return session;

@@ -36,6 +36,15 @@ const flavours: [OperationKind, string, Record<string, unknown>?][] = [
   ["commsOperation", "/v1.0/communications/calls/c1/playPrompt", { body: { clientContext: "c" } }],
   ["caseOperation", "/v1.0/security/cases/ediscoveryCases/c1/searches/s1/estimateStatistics"],
   ["placeOperation", "/beta/places", { method: "PATCH", body: { value: [{ id: "r1" }, { id: "r2" }] } }],
+  ["connectionOperation", "/v1.0/external/connections/hr/schema", { method: "PATCH" }],
+  [
+    "delegatedAdminRelationshipOperation",
+    "/v1.0/tenantRelationships/delegatedAdminRelationships/r1/accessAssignments/a1",
+    { method: "PATCH" },
+  ],
+  ["teamworkDeviceOperation", "/beta/teamwork/devices/d1/restart"],
+  ["approvalOperation", "/beta/solutions/approval/provision"],
+  ["mailFolderOperation", "/beta/me/mailFolders/inbox/updateAllMessagesReadState"],
   // 200 with the job not started yet, and no monitor header: its entity's address is followed.
   [
     "configurationSnapshotJob",

@@ -61,14 +61,17 @@ function targetOf(url: URL): Target {
   return target;
 }
 
-/** undici's parsed headers (lower-case names; a repeated header as an array) with repeats joined by ", ". */
-function readHeaders(parsed: Readonly<ParsedHeaders>): Record<string, string> {
-  const headers: Record<string, string> = {};
+/**
+ * undici's parsed headers (lower-case names; a repeated header as an array) with repeats joined by ", ".
+ * undici hands each answer a fresh object, so it is made the answer's own in place (no copy per poll).
+ */
+function readHeaders(parsed: ParsedHeaders): Record<string, string> {
   for (const name in parsed) {
     const value = parsed[name];
-    if (value !== undefined) headers[name] = typeof value === "string" ? value : value.join(", ");
+    if (value === undefined) delete parsed[name];
+    else if (typeof value !== "string") parsed[name] = value.join(", ");
   }
-  return headers;
+  return parsed as Record<string, string>;
 }
 
 /**

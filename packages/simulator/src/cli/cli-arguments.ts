@@ -3,7 +3,7 @@ import { parseScenarioHeader } from "../scenario/parse-scenario.js";
 import type { SimulatorOptions } from "../start-simulator.js";
 
 export const usage = `Usage: lro-simulator [--port 4010] [--monitor-port 4011] [--host 127.0.0.1] [--seed 1]
-                     [--scenario '{"durationMs": 5000}'] [--no-poll-times]
+                     [--scenario '{"durationMs": 5000}'] [--no-poll-times] [--version]
 Starts a Graph-like upstream for long-running operations. Per request, send the header
 x-simulator-scenario: {"durationMs": 2000, "outcome": "failed"} to change one operation.`;
 

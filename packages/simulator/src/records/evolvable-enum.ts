@@ -16,6 +16,10 @@ const evolvableKinds: ReadonlySet<SimulatedOperationKind> = new Set([
   "caseOperation",
   "placeOperation",
   "configurationSnapshotJob",
+  "connectionOperation",
+  "delegatedAdminRelationshipOperation",
+  "approvalOperation",
+  "mailFolderOperation",
 ]);
 
 export const includeUnknownEnumMembers = "include-unknown-enum-members";

@@ -15,5 +15,10 @@ export const simulatedOperationKinds = [
   "caseOperation",
   "placeOperation",
   "configurationSnapshotJob",
+  "connectionOperation",
+  "delegatedAdminRelationshipOperation",
+  "teamworkDeviceOperation",
+  "approvalOperation",
+  "mailFolderOperation",
 ] as const;
 export type SimulatedOperationKind = (typeof simulatedOperationKinds)[number];

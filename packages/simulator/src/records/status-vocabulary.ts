@@ -30,6 +30,26 @@ const vocabularies: Readonly<Record<SimulatedOperationKind, Vocabulary>> = {
   commsOperation: olderOperation,
   caseOperation: longRunning,
   configurationSnapshotJob: longRunning,
+  delegatedAdminRelationshipOperation: longRunning,
+  mailFolderOperation: longRunning,
+  connectionOperation: {
+    notStarted: "unspecified",
+    running: "inprogress",
+    succeeded: "completed",
+    failed: "failed",
+  },
+  teamworkDeviceOperation: {
+    notStarted: "Queued",
+    running: "InProgress",
+    succeeded: "Successful",
+    failed: "Failed",
+  },
+  approvalOperation: {
+    notStarted: "scheduled",
+    running: "inProgress",
+    succeeded: "succeeded",
+    failed: "failed",
+  },
   placeOperation: {
     notStarted: "created",
     running: "inProgress",

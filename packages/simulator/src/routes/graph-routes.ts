@@ -1,4 +1,9 @@
+import { approvalProvisionRoutes } from "./actions/approval-provision.js";
 import { attackSimulationRoutes } from "./actions/attack-simulation.js";
+import { connectionSchemaRoutes } from "./actions/connection-schema.js";
+import { delegatedAdminAccessRoutes } from "./actions/delegated-admin-access.js";
+import { mailFolderReadStateRoutes } from "./actions/mail-folder-read-state.js";
+import { teamworkDeviceRestartRoutes } from "./actions/teamwork-device-restart.js";
 import { callMediaRoutes } from "./actions/call-media.js";
 import { configurationSnapshotRoutes } from "./actions/configuration-snapshot.js";
 import { ediscoveryEstimateRoutes } from "./actions/ediscovery-estimate.js";
@@ -30,4 +35,9 @@ export const graphRoutes: readonly Route[] = [
   ...ediscoveryEstimateRoutes,
   ...placesBulkUpdateRoutes,
   ...configurationSnapshotRoutes,
+  ...connectionSchemaRoutes,
+  ...delegatedAdminAccessRoutes,
+  ...teamworkDeviceRestartRoutes,
+  ...approvalProvisionRoutes,
+  ...mailFolderReadStateRoutes,
 ];
