@@ -215,14 +215,22 @@ describe("limits", () => {
 });
 
 describe("request ids", () => {
-  it("answers with the client's client-request-id (or request-id) and logs it", async () => {
+  it("answers its own request-id, echoes the client's client-request-id and logs both", async () => {
     const answer = await rawRequest(`${proxy.url}/healthz`, {
-      headers: { "client-request-id": "client-chosen-id-42" },
+      headers: { "client-request-id": "client-chosen-id-42", "request-id": "forged-id-7" },
     });
-    expect(answer.headers["request-id"]).toBe("client-chosen-id-42");
-    expect(proxy.logs()).toContain('"requestId":"client-chosen-id-42"');
-    const byRequestId = await rawRequest(`${proxy.url}/healthz`, { headers: { "request-id": "other-id-7" } });
-    expect(byRequestId.headers["request-id"]).toBe("other-id-7");
+    const requestId = answer.headers["request-id"] as string;
+    expect(requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(answer.headers["client-request-id"]).toBe("client-chosen-id-42");
+    expect(proxy.logs()).toContain(`"requestId":"${requestId}","clientRequestId":"client-chosen-id-42"`);
+    const failed = await rawRequest(`${proxy.url}/operations/none`, {
+      headers: { "x-api-key": testApiKey, "client-request-id": "client-chosen-id-43" },
+    });
+    expect(failed.headers["client-request-id"]).toBe("client-chosen-id-43");
+    expect(failed.json<{ error: { innerError: Record<string, string> } }>().error.innerError).toMatchObject({
+      "request-id": failed.headers["request-id"],
+      "client-request-id": "client-chosen-id-43",
+    });
   });
 
   it("makes its own id when the client's is not a sane token", async () => {

@@ -1,4 +1,4 @@
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import type { ProxyConfig } from "./config.js";
 import { errorMiddleware, notFoundHandler } from "./http-errors/error-middleware.js";
 import type { ProxyLogger } from "./observability/logger.js";
@@ -20,6 +20,8 @@ import type { OperationStore } from "./store/operation-store.js";
 import type { PollSchedule } from "./store/poll-schedule.js";
 import type { Tracker } from "./tracking/tracker.js";
 import type { UpstreamClient } from "./upstream/upstream-client.js";
+import { MethodNotAllowedError } from "./http-errors/request-errors.js";
+import { createPublicLinks } from "./wire/public-links.js";
 import { weakEtag } from "./wire/weak-etag.js";
 
 /** Everything the app is built from; `server.ts` (or a test, or a benchmark) creates them. */
@@ -53,8 +55,17 @@ export function createApp(dependencies: ProxyDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", weakEtag);
-  // Which proxies may name the client (`req.ip`): none unless --trust-proxy says so.
+  // Whose X-Forwarded-For/-Proto/-Host are believed (`--trust-proxy`): client addresses and link bases;
+  // none unless the setting names them.
   app.set("trust proxy", config.trustProxy ?? false);
+  app.locals.publicLinks = createPublicLinks({
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy !== undefined,
+    prefixes: config.prefixes,
+  });
+  // The operations resource is served at the top level and under each forwarding prefix, so that a link
+  // a Graph SDK client resolves against its versioned base (`/v1.0/operations/{id}`) reaches it too.
+  const operationsPaths = ["/operations", ...config.prefixes.map((prefix) => `${prefix}/operations`)];
 
   const limits = createOpenRequestLimits({
     eventStream: config.limits.eventStreamsPerIdentity,
@@ -92,7 +103,7 @@ export function createApp(dependencies: ProxyDependencies): Express {
   // layers; it does what they would do (token resumption, then the operation), `events` goes on to its stream.
   const resume = tokenResumption({ tracker, upstreamOrigin: config.upstream.origin });
   app.get(
-    "/operations/:id",
+    operationsPaths.map((path) => `${path}/:id`),
     (req, res, next) => {
       if (req.params.id === "events") return next("route");
       res.locals.routeLabel = "/operations";
@@ -100,15 +111,32 @@ export function createApp(dependencies: ProxyDependencies): Express {
     },
     getOperationHandler({ store, tracker, limits, metrics, shutdown: dependencies.shutdown }),
   );
-  const forwarding = createForwardingRouter({ config, upstream, tracker, egress });
-  for (const prefix of config.prefixes) app.use(prefix, forwarding);
   app.use(
-    "/operations",
+    operationsPaths,
     createEventsRouter({ store, tracker, metrics, limits, upstreamOrigin: config.upstream.origin }),
     createOperationsRouter({ store, tracker, upstreamOrigin: config.upstream.origin }),
   );
+  // A known path with a method it does not answer: 405 with `Allow`, as Graph answers.
+  app.all(
+    operationsPaths.flatMap((path) => [path, `${path}/events`, `${path}/:id/events`]),
+    methodNotAllowed(["GET", "HEAD"], ["POST"]),
+  );
+  app.all(
+    operationsPaths.map((path) => `${path}/:id`),
+    methodNotAllowed(["GET", "HEAD", "DELETE"]),
+  );
+  const forwarding = createForwardingRouter({ config, upstream, tracker, egress });
+  for (const prefix of config.prefixes) app.use(prefix, forwarding);
 
   app.use(notFoundHandler());
   app.use(errorMiddleware(logger));
   return app;
+}
+
+/** Answers 405 naming the methods of the path: `extra` on the collection itself (`POST /operations`). */
+function methodNotAllowed(allow: string[], extra: string[] = []): RequestHandler {
+  return (req) => {
+    const collection = /\/operations\/?$/.test(req.path);
+    throw new MethodNotAllowedError(req.method, collection ? [...allow, ...extra] : allow);
+  };
 }

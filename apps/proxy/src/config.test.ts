@@ -244,3 +244,51 @@ describe("parseConfig", () => {
     expect(usage()).toContain("LRO_PROXY_JWKS_URL");
   });
 });
+
+describe("the drop-in settings", () => {
+  const key = ["--api-key", "k".repeat(20)];
+
+  it("read --public-url, --trust-proxy and --tls-cert/--tls-key (files or PEM in the environment)", () => {
+    const directory = mkdtempSync(join(tmpdir(), "lro-proxy-config-"));
+    const cert = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    writeFileSync(join(directory, "cert.pem"), cert);
+    const config = parseConfig({
+      argv: [
+        ...key,
+        "--public-url",
+        "https://lro.example.com/graph",
+        "--trust-proxy",
+        "loopback",
+        "--trust-proxy",
+        "10.0.0.0/8",
+        "--tls-cert",
+        join(directory, "cert.pem"),
+      ],
+      env: { LRO_PROXY_TLS_KEY: "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----" },
+    });
+    expect(config.publicUrl?.href).toBe("https://lro.example.com/graph");
+    expect(config.trustProxy).toEqual(["loopback", "10.0.0.0/8"]);
+    expect(config.tls).toEqual({ cert, key: "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----" });
+    expect(parseConfig({ argv: [...key, "--trust-proxy", "2"] }).trustProxy).toBe(2);
+    expect(parseConfig({ argv: key }).trustProxy).toBeUndefined();
+  });
+
+  it.each([
+    [
+      ["--tls-cert", "/nonexistent/cert.pem", "--tls-key", "/nonexistent/key.pem"],
+      /--tls-cert \(LRO_PROXY_TLS_CERT\): cannot read "\/nonexistent\/cert.pem"/,
+    ],
+    [["--tls-key", "/dev/null"], /--tls-/],
+    [
+      ["--public-url", "https://lro.example.com/?x=1"],
+      /--public-url \(LRO_PROXY_PUBLIC_URL\): expected a URL without query/,
+    ],
+    [
+      ["--trust-proxy", "everyone"],
+      /--trust-proxy \(LRO_PROXY_TRUST_PROXY\): expected a number of proxy hops/,
+    ],
+    [["--trust-proxy", "1", "--trust-proxy", "loopback"], /expected a number of proxy hops.*got "1"/],
+  ])("refuses %j, saying why", (argv, message) => {
+    expect(() => parseConfig({ argv: [...key, ...argv] })).toThrow(message);
+  });
+});

@@ -34,8 +34,13 @@ export function requestPreamble(options: RequestPreambleOptions): RequestHandler
   const authenticate = requestAuthenticator(options.authenticate, options.failedAttempts);
   const { limiter, limit, windowMs } = options.requestLimit;
   const checkRate = rateLimitCheck(limiter, limit, windowMs);
+  // The operations resource under a prefix (`/v1.0/operations`) is the proxy's own, not forwarded.
   const forwarded = (path: string) =>
-    prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+    prefixes.some(
+      (prefix) =>
+        path === prefix ||
+        (path.startsWith(`${prefix}/`) && !/^\/operations(\/|$)/i.test(path.slice(prefix.length))),
+    );
 
   return (req, res, next) => {
     assignRequestId(req, res);

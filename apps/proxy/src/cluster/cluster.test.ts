@@ -85,7 +85,7 @@ describe.runIf(available)("a cluster of three proxies on one PostgreSQL database
         const response = await call(`${instance.url}/v1.0/teams/t${index}/clone`, { method: "POST" });
         expect(response.status).toBe(202);
         const operation = (await response.json()) as WireOperation;
-        expect(response.headers.get("location")).toBe(`/operations/${operation.id}`);
+        expect(response.headers.get("location")).toBe(`${instance.url}/v1.0/operations/${operation.id}`);
         return operation;
       }),
     );

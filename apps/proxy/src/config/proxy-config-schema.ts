@@ -8,6 +8,7 @@ import {
   httpUrl,
   integer,
   originPatterns,
+  pemFile,
   prefixes,
   text,
   trustedProxies,
@@ -35,6 +36,13 @@ export const proxyConfigSchema = z
     prefix: prefixes.min(1).default(["/v1.0", "/beta"]),
     host: text("a host name or address to listen on").default("127.0.0.1"),
     port: integer(0, 65535).default(8080),
+    publicUrl: httpUrl("the proxy's public http(s) URL such as https://lro.example.com")
+      .refine((url) => url.search === "" && url.hash === "" && url.username === "" && url.password === "", {
+        error: "expected a URL without query, fragment or credentials, such as https://lro.example.com/graph",
+      })
+      .optional(),
+    tlsCert: pemFile("a PEM certificate file (or the PEM itself)").optional(),
+    tlsKey: pemFile("a PEM private key file (or the PEM itself)").optional(),
     dataDir: text("a directory for the database").default(".lro-proxy"),
     databaseUrl: text("a PostgreSQL URL such as postgres://user@host:5432/database")
       .refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), {
@@ -101,6 +109,13 @@ export const proxyConfigSchema = z
       .default("info"),
   })
   .superRefine((raw, context) => {
+    if ((raw.tlsCert === undefined) !== (raw.tlsKey === undefined)) {
+      context.addIssue({
+        code: "custom",
+        path: [raw.tlsCert === undefined ? "tlsCert" : "tlsKey"],
+        message: "is required with --tls-cert and --tls-key: give both, or neither",
+      });
+    }
     if (raw.jwksUrl !== undefined && (raw.jwtIssuer === undefined || raw.jwtAudience === undefined)) {
       const missing = raw.jwtIssuer === undefined ? "jwtIssuer" : "jwtAudience";
       context.addIssue({ code: "custom", path: [missing], message: "is required when --jwks-url is set" });
@@ -157,6 +172,11 @@ export const proxyConfigSchema = z
     prefixes: raw.prefix,
     host: raw.host,
     port: raw.port,
+    publicUrl: raw.publicUrl,
+    tls:
+      raw.tlsCert !== undefined && raw.tlsKey !== undefined
+        ? { cert: raw.tlsCert, key: raw.tlsKey }
+        : undefined,
     dataDir: raw.dataDir,
     database:
       raw.databaseUrl === undefined ? undefined : { url: raw.databaseUrl, schema: raw.databaseSchema },

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { parseOriginPattern } from "../security/origin-pattern.js";
@@ -64,6 +65,26 @@ export const addressRanges = z.array(
       `expected an IP address or CIDR range such as 127.0.0.1 or 10.0.0.0/8, got "${String(issue.input)}"`,
   }),
 );
+
+/**
+ * A PEM setting: the path of a file holding it, or the PEM itself (handy in an environment variable).
+ * The file is read when the configuration is parsed, so a bad path stops start-up with a clear message.
+ */
+export const pemFile = (description: string) =>
+  text(description).transform((value, context) => {
+    if (value.startsWith("-----BEGIN ")) return value;
+    try {
+      const content = readFileSync(value, "utf8");
+      if (!content.includes("-----BEGIN ")) {
+        context.addIssue({ code: "custom", message: `"${value}" holds no PEM block (-----BEGIN ...)` });
+        return z.NEVER;
+      }
+      return content;
+    } catch (error) {
+      context.addIssue({ code: "custom", message: `cannot read "${value}": ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  });
 
 export const apiKeys = z.array(
   z.string().refine((key) => key.length >= 16 && !/\s/.test(key), {

@@ -19,6 +19,22 @@ export const settings = {
     multiple: false,
     description: "port to listen on (default 8080; 0 picks a free one)",
   },
+  publicUrl: {
+    flag: "public-url",
+    multiple: false,
+    description:
+      "the URL clients reach the proxy at (e.g. https://lro.example.com): every link the proxy writes starts with it",
+  },
+  tlsCert: {
+    flag: "tls-cert",
+    multiple: false,
+    description: "PEM certificate chain file: the proxy listens with HTTPS (needs --tls-key)",
+  },
+  tlsKey: {
+    flag: "tls-key",
+    multiple: false,
+    description: "PEM private key file of --tls-cert",
+  },
   dataDir: {
     flag: "data-dir",
     multiple: false,

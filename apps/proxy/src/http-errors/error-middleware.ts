@@ -7,7 +7,7 @@ import { graphErrorEnvelope } from "./graph-error-envelope.js";
 import { AuthenticationError } from "./authentication-error.js";
 import { RateLimitedError, TooManyOpenRequestsError } from "./limit-errors.js";
 import { ProxyError } from "./proxy-error.js";
-import { NotFoundError } from "./request-errors.js";
+import { MethodNotAllowedError, NotFoundError } from "./request-errors.js";
 import { ClientGoneError } from "./upstream-errors.js";
 import { ownAnswersCacheControl } from "../wire/cache-control.js";
 
@@ -69,6 +69,7 @@ export function errorMiddleware(logger: ProxyLogger): ErrorRequestHandler {
     if (RateLimitedError.isInstance(error) || TooManyOpenRequestsError.isInstance(error)) {
       res.setHeader("Retry-After", String(error.retryAfterSeconds));
     }
+    if (MethodNotAllowedError.isInstance(error)) res.setHeader("Allow", error.allow.join(", "));
     if (AuthenticationError.isInstance(error)) res.setHeader("WWW-Authenticate", 'Bearer realm="lro-proxy"');
     res.status(answer.status).json(
       graphErrorEnvelope({

@@ -7,7 +7,9 @@ export const statusByErrorCode: Readonly<Record<string, number>> = {
   unauthenticated: 401,
   egressDenied: 403,
   itemNotFound: 404,
+  methodNotAllowed: 405,
   payloadTooLarge: 413,
+  unsupportedMediaType: 415,
   tooManyRequests: 429,
   tooManyOperations: 429,
   tooManyOpenRequests: 429,
@@ -31,7 +33,7 @@ export const statusByErrorCode: Readonly<Record<string, number>> = {
 export const statusByExpressErrorType: Readonly<Record<string, { status: number; code: string }>> = {
   "entity.too.large": { status: 413, code: "payloadTooLarge" },
   "entity.parse.failed": { status: 400, code: "invalidRequest" },
-  "encoding.unsupported": { status: 415, code: "invalidRequest" },
-  "charset.unsupported": { status: 415, code: "invalidRequest" },
+  "encoding.unsupported": { status: 415, code: "unsupportedMediaType" },
+  "charset.unsupported": { status: 415, code: "unsupportedMediaType" },
   "request.aborted": { status: 400, code: "invalidRequest" },
 };

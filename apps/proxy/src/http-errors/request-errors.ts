@@ -23,3 +23,24 @@ export class PayloadTooLargeError extends ProxyError {
     });
   }
 }
+
+/** The path exists, the method does not; `allow` lists the methods it answers (sent as `Allow`). */
+export class MethodNotAllowedError extends ProxyError {
+  readonly code = "methodNotAllowed";
+  static override isInstance = hasErrorCode<MethodNotAllowedError>("methodNotAllowed");
+
+  constructor(
+    method: string,
+    readonly allow: readonly string[],
+  ) {
+    super(`${method} is not allowed here; allowed: ${allow.join(", ")}.`, {
+      innerError: { allow: [...allow] },
+    });
+  }
+}
+
+/** The request body is of a type the endpoint does not read. */
+export class UnsupportedMediaTypeError extends ProxyError {
+  readonly code = "unsupportedMediaType";
+  static override isInstance = hasErrorCode<UnsupportedMediaTypeError>("unsupportedMediaType");
+}

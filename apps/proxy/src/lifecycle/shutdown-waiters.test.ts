@@ -47,7 +47,7 @@ describe("lro-proxy shutdown", () => {
     const location = started.headers.location!;
 
     const waiters: Promise<RawAnswer | Error>[] = Array.from({ length: 100 }, () =>
-      rawRequest(`${url}${location}?wait=60`, { headers }).catch((error: unknown) => error as Error),
+      rawRequest(`${location}?wait=60`, { headers }).catch((error: unknown) => error as Error),
     );
     await expect.poll(() => waitingRequests(url), { timeout: 20_000, interval: 100 }).toBe(100);
 

@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import { createApp } from "../app.js";
@@ -116,7 +117,14 @@ export async function startProxy(
     shutdown: shutdown.signal,
   });
 
-  const server = createServer({ maxHeaderSize: config.limits.headerBytes }, app);
+  // HTTPS with --tls-cert/--tls-key: the Graph SDK sends its token only to https:// hosts.
+  const server: Server =
+    config.tls === undefined
+      ? createServer({ maxHeaderSize: config.limits.headerBytes }, app)
+      : createHttpsServer(
+          { maxHeaderSize: config.limits.headerBytes, cert: config.tls.cert, key: config.tls.key },
+          app,
+        );
   server.on("clientError", clientErrorHandler(logger, config.limits.headerBytes));
   const closable = makeClosable(server);
   tracker.start();
@@ -141,7 +149,7 @@ export async function startProxy(
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `${config.tls === undefined ? "http" : "https"}://${host}:${address.port}`,
     server,
     app,
     store,

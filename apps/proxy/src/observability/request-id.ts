@@ -4,9 +4,9 @@ import type { Request, RequestHandler, Response } from "express";
 const acceptable = /^[\w.:@-]{1,128}$/;
 
 /**
- * Gives every request an id: the client's `client-request-id` (or `request-id`) when it is a sane token,
- * else a new UUID. It is answered as `request-id`, logged with every record and sent upstream as
- * `client-request-id`, so Graph's logs and the proxy's can be joined.
+ * Gives every request the proxy's own id, as Graph does: a new UUID, answered as `request-id`, logged with
+ * every record. The client's `client-request-id`, when it is a sane token, is echoed back and sent upstream
+ * (else the proxy's id goes upstream as `client-request-id`), so Graph's logs and the proxy's can be joined.
  */
 export function requestIdMiddleware(): RequestHandler {
   return (req, res, next) => {
@@ -17,12 +17,14 @@ export function requestIdMiddleware(): RequestHandler {
 
 /** The request id step on its own, for a middleware that does several steps in one layer. */
 export function assignRequestId(req: Request, res: Response): void {
-  const requestId =
-    acceptableOrUndefined(req.headers["client-request-id"]) ??
-    acceptableOrUndefined(req.headers["request-id"]) ??
-    randomUUID();
+  const requestId = randomUUID();
   res.locals.requestId = requestId;
   res.setHeader("request-id", requestId);
+  const clientRequestId = acceptableOrUndefined(req.headers["client-request-id"]);
+  if (clientRequestId !== undefined) {
+    res.locals.clientRequestId = clientRequestId;
+    res.setHeader("client-request-id", clientRequestId);
+  }
 }
 
 function acceptableOrUndefined(value: string | string[] | undefined): string | undefined {

@@ -11,6 +11,7 @@ interface LoggedLocals {
   /** The request's child logger, once made. */
   log?: ProxyLogger;
   requestId?: string;
+  clientRequestId?: string;
   routeLabel?: string;
   identity?: { id: string };
 }
@@ -63,7 +64,11 @@ export function requestLog(res: Response, fallback?: ProxyLogger): ProxyLogger {
   if (locals.log !== undefined) return locals.log;
   const base = locals.logger ?? fallback;
   if (base === undefined) throw new Error("requestLog: the request was not logged and no fallback was given");
-  locals.log = locals.requestId === undefined ? base : base.child({ requestId: locals.requestId });
+  const ids = {
+    ...(locals.requestId === undefined ? {} : { requestId: locals.requestId }),
+    ...(locals.clientRequestId === undefined ? {} : { clientRequestId: locals.clientRequestId }),
+  };
+  locals.log = Object.keys(ids).length === 0 ? base : base.child(ids);
   return locals.log;
 }
 

@@ -7,6 +7,7 @@ import type { OperationChange } from "../store/operation-change.js";
 import type { ChangeFeed } from "../store/change-feed.js";
 import type { OperationRecords } from "../store/operation-records.js";
 import type { Tracker } from "../tracking/tracker.js";
+import { linkContextOf } from "../wire/public-links.js";
 import { formatChangeEvent, heartbeatFrame } from "../wire/sse-frame.js";
 import { notFound } from "./operations-router.js";
 import { tokenResumption } from "./token-resumption.js";
@@ -69,6 +70,7 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
     source: { owner: string; id?: string; backlog: () => Promise<OperationChange[]> },
   ): Promise<void> {
     options.limits?.hold("eventStream", source.owner, res);
+    const links = linkContextOf(req);
     let lastSent = 0;
     let pending: OperationChange[] | undefined = [];
     let open = true;
@@ -77,7 +79,7 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
     const send = (change: OperationChange) => {
       if (!writable() || change.version <= lastSent) return;
       lastSent = change.version;
-      res.write(formatChangeEvent(change));
+      res.write(formatChangeEvent(change, links));
       if (change.type === "deleted" && source.id !== undefined) close();
     };
     const unsubscribe = tracker.changes.subscribe(

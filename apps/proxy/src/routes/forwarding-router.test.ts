@@ -164,7 +164,7 @@ describe("passing an answer through", () => {
       if (status !== 204 && status !== 304) expect(answer.headers["content-type"]).toBe("application/json");
       expect(answer.headers).toMatchObject({
         "retry-after": "7",
-        "request-id": "graph-request-id",
+        "upstream-request-id": "graph-request-id",
         "set-cookie": ["a=1", "b=2"],
         "x-ms-ags-diagnostic": '{"ServerInfo":{}}',
       });

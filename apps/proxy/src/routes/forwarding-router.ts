@@ -13,6 +13,7 @@ import { assertDeclaredLength, limitBody } from "../upstream/body-limit.js";
 import { endToEndHeaders, firstHeaderValue } from "../upstream/hop-by-hop.js";
 import type { UpstreamClient, UpstreamResponse } from "../upstream/upstream-client.js";
 import { ownAnswersCacheControl } from "../wire/cache-control.js";
+import { followableLocation, linkContextOf, operationLink, type LinkContext } from "../wire/public-links.js";
 import { toWireOperation } from "../wire/wire-operation.js";
 
 /** Request headers meant for the proxy itself, never forwarded. */
@@ -95,14 +96,19 @@ export function createForwardingRouter({
         if (ProxyError.isInstance(error)) error.innerError.upstreamLocation = monitor;
         throw error;
       });
+    const links = linkContextOf(req);
+    // Absolute, under the public base and the prefix the request came through, so that every kind of client
+    // follows it: generic pollers (`Operation-Location` is the status monitor, `Location` too) and the Graph
+    // SDK (`client.api(link)` splits an absolute https link into host, version and path).
+    const link = operationLink(links, req.baseUrl, record.id);
+    res.status(202).setHeader("Location", link).setHeader("Operation-Location", link);
+    keepUpstreamHeaders(answer, res, monitor, links);
     res
-      .status(202)
-      .location(`/operations/${encodeURIComponent(record.id)}`)
       // When the proxy polls first: the upstream's Retry-After as the schedule honours it (capped by the pacing).
       .setHeader("Retry-After", String(secondsUntil(record.schedule.dueAt ?? Date.now(), Date.now())))
       // The operation is this client's own resource, not the upstream's answer: no cache may keep it.
       .setHeader("Cache-Control", ownAnswersCacheControl)
-      .json(toWireOperation(record));
+      .json(toWireOperation(record, links));
   });
   return router;
 }
@@ -146,9 +152,46 @@ function monitorLocation(answer: UpstreamResponse): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
+/**
+ * The upstream's headers a client of a taken-over `202` still needs: `Content-Location` (the resource being
+ * made, through the proxy and versioned when the upstream wrote it relative), `x-ms-ags-diagnostic`, the
+ * `client-request-id` it echoed, its own `request-id` as `Upstream-Request-Id` (what Microsoft support asks
+ * for; `request-id` is the proxy's) and the monitor it named as `Upstream-Location`.
+ */
+function keepUpstreamHeaders(
+  answer: UpstreamResponse,
+  res: Response,
+  monitor: string,
+  links: LinkContext | undefined,
+): void {
+  const contentLocation = firstHeaderValue(answer.headers["content-location"]);
+  if (contentLocation !== undefined) {
+    res.setHeader(
+      "Content-Location",
+      links === undefined
+        ? contentLocation
+        : followableLocation(contentLocation, monitor, links.base, links.prefixes),
+    );
+  }
+  const diagnostic = firstHeaderValue(answer.headers["x-ms-ags-diagnostic"]);
+  if (diagnostic !== undefined) res.setHeader("x-ms-ags-diagnostic", diagnostic);
+  const clientRequestId = firstHeaderValue(answer.headers["client-request-id"]);
+  if (clientRequestId !== undefined) res.setHeader("client-request-id", clientRequestId);
+  keepUpstreamRequestId(answer, res);
+  res.setHeader("Upstream-Location", monitor);
+}
+
+/** `request-id` stays the proxy's own; the upstream's is answered as `Upstream-Request-Id`. */
+function keepUpstreamRequestId(answer: UpstreamResponse, res: Response): void {
+  const upstreamRequestId = firstHeaderValue(answer.headers["request-id"]);
+  res.setHeader("request-id", res.locals.requestId as string);
+  if (upstreamRequestId !== undefined) res.setHeader("Upstream-Request-Id", upstreamRequestId);
+}
+
 async function passThrough(answer: UpstreamResponse, res: Response): Promise<void> {
   res.status(answer.status);
   for (const [name, value] of Object.entries(endToEndHeaders(answer.headers))) res.setHeader(name, value);
+  keepUpstreamRequestId(answer, res);
   try {
     await pipeline(answer.body, res);
   } catch (error) {

@@ -46,7 +46,7 @@ function start(path: string, headers: Record<string, string> = {}) {
 
 async function waitForEnd(location: string) {
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    const answer = await rawRequest(`${proxy.url}${location}?wait=5`, {
+    const answer = await rawRequest(`${location}?wait=5`, {
       headers: { "x-api-key": testApiKey },
     });
     const operation = wireOperationSchema.parse(answer.json());
@@ -61,10 +61,11 @@ describe("taking over an operation the upstream accepted", () => {
       "x-simulator-scenario": '{"retryAfterSeconds":1}',
     });
     expect(answer.status).toBe(202);
-    expect(answer.headers.location).toMatch(/^\/operations\/[\w-]{20,}$/);
+    expect(answer.headers.location).toMatch(new RegExp(`^${proxy.url}/v1\\.0/operations/[\\w-]{20,}$`));
     expect(answer.headers["retry-after"]).toBe("1");
     const operation = wireOperationSchema.parse(answer.json());
-    expect(answer.headers.location).toBe(`/operations/${operation.id}`);
+    expect(answer.headers.location).toBe(`${proxy.url}/v1.0/operations/${operation.id}`);
+    expect(answer.headers["operation-location"]).toBe(answer.headers.location);
     // Before its first poll, the operation already names the flavour its monitor's path stands for.
     expect(operation).toMatchObject({ status: "notStarted", kind: "teamsAsyncOperation" });
     expect(operation.monitorUrl).toMatch(new RegExp(`^${simulator.url}/v1\\.0/teams`));

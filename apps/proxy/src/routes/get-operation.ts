@@ -10,6 +10,7 @@ import { LruMap } from "../support/lru-map.js";
 import { waitForEnd } from "../tracking/wait-for-end.js";
 import { readWaitSeconds } from "../wire/wait-preference.js";
 import { weakEtag } from "../wire/weak-etag.js";
+import { linkContextOf, type LinkContext } from "../wire/public-links.js";
 import { toWireOperation } from "../wire/wire-operation.js";
 import { followingEnded } from "../tracking/following-ended.js";
 
@@ -88,7 +89,7 @@ export function sendOperation(res: Response, record: OperationRecord, now: numbe
   }
   // What `res.json` would send, without its settings lookups and content-type parsing: the body and its
   // ETag are made once per record, a matching `If-None-Match` gets a 304.
-  const { body, length, etag } = wireBodyOf(record);
+  const { body, length, etag } = wireBodyOf(record, linkContextOf(res.req));
   res.setHeader("Content-Type", "application/json; charset=utf-8");
   res.setHeader("Content-Length", length);
   res.setHeader("ETag", etag);
@@ -104,6 +105,8 @@ export function sendOperation(res: Response, record: OperationRecord, now: numbe
 }
 
 interface WireBody {
+  /** The link base it was made for. */
+  base: string | undefined;
   body: string;
   /** In bytes. */
   length: number;
@@ -118,11 +121,11 @@ interface WireBody {
  */
 const wireBodies = new LruMap<OperationRecord, WireBody>(1024);
 
-function wireBodyOf(record: OperationRecord): WireBody {
+function wireBodyOf(record: OperationRecord, links: LinkContext | undefined): WireBody {
   let wire = wireBodies.get(record);
-  if (wire === undefined) {
-    const body = JSON.stringify(toWireOperation(record));
-    wire = { body, length: Buffer.byteLength(body), etag: weakEtag(body) };
+  if (wire === undefined || wire.base !== links?.base) {
+    const body = JSON.stringify(toWireOperation(record, links));
+    wire = { base: links?.base, body, length: Buffer.byteLength(body), etag: weakEtag(body) };
     wireBodies.set(record, wire);
   }
   return wire;

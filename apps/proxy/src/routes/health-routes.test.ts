@@ -74,7 +74,7 @@ describe("/metrics", () => {
       headers: { "x-api-key": testApiKey },
     });
     expect(started.status).toBe(202);
-    await rawRequest(`${proxy.url}${started.headers.location as string}?wait=1`, {
+    await rawRequest(`${started.headers.location as string}?wait=1`, {
       headers: { "x-api-key": testApiKey },
     });
     const answer = await rawRequest(`${proxy.url}/metrics`);

@@ -67,7 +67,8 @@ describe("POST /operations", () => {
       headers: { authorization: "Bearer graph" },
     });
     expect(answer.status).toBe(202);
-    expect(answer.headers.get("location")).toBe(`/operations/${answer.json.id}`);
+    expect(answer.headers.get("location")).toBe(`${harness.url}/operations/${answer.json.id}`);
+    expect(answer.headers.get("operation-location")).toBe(answer.headers.get("location"));
     expect(Number(answer.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(answer.json).toMatchObject({ status: "notStarted", monitorUrl, upstreamStatus: "notStarted" });
     expect(answer.json.version).toBeGreaterThan(0);
@@ -361,7 +362,7 @@ describe("GET /operations", () => {
 
   it.each([
     ["$orderby=createdDateTime", /\$orderby is not supported/],
-    ["$top=0", /\$top must be a whole number from 1 to 1000/],
+    ["$top=1001", /\$top must be a whole number from 0 to 1000/],
     ["$skiptoken=garbage!", /\$skiptoken is not one this proxy issued/],
     [`$filter=${encodeURIComponent("percentageComplete gt 50")}`, /expected status, kind or createdDateTime/],
     [`$filter=${encodeURIComponent("status eq 'done'")}`, /'done' is not a status/],

@@ -1,4 +1,5 @@
-import express, { Router, type Response } from "express";
+import express, { Router, type Request, type RequestHandler, type Response } from "express";
+import { UnsupportedMediaTypeError } from "../http-errors/request-errors.js";
 import type { Identity } from "../security/identities.js";
 import type { OperationRecords } from "../store/operation-records.js";
 import type { Tracker } from "../tracking/tracker.js";
@@ -7,9 +8,26 @@ import { tokenResumption } from "./token-resumption.js";
 import { parseAdoptRequest } from "../wire/adopt-request.js";
 import { parseListQuery } from "../wire/list-query.js";
 import { encodeSkipToken } from "../wire/skip-token.js";
+import { linkContextOf } from "../wire/public-links.js";
 import { toWireOperation } from "../wire/wire-operation.js";
 
 export { notFound } from "./get-operation.js";
+
+/** A body that is not JSON gets a 415 that says what is read, instead of a misleading 400. */
+const requireJson: RequestHandler = (req, _res, next) => {
+  if (hasBody(req) && !req.is(["application/json", "application/*+json"])) {
+    throw new UnsupportedMediaTypeError(
+      `The body must be JSON (Content-Type: application/json), got ${JSON.stringify(req.get("content-type") ?? "no Content-Type")}.`,
+      { innerError: { contentType: req.get("content-type") ?? null } },
+    );
+  }
+  next();
+};
+
+function hasBody(req: Request): boolean {
+  const length = req.get("content-length");
+  return req.get("transfer-encoding") !== undefined || (length !== undefined && length !== "0");
+}
 
 export interface OperationsRouterOptions extends GetOperationOptions {
   store: Pick<OperationRecords, "get" | "list">;
@@ -34,7 +52,7 @@ export function createOperationsRouter(options: OperationsRouterOptions): Router
 
   router.use(tokenResumption({ tracker, upstreamOrigin: options.upstreamOrigin }));
 
-  router.post("/", express.json({ limit: "16kb" }), async (req, res) => {
+  router.post("/", requireJson, express.json({ limit: "16kb" }), async (req, res) => {
     const owner = ownerOf(res);
     const body = parseAdoptRequest(req.body);
     const authorization = req.get("authorization");
@@ -46,12 +64,14 @@ export function createOperationsRouter(options: OperationsRouterOptions): Router
       ...(notificationUrl === undefined ? {} : { notificationUrl }),
       ...(body.kind === undefined ? {} : { kind: body.kind }),
     });
-    res.status(202).location(`${req.baseUrl}/${encodeURIComponent(record.id)}`);
+    const link = `${linkContextOf(req)?.base ?? ""}${req.baseUrl}/${encodeURIComponent(record.id)}`;
+    res.status(202).setHeader("Location", link).setHeader("Operation-Location", link);
     sendOperation(res, record, clock.now());
   });
 
   router.get("/", async (req, res) => {
     const query = parseListQuery(req.query as Record<string, unknown>);
+    const links = linkContextOf(req);
     const records = await store.list(ownerOf(res), {
       limit: query.top + 1,
       ...(query.after === undefined ? {} : { after: query.after }),
@@ -59,13 +79,15 @@ export function createOperationsRouter(options: OperationsRouterOptions): Router
     });
     const page = records.slice(0, query.top);
     const last = page.at(-1);
-    const body: { value: unknown[]; "@odata.nextLink"?: string } = { value: page.map(toWireOperation) };
+    const body: { value: unknown[]; "@odata.nextLink"?: string } = {
+      value: page.map((record) => toWireOperation(record, links)),
+    };
     if (records.length > query.top && last !== undefined) {
       const parameters = [`$top=${query.top}`];
       if (query.filterText !== undefined) parameters.push(`$filter=${encodeURIComponent(query.filterText)}`);
       parameters.push(`$skiptoken=${encodeSkipToken({ createdAt: last.createdAt, id: last.id })}`);
-      body["@odata.nextLink"] =
-        `${req.protocol}://${req.get("host") ?? "localhost"}${req.baseUrl}?${parameters.join("&")}`;
+      // Under the base the configuration decides (never the request's Host), on the path it was asked on.
+      body["@odata.nextLink"] = `${links?.base ?? ""}${req.baseUrl}?${parameters.join("&")}`;
     }
     res.json(body);
   });

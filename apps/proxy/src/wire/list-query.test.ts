@@ -8,6 +8,10 @@ describe("parseListQuery", () => {
     expect(parseListQuery({})).toEqual({ top: 100 });
   });
 
+  it("reads $top=0 as OData allows: an empty page", () => {
+    expect(parseListQuery({ $top: "0" }).top).toBe(0);
+  });
+
   it("reads $top, $skiptoken and $filter and ignores other parameters", () => {
     const token = encodeSkipToken({ createdAt: 1_700_000_000_000, id: "abc" });
     expect(
@@ -21,7 +25,7 @@ describe("parseListQuery", () => {
   });
 
   it.each([
-    [{ $top: "0" }, /\$top must be a whole number from 1 to 1000, got "0"/],
+    [{ $top: "-1" }, /\$top must be a whole number from 0 to 1000, got "-1"/],
     [{ $top: "1001" }, /\$top must be/],
     [{ $top: "ten" }, /\$top must be/],
     [{ $top: ["1", "2"] }, /\$top must be given once/],

@@ -32,8 +32,8 @@ export function parseListQuery(query: Record<string, unknown>): ListQuery {
   const filterText = single(query, "$filter");
   const result: ListQuery = { top: defaultPageSize };
   if (top !== undefined) {
-    if (!/^\d{1,7}$/.test(top) || Number(top) < 1 || Number(top) > maxPageSize) {
-      throw new BadRequestError(`$top must be a whole number from 1 to ${maxPageSize}, got "${top}".`, {
+    if (!/^\d{1,7}$/.test(top) || Number(top) > maxPageSize) {
+      throw new BadRequestError(`$top must be a whole number from 0 to ${maxPageSize}, got "${top}".`, {
         innerError: { queryOption: "$top" },
       });
     }

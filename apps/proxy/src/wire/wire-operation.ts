@@ -1,6 +1,7 @@
 import type { WireOperation } from "@lro/client";
 import type { OperationRecord } from "../store/operation-record.js";
 import { trackingOf } from "./wire-tracking.js";
+import { followableLocation, type LinkContext } from "./public-links.js";
 
 export { wireOperationSchema } from "@lro/client";
 export type { WireOperation } from "@lro/client";
@@ -8,9 +9,10 @@ export type { WireOperation } from "@lro/client";
 /**
  * Serves a record. `createdDateTime` is when the proxy began following the operation (the order and the
  * `$filter` of lists use it); `statusDetail` is the proxy's own note while it has one (e.g. waiting for
- * a token), else the monitor's.
+ * a token), else the monitor's. With `links`, a relative `resourceLocation` is made absolute and versioned
+ * under the proxy (see `followableLocation`).
  */
-export function toWireOperation(record: OperationRecord): WireOperation {
+export function toWireOperation(record: OperationRecord, links?: LinkContext): WireOperation {
   const { operation } = record;
   const wire: WireOperation = {
     id: record.id,
@@ -26,7 +28,12 @@ export function toWireOperation(record: OperationRecord): WireOperation {
   if (statusDetail !== undefined) wire.statusDetail = statusDetail;
   if (operation.percentComplete !== undefined)
     wire.percentageComplete = Math.round(operation.percentComplete);
-  if (operation.resourceLocation !== undefined) wire.resourceLocation = operation.resourceLocation;
+  if (operation.resourceLocation !== undefined) {
+    wire.resourceLocation =
+      links === undefined
+        ? operation.resourceLocation
+        : followableLocation(operation.resourceLocation, record.monitorUrl, links.base, links.prefixes);
+  }
   if (operation.resourceId !== undefined) wire.resourceId = operation.resourceId;
   const type = operation.type ?? operation.operationType;
   if (type !== undefined) wire.type = type;
