@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Client, PageIterator, ResponseType, type PageCollection } from "@microsoft/microsoft-graph-client";
 import { startSimulator, type Simulator } from "@lro/simulator";
 import { generate } from "selfsigned";
-import { Agent } from "undici";
+import { Agent, fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestProxy, testApiKey, type TestProxy } from "../lifecycle/test-support/test-proxy.js";
 
@@ -20,6 +20,7 @@ let simulator: Simulator;
 let proxy: TestProxy;
 let client: Client;
 let agent: Agent;
+const platformFetch = globalThis.fetch;
 
 beforeAll(async () => {
   const pems = await generate([{ name: "commonName", value: "127.0.0.1" }], {
@@ -47,15 +48,18 @@ beforeAll(async () => {
     },
   );
   agent = new Agent({ connect: { ca: pems.cert } });
+  // The SDK calls the global fetch: here undici's, trusting the certificate made above.
+  globalThis.fetch = ((input: string, init?: Record<string, unknown>) =>
+    undiciFetch(input, { ...init, dispatcher: agent })) as unknown as typeof fetch;
   client = Client.initWithMiddleware({
     authProvider: { getAccessToken: async () => graphToken },
     baseUrl: proxy.url,
     customHosts: new Set(["127.0.0.1"]),
-    fetchOptions: { dispatcher: agent } as never,
   });
 });
 
 afterAll(async () => {
+  globalThis.fetch = platformFetch;
   await proxy.close();
   await simulator.close();
   await agent.close();

@@ -36,7 +36,7 @@ function send(method: string, path: string, body: unknown) {
 
 async function waitForEnd(location: string) {
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    const answer = await rawRequest(`${proxy.url}${location}?wait=5`, {
+    const answer = await rawRequest(`${location}?wait=5`, {
       headers: { "x-api-key": testApiKey },
     });
     const operation = wireOperationSchema.parse(answer.json());
