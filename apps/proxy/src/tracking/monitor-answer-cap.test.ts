@@ -45,7 +45,7 @@ describe("monitor answers and stored operations are bounded", () => {
       body: JSON.stringify({ monitorUrl: `${upstream.url}/v1.0/monitors/1` }),
     });
     expect(adopted.status).toBe(202);
-    const ended = await rawRequest(`${proxy.url}${adopted.headers.location}?wait=20`, { headers });
+    const ended = await rawRequest(`${adopted.headers.location}?wait=20`, { headers });
     const operation = ended.json<{ status: string; error?: { code: string; message: string } }>();
     expect(operation.status).toBe("failed");
     expect(operation.error?.code).toBe("monitorAnswerTooLarge");
