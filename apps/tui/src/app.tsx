@@ -24,15 +24,14 @@ import { describeFailure } from "./sources/proxy-errors.js";
 import type { OperationSource } from "./sources/operation-source.js";
 import { parseFilter } from "./state/entry-filter.js";
 import type { EntryStatus } from "./state/entry-status.js";
-import { countByStatus, isFinished } from "./state/entry-status.js";
 import type { KeyCommand, ScreenLayout } from "./state/key-bindings.js";
-import type { SortOrder } from "./state/sort-orders.js";
-import { isSortColumn, resortEntries, sortEntries } from "./state/sort-orders.js";
-import type { OperationEntry, OperationsState } from "./state/operations-state.js";
+import { isSortColumn } from "./state/sort-orders.js";
 import type { ColumnId } from "./state/table-layout.js";
 import { layoutColumns } from "./state/table-layout.js";
 import type { ViewAction } from "./state/view-state.js";
 import { initialViewState, reduceView, selectedIndexIn } from "./state/view-state.js";
+import type { Rows } from "./state/visible-rows.js";
+import { nextRows } from "./state/visible-rows.js";
 import { windowStart } from "./state/visible-window.js";
 
 export interface AppProps {
@@ -98,31 +97,18 @@ function Dashboard({
   const [view, dispatch] = useReducer(reduceView, initialViewState);
   const start = useRef(0);
 
-  // Sorted when the operations or the order change, filtered when the filter does: a key that only moves
-  // the selection sorts and filters nothing, and typing in `/` filters an already sorted list.
-  // A frame that changes a few operations among thousands puts those few back in place (resortEntries).
-  const lastSort = useRef<{ entries: OperationsState["entries"]; sort: SortOrder; sorted: OperationEntry[] }>(
-    undefined,
-  );
-  const sorted = useMemo(() => {
-    const previous = lastSort.current;
-    const next =
-      previous !== undefined && previous.sort === view.sort
-        ? resortEntries(previous.entries, previous.sorted, state.entries, view.sort)
-        : sortEntries([...state.entries.values()], view.sort);
-    lastSort.current = { entries: state.entries, sort: view.sort, sorted: next };
-    return next;
-  }, [state.entries, view.sort]);
+  // The rows follow each batch's changed keys alone (state/visible-rows): a batch that changes 3 of
+  // 10,000 operations moves 3 rows, a key that only moves the selection sorts and filters nothing, and
+  // the header's counts are kept by the reducer, never recounted.
   const filter = useMemo(() => parseFilter(view.filter, translate), [view.filter, translate]);
-  const entries = useMemo(
-    () =>
-      filter.empty && !view.hideFinished
-        ? sorted
-        : sorted.filter((entry) => !(view.hideFinished && isFinished(entry)) && filter.matches(entry)),
-    [sorted, filter, view.hideFinished],
+  const lastRows = useRef<Rows>(undefined);
+  const rowsNow = useMemo(
+    () => nextRows(lastRows.current, { state, sort: view.sort, filter, hideFinished: view.hideFinished }),
+    [state, view.sort, filter, view.hideFinished],
   );
-  const keys = useMemo(() => entries.map((entry) => entry.key), [entries]);
-  const counts = useMemo(() => countByStatus(state.entries.values()), [state.entries]);
+  lastRows.current = rowsNow;
+  const { shown: entries, keys } = rowsNow;
+  const counts = state.counts;
   const headingWidths = useMemo(
     () =>
       Object.fromEntries(
@@ -140,7 +126,7 @@ function Dashboard({
   // Rows inserted or removed above move the selected row: its new place is where a vanished row leaves
   // the selection, on the row that took its place, which is then followed as any selection (not while a
   // filter is being typed, which hides and shows rows at every key).
-  const shownKey = keys[selectedIndex];
+  const shownKey = keys.at(selectedIndex);
   useEffect(() => {
     if (view.selectedKey === undefined || shownKey === undefined || view.mode === "filter") return;
     dispatch({ type: "track", index: selectedIndex, key: shownKey, was: view.selectedKey });

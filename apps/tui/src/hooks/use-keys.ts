@@ -6,11 +6,12 @@ import type { KeyCommand, KeyContext, ScreenLayout } from "../state/key-bindings
 import { commandsForKey, commandsForMouse, parseMouse, splitKeyPresses } from "../state/key-bindings.js";
 import type { ViewAction, ViewState } from "../state/view-state.js";
 import { reduceView, selectedIndexIn } from "../state/view-state.js";
+import type { RowKeys } from "../state/visible-rows.js";
 
 export interface KeyHandlers {
   view: ViewState;
   /** Keys of the rows in view order, for moving the selection. */
-  keys: readonly string[];
+  keys: RowKeys;
   pageSize: number;
   detailPage: number;
   detailMax: number;
@@ -38,7 +39,7 @@ export function useKeys(current: KeyHandlers, isActive = true): void {
       const context = (): KeyContext => ({
         mode: view.current.mode,
         keys,
-        selectedKey: keys[selectedIndexIn(view.current, keys)],
+        selectedKey: keys.at(selectedIndexIn(view.current, keys)),
         confirmKey: view.current.confirmKey,
         pageSize,
         detailPage,

@@ -17,15 +17,19 @@ export function isFinished(entry: OperationEntry): boolean {
   return status === "succeeded" || status === "failed" || status === "problem";
 }
 
+/** Every status counted zero times. */
+export const noStatusCounts = (): Record<EntryStatus, number> => ({
+  notStarted: 0,
+  running: 0,
+  succeeded: 0,
+  failed: 0,
+  unknownFutureValue: 0,
+  problem: 0,
+});
+
+/** A full count (the plain output's; the dashboard keeps `OperationsState.counts` up to date instead). */
 export function countByStatus(entries: Iterable<OperationEntry>): Record<EntryStatus, number> {
-  const counts: Record<EntryStatus, number> = {
-    notStarted: 0,
-    running: 0,
-    succeeded: 0,
-    failed: 0,
-    unknownFutureValue: 0,
-    problem: 0,
-  };
+  const counts = noStatusCounts();
   for (const entry of entries) counts[entryStatus(entry)] += 1;
   return counts;
 }

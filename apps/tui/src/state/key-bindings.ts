@@ -1,6 +1,7 @@
 import type { Key } from "ink";
 import type { SortColumn } from "./sort-orders.js";
 import type { Mode, ViewAction } from "./view-state.js";
+import type { RowKeys } from "./visible-rows.js";
 
 /** What a key asks for: a change of the view, or one of the things the view cannot do itself. */
 export type KeyCommand =
@@ -28,7 +29,7 @@ export interface ScreenLayout {
 export interface KeyContext {
   mode: Mode;
   /** Keys of the rows in view order. */
-  keys: readonly string[];
+  keys: RowKeys;
   selectedKey: string | undefined;
   confirmKey: string | undefined;
   pageSize: number;
@@ -178,7 +179,7 @@ export function commandsForMouse(context: KeyContext, mouse: MouseEvent): KeyCom
   const row = mouse.y - layout.firstRowY;
   if (row < 0 || row >= layout.rowsShown) return [];
   const index = layout.windowStart + row;
-  const key = context.keys[index];
+  const key = context.keys.at(index);
   if (key === undefined) return [];
   return key === context.selectedKey
     ? [{ type: "open", mode: "detail" }]

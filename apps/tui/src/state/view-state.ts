@@ -1,5 +1,6 @@
 import type { SortColumn, SortOrder } from "./sort-orders.js";
 import { defaultSort, nextSortColumn, sortByColumn } from "./sort-orders.js";
+import type { RowKeys } from "./visible-rows.js";
 
 export type Mode = "table" | "detail" | "filter" | "confirm" | "help";
 
@@ -39,8 +40,8 @@ export const initialViewState: ViewState = {
 };
 
 export type ViewAction =
-  | { type: "move"; delta: number; keys: readonly string[] }
-  | { type: "moveTo"; index: number; keys: readonly string[] }
+  | { type: "move"; delta: number; keys: RowKeys }
+  | { type: "moveTo"; index: number; keys: RowKeys }
   | { type: "open"; mode: "detail" | "help"; raw?: boolean }
   | { type: "close" }
   | { type: "startFilter" }
@@ -66,17 +67,22 @@ export type ViewAction =
    */
   | { type: "track"; index: number; key: string; was: string };
 
-/** The index of the selection among `keys`: the selected key's row, or the remembered index clamped. */
-export function selectedIndexIn(view: ViewState, keys: readonly string[]): number {
+/**
+ * The index of the selection among `keys`: the selected key's row (looked up where it was first: it
+ * seldom moves), or the remembered index clamped.
+ */
+export function selectedIndexIn(view: ViewState, keys: RowKeys): number {
+  if (view.selectedKey !== undefined && keys.at(view.selectedIndex) === view.selectedKey)
+    return view.selectedIndex;
   const byKey = view.selectedKey === undefined ? -1 : keys.indexOf(view.selectedKey);
   if (byKey !== -1) return byKey;
   return Math.max(0, Math.min(view.selectedIndex, keys.length - 1));
 }
 
-function selectIndex(view: ViewState, index: number, keys: readonly string[]): ViewState {
+function selectIndex(view: ViewState, index: number, keys: RowKeys): ViewState {
   if (keys.length === 0) return { ...view, selectedIndex: 0, selectedKey: undefined };
   const clamped = Math.max(0, Math.min(index, keys.length - 1));
-  return { ...view, selectedIndex: clamped, selectedKey: keys[clamped] };
+  return { ...view, selectedIndex: clamped, selectedKey: keys.at(clamped) };
 }
 
 const clampLine = (line: number, max: number) => Math.max(0, Math.min(line, Math.max(0, max)));
