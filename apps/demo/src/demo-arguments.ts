@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isErrorClass, LroError } from "@lro/core";
 
 /** The demo's proxy listens here by default, with this key, so the README's curl session works as written. */
 export const demoPort = 8080;
@@ -30,11 +31,14 @@ export type DemoArguments =
     };
 
 /** Bad arguments: the message says what was wrong and what to pass instead. Exit status 2. */
-export class DemoUsageError extends Error {
+export class DemoUsageError extends LroError {
+  readonly code = "invalidUsage";
+
   constructor(message: string) {
     super(message);
-    this.name = "DemoUsageError";
   }
+
+  static override isInstance = isErrorClass<DemoUsageError>("DemoUsageError");
 }
 
 /** Reads the demo's own options (port, key) and keeps the dashboard's for lro-tui. */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { proxyConfigSchema, type ProxyConfig } from "./config/proxy-config-schema.js";
 import { environmentVariableOf, settingLabel, settings, type SettingName } from "./config/settings.js";
+import { isErrorClass, LroError } from "@lro/core";
 
 /*
  * The only reader of command-line flags and environment variables: `parseCommandLine` turns them into
@@ -12,12 +13,13 @@ export type { ApiKeyDigest, ProxyConfig } from "./config/proxy-config-schema.js"
 export { environmentVariableOf, settingLabel, usage } from "./config/settings.js";
 
 /** A setting that stops start-up: its message names the flag and environment variable. */
-export class ConfigError extends Error {
+export class ConfigError extends LroError {
   readonly code = "invalidConfiguration";
   constructor(readonly problems: string[]) {
     super(`lro-proxy cannot start: ${problems.join("; ")}`);
-    this.name = "ConfigError";
   }
+
+  static override isInstance = isErrorClass<ConfigError>("ConfigError");
 }
 
 export interface ConfigSources {

@@ -1,3 +1,4 @@
+import { isErrorClass, LroError } from "@lro/core";
 import { graphErrorEnvelopeSchema, type GraphErrorEnvelope } from "./error-envelope.js";
 
 /**
@@ -5,7 +6,7 @@ import { graphErrorEnvelopeSchema, type GraphErrorEnvelope } from "./error-envel
  * `requestId` the proxy's `request-id` (what its logs know the request by). `fatal` when retrying the
  * same request cannot help (bad key, bad request, no such operation).
  */
-export class ProxyResponseError extends Error {
+export class ProxyResponseError extends LroError {
   readonly code = "proxyResponse";
 
   constructor(
@@ -16,7 +17,6 @@ export class ProxyResponseError extends Error {
     readonly requestId?: string,
   ) {
     super(`${url} answered ${status}${detail === "" ? "" : `: ${detail}`}`);
-    this.name = "ProxyResponseError";
   }
 
   get fatal(): boolean {
@@ -24,9 +24,7 @@ export class ProxyResponseError extends Error {
   }
 
   /** Whether `value` is one, also across copies of this package. */
-  static isInstance(value: unknown): value is ProxyResponseError {
-    return value instanceof Error && (value as { code?: unknown }).code === "proxyResponse";
-  }
+  static override isInstance = isErrorClass<ProxyResponseError>("ProxyResponseError");
 
   /** Reads an error answer into an error (consumes its body). */
   static async of(url: string, response: Response): Promise<ProxyResponseError> {
@@ -53,16 +51,13 @@ export class ProxyResponseError extends Error {
 }
 
 /** An event stream ended or broke; a follower reconnects and resumes with `Last-Event-ID`. */
-export class EventStreamInterruptedError extends Error {
+export class EventStreamInterruptedError extends LroError {
   readonly code = "eventStreamInterrupted";
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = "EventStreamInterruptedError";
   }
 
   /** Whether `value` is one, also across copies of this package. */
-  static isInstance(value: unknown): value is EventStreamInterruptedError {
-    return value instanceof Error && (value as { code?: unknown }).code === "eventStreamInterrupted";
-  }
+  static override isInstance = isErrorClass<EventStreamInterruptedError>("EventStreamInterruptedError");
 }

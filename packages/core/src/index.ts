@@ -140,7 +140,8 @@ export type { Transport, TransportRequest, TransportResponse } from "./poller/tr
 export type { UndiciDispatcher } from "./poller/undici-transport.js";
 
 // Errors
-export { LroError } from "./errors/lro-error.js";
+export { LroError, isErrorClass, errorMarker } from "./errors/lro-error.js";
+export type { ErrorClassCheck } from "./errors/lro-error.js";
 export { OperationValidationError } from "./errors/operation-validation-error.js";
 export type { OperationValidationIssue } from "./errors/operation-validation-error.js";
 export { OperationFailedError } from "./errors/operation-failed-error.js";

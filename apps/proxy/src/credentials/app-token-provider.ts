@@ -1,6 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import { ConfidentialClientApplication, type NodeAuthOptions } from "@azure/msal-node";
 import type { ProxyLogger } from "../observability/logger.js";
+import { isErrorClass, LroError } from "@lro/core";
 
 /** App-only Graph credentials: the client-credentials flow of one application in one tenant. */
 export interface GraphAppCredentials {
@@ -131,14 +132,11 @@ function secretOrCertificate(credentials: GraphAppCredentials): Partial<NodeAuth
 }
 
 /** App-only credentials that cannot be used as given. */
-export class AppCredentialsError extends Error {
+export class AppCredentialsError extends LroError {
   readonly code = "appCredentials";
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = "AppCredentialsError";
   }
 
-  static isInstance(value: unknown): value is AppCredentialsError {
-    return value instanceof Error && (value as { code?: unknown }).code === "appCredentials";
-  }
+  static override isInstance = isErrorClass<AppCredentialsError>("AppCredentialsError");
 }

@@ -1,8 +1,7 @@
-import { LroError } from "@lro/core";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ProxyLogger } from "../observability/logger.js";
 import { requestLog } from "../observability/request-logging.js";
-import { statusByErrorCode, statusByExpressErrorType } from "./error-status.js";
+import { statusByExpressErrorType, statusOfError } from "./error-status.js";
 import { graphErrorEnvelope } from "./graph-error-envelope.js";
 import { AuthenticationError } from "./authentication-error.js";
 import { RateLimitedError, TooManyOpenRequestsError } from "./limit-errors.js";
@@ -20,12 +19,10 @@ interface Answer {
 
 /** Maps any error to a status, a Graph error code and a message a client may see. */
 export function describeError(error: unknown): Answer {
-  if (LroError.isInstance(error)) {
-    const status = statusByErrorCode[error.code];
-    if (status !== undefined) {
-      const details = ProxyError.isInstance(error) ? error.innerError : {};
-      return { status, code: error.code, message: error.message, details };
-    }
+  const known = statusOfError(error);
+  if (known !== undefined) {
+    const details = ProxyError.isInstance(known.error) ? known.error.innerError : {};
+    return { status: known.status, code: known.error.code, message: known.error.message, details };
   }
   if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
     // Express could not decode a path parameter.

@@ -1,9 +1,10 @@
-import { hasErrorCode, ProxyError } from "./proxy-error.js";
+import { isErrorClass } from "@lro/core";
+import { ProxyError } from "./proxy-error.js";
 
 /** The identity sent more requests than its rate limit allows; `retryAfterSeconds` says when to come back. */
 export class RateLimitedError extends ProxyError {
   readonly code = "tooManyRequests";
-  static override isInstance = hasErrorCode<RateLimitedError>("tooManyRequests");
+  static override isInstance = isErrorClass<RateLimitedError>("RateLimitedError");
 
   constructor(
     readonly retryAfterSeconds: number,
@@ -20,7 +21,7 @@ export class RateLimitedError extends ProxyError {
 /** The identity already has as many tracked operations as it may; delete finished ones or wait for retention. */
 export class TooManyOperationsError extends ProxyError {
   readonly code = "tooManyOperations";
-  static override isInstance = hasErrorCode<TooManyOperationsError>("tooManyOperations");
+  static override isInstance = isErrorClass<TooManyOperationsError>("TooManyOperationsError");
 
   constructor(readonly limit: number) {
     super(
@@ -33,7 +34,7 @@ export class TooManyOperationsError extends ProxyError {
 /** The identity holds as many open event streams, or waiting requests, as it may; one must end first. */
 export class TooManyOpenRequestsError extends ProxyError {
   readonly code = "tooManyOpenRequests";
-  static override isInstance = hasErrorCode<TooManyOpenRequestsError>("tooManyOpenRequests");
+  static override isInstance = isErrorClass<TooManyOpenRequestsError>("TooManyOpenRequestsError");
 
   constructor(
     readonly kind: "eventStream" | "wait",

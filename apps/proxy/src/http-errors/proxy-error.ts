@@ -1,4 +1,4 @@
-import { LroError } from "@lro/core";
+import { isErrorClass, LroError } from "@lro/core";
 
 /**
  * The base of the errors the proxy answers with. `code` is the Graph error code of the answer; the HTTP
@@ -13,12 +13,5 @@ export abstract class ProxyError extends LroError {
     this.innerError = options.innerError ?? {};
   }
 
-  static override isInstance(value: unknown): value is ProxyError {
-    return LroError.isInstance(value) && "innerError" in value;
-  }
-}
-
-/** The `isInstance` check of one error class, by its stable code: works across duplicate package copies. */
-export function hasErrorCode<T extends LroError>(code: string) {
-  return (value: unknown): value is T => LroError.isInstance(value) && value.code === code;
+  static override isInstance = isErrorClass<ProxyError>("ProxyError");
 }

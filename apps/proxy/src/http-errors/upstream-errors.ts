@@ -1,15 +1,16 @@
-import { hasErrorCode, ProxyError } from "./proxy-error.js";
+import { isErrorClass } from "@lro/core";
+import { ProxyError } from "./proxy-error.js";
 
 /** The upstream did not answer within the configured timeout. */
 export class UpstreamTimeoutError extends ProxyError {
   readonly code = "gatewayTimeout";
-  static override isInstance = hasErrorCode<UpstreamTimeoutError>("gatewayTimeout");
+  static override isInstance = isErrorClass<UpstreamTimeoutError>("UpstreamTimeoutError");
 }
 
 /** The upstream could not be reached or broke the connection. */
 export class UpstreamUnavailableError extends ProxyError {
   readonly code = "badGateway";
-  static override isInstance = hasErrorCode<UpstreamUnavailableError>("badGateway");
+  static override isInstance = isErrorClass<UpstreamUnavailableError>("UpstreamUnavailableError");
 }
 
 /**
@@ -18,5 +19,5 @@ export class UpstreamUnavailableError extends ProxyError {
  */
 export class ClientGoneError extends ProxyError {
   readonly code = "clientClosedRequest";
-  static override isInstance = hasErrorCode<ClientGoneError>("clientClosedRequest");
+  static override isInstance = isErrorClass<ClientGoneError>("ClientGoneError");
 }

@@ -1,23 +1,16 @@
 import type { ProxyConfig } from "../config.js";
 import { settingLabel } from "../config/settings.js";
 import { SqliteStoreUnusableError } from "../store/sqlite/sqlite-file.js";
+import { isErrorClass, LroError } from "@lro/core";
 
 /** Start-up failed for a reason the operator can fix; the message says what and how, in one line. */
-export class StartupError extends Error {
+export class StartupError extends LroError {
   readonly code = "startupFailed";
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = "StartupError";
   }
 
-  static isInstance(value: unknown): value is StartupError {
-    return (
-      value instanceof Error &&
-      value.name === "StartupError" &&
-      "code" in value &&
-      value.code === "startupFailed"
-    );
-  }
+  static override isInstance = isErrorClass<StartupError>("StartupError");
 }
 
 interface SystemError {

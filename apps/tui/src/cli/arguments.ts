@@ -6,6 +6,7 @@ import { createTranslator } from "../i18n/translator.js";
 import { catalogs } from "../i18n/languages.js";
 import { graphOrigin } from "../sources/graph-origin.js";
 import { parseDuration } from "./duration-argument.js";
+import { isErrorClass, TuiError } from "../errors/tui-error.js";
 
 export type Environment = Record<string, string | undefined>;
 
@@ -38,13 +39,14 @@ export type CliOptions = Command & {
 };
 
 /** Bad arguments: the message says what was wrong and what to pass instead. Exit status 2. */
-export class UsageError extends Error {
-  readonly code = "USAGE";
+export class UsageError extends TuiError {
+  readonly code = "invalidUsage";
 
   constructor(message: string) {
     super(message);
-    this.name = "UsageError";
   }
+
+  static override isInstance = isErrorClass<UsageError>("UsageError");
 }
 
 const httpUrl = (

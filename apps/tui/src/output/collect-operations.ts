@@ -3,20 +3,22 @@ import type { OperationSource } from "../sources/operation-source.js";
 import { isFinished } from "../state/entry-status.js";
 import type { OperationsState } from "../state/operations-state.js";
 import { operationStates } from "../state/operation-states.js";
+import { isErrorClass, TuiError } from "../errors/tui-error.js";
 
 /** The source cannot be reached; plain output fails at once instead of retrying behind a script's back. */
-export class SourceUnavailableError extends Error {
-  readonly code = "SOURCE_UNAVAILABLE";
+export class SourceUnavailableError extends TuiError {
+  readonly code = "sourceUnavailable";
 
   constructor(reason: string) {
     super(reason);
-    this.name = "SourceUnavailableError";
   }
+
+  static override isInstance = isErrorClass<SourceUnavailableError>("SourceUnavailableError");
 }
 
 /** --timeout ran out: `state` is what was known by then (printed when the list was complete). */
-export class CollectTimeoutError extends Error {
-  readonly code = "COLLECT_TIMEOUT";
+export class CollectTimeoutError extends TuiError {
+  readonly code = "collectTimeout";
 
   constructor(
     readonly timeoutMs: number,
@@ -24,8 +26,9 @@ export class CollectTimeoutError extends Error {
   ) {
     const reason = state?.connection.state === "reconnecting" ? `: ${state.connection.reason}` : "";
     super(`no complete answer within ${timeoutMs / 1000} s${reason}`);
-    this.name = "CollectTimeoutError";
   }
+
+  static override isInstance = isErrorClass<CollectTimeoutError>("CollectTimeoutError");
 }
 
 /**

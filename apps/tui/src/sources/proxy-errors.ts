@@ -1,5 +1,7 @@
+import { isErrorClass, TuiError } from "../errors/tui-error.js";
+
 /** The proxy did not answer in time (stopped, overloaded, or a network that drops packets); retried. */
-export class ProxyTimeoutError extends Error {
+export class ProxyTimeoutError extends TuiError {
   readonly code = "proxyTimeout";
 
   constructor(
@@ -7,22 +9,18 @@ export class ProxyTimeoutError extends Error {
     readonly timeoutMs: number,
   ) {
     super(`the proxy did not answer within ${timeoutMs / 1000} s (${url})`);
-    this.name = "ProxyTimeoutError";
   }
 
-  /** Whether `value` is one, also across copies of this module. */
-  static isInstance(value: unknown): value is ProxyTimeoutError {
-    return value instanceof Error && (value as { code?: unknown }).code === "proxyTimeout";
-  }
+  static override isInstance = isErrorClass<ProxyTimeoutError>("ProxyTimeoutError");
 }
 
 /**
- * @lro/client's `ProxyResponseError`, known by its code as its own `isInstance` does: importing the
- * client here would load zod for `--help` and every usage error, which only print.
+ * @lro/client's `ProxyResponseError`, known by its class marker as its own `isInstance` does: importing
+ * the client here would load zod for `--help` and every usage error, which only print.
  */
-function isProxyResponse(error: unknown): error is Error & { status: number; detail: string; url: string } {
-  return error instanceof Error && (error as { code?: unknown }).code === "proxyResponse";
-}
+const isProxyResponse = isErrorClass<Error & { status: number; detail: string; url: string }>(
+  "ProxyResponseError",
+);
 
 /**
  * A short reason for the header: what went wrong, without stack or secrets. An answer of the proxy says

@@ -1,8 +1,8 @@
-import { LroError, hasErrorCode } from "./lro-error.js";
+import { LroError, isErrorClass } from "./lro-error.js";
 
 /** `resumeOperation` was given something that is not a resume token produced by this package. */
 export class InvalidResumeTokenError extends LroError {
-  readonly code = "invalid_resume_token";
+  readonly code = "invalidResumeToken";
   readonly issues: readonly string[];
 
   constructor(issues: readonly string[], options?: { cause?: unknown }) {
@@ -13,5 +13,5 @@ export class InvalidResumeTokenError extends LroError {
     this.issues = issues;
   }
 
-  static override isInstance = hasErrorCode<InvalidResumeTokenError>("invalid_resume_token");
+  static override isInstance = isErrorClass<InvalidResumeTokenError>("InvalidResumeTokenError");
 }

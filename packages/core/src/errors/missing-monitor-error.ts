@@ -1,8 +1,8 @@
-import { LroError, hasErrorCode } from "./lro-error.js";
+import { LroError, isErrorClass } from "./lro-error.js";
 
 /** The initial request answered 202 Accepted without a Location or Operation-Location header to poll. */
 export class MissingMonitorError extends LroError {
-  readonly code = "missing_monitor";
+  readonly code = "missingMonitor";
   readonly requestUrl: string;
   readonly httpStatus: number;
 
@@ -16,5 +16,5 @@ export class MissingMonitorError extends LroError {
     this.httpStatus = fields.httpStatus;
   }
 
-  static override isInstance = hasErrorCode<MissingMonitorError>("missing_monitor");
+  static override isInstance = isErrorClass<MissingMonitorError>("MissingMonitorError");
 }

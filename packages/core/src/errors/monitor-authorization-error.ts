@@ -1,8 +1,8 @@
-import { LroError, hasErrorCode } from "./lro-error.js";
+import { LroError, isErrorClass } from "./lro-error.js";
 
 /** The monitor answered 401 or 403. Not retried: a new token or permission is needed. */
 export class MonitorAuthorizationError extends LroError {
-  readonly code = "monitor_authorization";
+  readonly code = "monitorAuthorization";
   readonly monitorUrl: string;
   readonly httpStatus: number;
   /** Whether an Authorization header was sent to the monitor (false for an untrusted foreign origin). */
@@ -21,5 +21,5 @@ export class MonitorAuthorizationError extends LroError {
     this.authorizationSent = fields.authorizationSent;
   }
 
-  static override isInstance = hasErrorCode<MonitorAuthorizationError>("monitor_authorization");
+  static override isInstance = isErrorClass<MonitorAuthorizationError>("MonitorAuthorizationError");
 }

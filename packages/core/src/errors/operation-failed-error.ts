@@ -1,9 +1,9 @@
 import type { Operation, OperationError } from "../models/operation.js";
-import { LroError, hasErrorCode } from "./lro-error.js";
+import { LroError, isErrorClass } from "./lro-error.js";
 
 /** The operation reached `failed` upstream; `operation` is the failed snapshot, `error` its normalised error. */
 export class OperationFailedError extends LroError {
-  readonly code = "operation_failed";
+  readonly code = "operationFailed";
   readonly operation: Operation;
   readonly error: OperationError | undefined;
 
@@ -17,5 +17,5 @@ export class OperationFailedError extends LroError {
     this.error = operation.error;
   }
 
-  static override isInstance = hasErrorCode<OperationFailedError>("operation_failed");
+  static override isInstance = isErrorClass<OperationFailedError>("OperationFailedError");
 }

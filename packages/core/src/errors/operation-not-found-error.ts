@@ -1,8 +1,8 @@
-import { LroError, hasErrorCode } from "./lro-error.js";
+import { LroError, isErrorClass } from "./lro-error.js";
 
 /** The monitor answered 404 (or 410): the operation is unknown or no longer kept by the service. */
 export class OperationNotFoundError extends LroError {
-  readonly code = "operation_not_found";
+  readonly code = "operationNotFound";
   readonly monitorUrl: string;
   readonly httpStatus: number;
 
@@ -16,5 +16,5 @@ export class OperationNotFoundError extends LroError {
     this.httpStatus = fields.httpStatus;
   }
 
-  static override isInstance = hasErrorCode<OperationNotFoundError>("operation_not_found");
+  static override isInstance = isErrorClass<OperationNotFoundError>("OperationNotFoundError");
 }

@@ -1,5 +1,5 @@
 import type { OperationKind } from "../models/operation-kind.js";
-import { hasErrorCode, LroError } from "./lro-error.js";
+import { isErrorClass, LroError } from "./lro-error.js";
 
 /** One reason a payload is not a valid operation: where, what was expected, what was received. */
 export interface OperationValidationIssue {
@@ -15,7 +15,7 @@ export interface OperationValidationIssue {
   readonly message: string;
 }
 
-const code = "operation_validation";
+const code = "operationValidation";
 
 /** A payload that cannot be read as a Graph operation: `issues` names each bad path. */
 export class OperationValidationError extends LroError {
@@ -35,5 +35,5 @@ export class OperationValidationError extends LroError {
     this.kind = options.kind;
   }
 
-  static override isInstance = hasErrorCode<OperationValidationError>(code);
+  static override isInstance = isErrorClass<OperationValidationError>("OperationValidationError");
 }

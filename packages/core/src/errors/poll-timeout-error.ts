@@ -1,9 +1,9 @@
 import type { Operation } from "../models/operation.js";
-import { LroError, hasErrorCode } from "./lro-error.js";
+import { LroError, isErrorClass } from "./lro-error.js";
 
 /** The poll's deadline passed before the operation ended; `lastOperation` is the last snapshot seen, if any. */
 export class PollTimeoutError extends LroError {
-  readonly code = "poll_timeout";
+  readonly code = "pollTimeout";
   readonly monitorUrl: string;
   readonly deadline: number;
   readonly lastOperation: Operation | undefined;
@@ -21,5 +21,5 @@ export class PollTimeoutError extends LroError {
     this.lastOperation = fields.lastOperation;
   }
 
-  static override isInstance = hasErrorCode<PollTimeoutError>("poll_timeout");
+  static override isInstance = isErrorClass<PollTimeoutError>("PollTimeoutError");
 }

@@ -1,4 +1,4 @@
-import { LroError, hasErrorCode } from "./lro-error.js";
+import { LroError, isErrorClass } from "./lro-error.js";
 
 /**
  * An answer's body grew past the transport's `maxResponseBytes`: the read stopped there and the
@@ -31,5 +31,5 @@ export class ResponseTooLargeError extends LroError {
     this.receivedBytes = fields.receivedBytes;
   }
 
-  static override isInstance = hasErrorCode<ResponseTooLargeError>("responseTooLarge");
+  static override isInstance = isErrorClass<ResponseTooLargeError>("ResponseTooLargeError");
 }

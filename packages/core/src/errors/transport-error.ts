@@ -1,4 +1,4 @@
-import { LroError, hasErrorCode } from "./lro-error.js";
+import { LroError, isErrorClass } from "./lro-error.js";
 
 /** The request never got an HTTP answer (connection refused or dropped, DNS, timeout). Always transient. */
 export class TransportError extends LroError {
@@ -14,5 +14,5 @@ export class TransportError extends LroError {
     this.method = fields.method;
   }
 
-  static override isInstance = hasErrorCode<TransportError>("transport");
+  static override isInstance = isErrorClass<TransportError>("TransportError");
 }

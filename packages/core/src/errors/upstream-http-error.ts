@@ -1,8 +1,8 @@
-import { LroError, hasErrorCode } from "./lro-error.js";
+import { LroError, isErrorClass } from "./lro-error.js";
 
 /** An HTTP answer the poller cannot use. `transient` errors (408, 429, 500, 502, 503, 504) are retried. */
 export class UpstreamHttpError extends LroError {
-  readonly code = "upstream_http";
+  readonly code = "upstreamHttp";
   readonly url: string;
   readonly httpStatus: number;
   readonly transient: boolean;
@@ -37,5 +37,5 @@ export class UpstreamHttpError extends LroError {
     this.graphErrorCode = fields.graphErrorCode;
   }
 
-  static override isInstance = hasErrorCode<UpstreamHttpError>("upstream_http");
+  static override isInstance = isErrorClass<UpstreamHttpError>("UpstreamHttpError");
 }

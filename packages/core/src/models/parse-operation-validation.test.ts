@@ -128,7 +128,7 @@ describe("parseOperation: only the status refuses an answer", () => {
     expect(OperationValidationError.isInstance(caught)).toBe(true);
     expect(LroError.isInstance(caught)).toBe(true);
     const error = caught as OperationValidationError;
-    expect(error.code).toBe("operation_validation");
+    expect(error.code).toBe("operationValidation");
     expect(error.kind).toBe("richLongRunningOperation");
     expect(error.issues).toStrictEqual([
       {

@@ -60,7 +60,7 @@ describe("parseScenario", () => {
       '"throttle.status" is required',
       'unknown option "slow.speed" (known: from, count, delayMs)',
     ]);
-    expect(result.error.code).toBe("simulator_invalid_scenario");
+    expect(result.error.code).toBe("invalidScenario");
   });
 
   it("refuses anything but an object", () => {

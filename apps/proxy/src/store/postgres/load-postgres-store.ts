@@ -1,11 +1,11 @@
 import type { OperationStore } from "../operation-store.js";
 import type * as PostgresStore from "./postgres-store.js";
 import type { PostgresStoreOptions } from "./postgres-store-options.js";
+import { isErrorClass, LroError } from "@lro/core";
 
 /** Raised when a PostgreSQL store is asked for but the optional `pg` package is not installed. */
-export class PostgresDriverMissingError extends Error {
-  override readonly name = "PostgresDriverMissingError";
-  readonly code = "postgres_driver_missing";
+export class PostgresDriverMissingError extends LroError {
+  readonly code = "postgresDriverMissing";
 
   constructor(cause: unknown) {
     super(
@@ -15,9 +15,7 @@ export class PostgresDriverMissingError extends Error {
     );
   }
 
-  static isInstance(value: unknown): value is PostgresDriverMissingError {
-    return value instanceof Error && value.name === "PostgresDriverMissingError";
-  }
+  static override isInstance = isErrorClass<PostgresDriverMissingError>("PostgresDriverMissingError");
 }
 
 function isMissingPg(error: unknown): boolean {

@@ -1,9 +1,10 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { openSqliteDatabase, type SqliteDatabase } from "./sqlite-database.js";
+import { isErrorClass, LroError } from "@lro/core";
 
 /** Why a data directory's database cannot be used; `reason` names the case, the message says what to do. */
-export class SqliteStoreUnusableError extends Error {
+export class SqliteStoreUnusableError extends LroError {
   readonly code = "sqliteStoreUnusable";
   constructor(
     readonly reason: "locked" | "damaged" | "walDamaged",
@@ -11,12 +12,9 @@ export class SqliteStoreUnusableError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.name = "SqliteStoreUnusableError";
   }
 
-  static isInstance(value: unknown): value is SqliteStoreUnusableError {
-    return value instanceof Error && (value as { code?: unknown }).code === "sqliteStoreUnusable";
-  }
+  static override isInstance = isErrorClass<SqliteStoreUnusableError>("SqliteStoreUnusableError");
 }
 
 /** The name of the database file in a data directory. */
