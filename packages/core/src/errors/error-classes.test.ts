@@ -25,9 +25,10 @@ const samples: Record<string, () => LroError> = {
 
 type ErrorClass = { name: string; prototype: unknown; isInstance(value: unknown): boolean };
 
-const exportedErrorClasses = Object.entries(core).filter(
+const exportedErrorClasses = Object.entries(core as Record<string, unknown>).filter(
   (entry): entry is [string, ErrorClass] =>
-    typeof entry[1] === "function" && (entry[1] === LroError || entry[1].prototype instanceof LroError),
+    typeof entry[1] === "function" &&
+    (entry[1] === LroError || (entry[1] as { prototype: unknown }).prototype instanceof LroError),
 );
 
 describe("@lro/core's error classes", () => {
