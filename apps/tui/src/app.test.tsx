@@ -7,6 +7,7 @@ import { createFakeSource } from "./test-support/fake-source.js";
 import { failedOperation, makeOperation } from "./test-support/operations.js";
 import { terminalControl } from "./test-support/terminal-control.js";
 import { waitForFrame } from "./test-support/wait-for-frame.js";
+import { MouseInput } from "./input/mouse-input.js";
 
 const now = () => Date.parse("2026-11-22T15:02:00Z");
 const display = { translate: createTranslator(catalogs.en), color: false };
@@ -14,8 +15,11 @@ let instance: ReturnType<typeof render> | undefined;
 
 function start(size = { columns: 100, rows: 20 }, mode: "core" | "proxy" = "core", shown = display) {
   const fake = createFakeSource(mode);
-  instance = render(<App source={fake.source} display={shown} size={size} renderIntervalMs={0} now={now} />);
-  return { ...fake, ...instance };
+  const mouse = new MouseInput();
+  instance = render(
+    <App source={fake.source} display={shown} size={size} renderIntervalMs={0} now={now} mouse={mouse} />,
+  );
+  return { ...fake, ...instance, mouse };
 }
 
 afterEach(() => {
@@ -420,21 +424,21 @@ describe("the dashboard", () => {
   it("scrolls with the mouse wheel, selects a row with a click, opens it with a second, sorts on a heading", async () => {
     const app = await withThree();
     // Rows: the header's two lines, the headings on line 3, operations from line 4 (c3d4, bbbb, aaaa).
-    app.stdin.write("\u001B[<65;10;5M");
+    app.mouse.feed("\u001B[<65;10;5M");
     await waitForFrame(app.lastFrame, (text) => selectedRow(text).includes("aaaaaaaa"));
-    app.stdin.write("\u001B[<64;10;5M");
+    app.mouse.feed("\u001B[<64;10;5M");
     await waitForFrame(app.lastFrame, (text) => selectedRow(text).includes("c3d4e5f6"));
-    app.stdin.write("\u001B[<0;10;5M");
+    app.mouse.feed("\u001B[<0;10;5M");
     await waitForFrame(app.lastFrame, (text) => selectedRow(text).includes("bbbbbbbb"));
-    app.stdin.write("\u001B[<0;10;5m");
-    app.stdin.write("\u001B[<0;10;5M");
+    app.mouse.feed("\u001B[<0;10;5m");
+    app.mouse.feed("\u001B[<0;10;5M");
     await waitForFrame(app.lastFrame, (text) => text.includes("Operation bbbbbbbb"));
     app.stdin.write("\u001B");
     await waitForFrame(app.lastFrame, (text) => text.includes("ETA"));
     // The status heading starts after the marker, the id (8) and the kind (20), each with a gap.
-    app.stdin.write("\u001B[<0;35;3M");
+    app.mouse.feed("\u001B[<0;35;3M");
     await waitForFrame(app.lastFrame, (text) => text.includes("sorted by Status ▾"));
-    app.stdin.write("\u001B[<0;35;3M");
+    app.mouse.feed("\u001B[<0;35;3M");
     await waitForFrame(app.lastFrame, (text) => text.includes("sorted by Status ▴"));
   });
 

@@ -30,6 +30,7 @@ import type { ColumnId } from "./state/table-layout.js";
 import { layoutColumns } from "./state/table-layout.js";
 import type { ViewAction } from "./state/view-state.js";
 import { initialViewState, reduceView, selectedIndexIn } from "./state/view-state.js";
+import type { MouseReports } from "./input/mouse-input.js";
 import type { Rows } from "./state/visible-rows.js";
 import { nextRows } from "./state/visible-rows.js";
 import { windowStart } from "./state/visible-window.js";
@@ -50,6 +51,8 @@ export interface AppProps {
   onQuit?: (status: number) => void;
   /** How long a flash line stays. */
   flashMs?: number;
+  /** The terminal's mouse reports (wheel, clicks), which Ink's input does not carry. */
+  mouse?: MouseReports | undefined;
 }
 
 const statuses: readonly EntryStatus[] = [
@@ -88,6 +91,7 @@ function Dashboard({
   output,
   onQuit,
   flashMs = 3000,
+  mouse,
 }: AppProps) {
   const { exit } = useApp();
   const { translate, color } = display;
@@ -226,16 +230,20 @@ function Dashboard({
     },
     [onQuit, exit, idOf, output, flash, translate, source],
   );
-  useKeys({
-    view,
-    keys,
-    pageSize: tableHeight,
-    detailPage: detailHeight,
-    detailMax,
-    layout,
-    dispatch,
-    perform,
-  });
+  useKeys(
+    {
+      view,
+      keys,
+      pageSize: tableHeight,
+      detailPage: detailHeight,
+      detailMax,
+      layout,
+      dispatch,
+      perform,
+    },
+    true,
+    mouse,
+  );
 
   const confirmEntry = view.confirmKey === undefined ? undefined : state.entries.get(view.confirmKey);
   const footer =

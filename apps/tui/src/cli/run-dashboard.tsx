@@ -2,6 +2,7 @@ import { render } from "ink";
 import { App, type AppProps } from "../app.js";
 import type { Display } from "../context/display-context.js";
 import type { OperationSource } from "../sources/operation-source.js";
+import { splitMouseInput } from "../input/mouse-input.js";
 import type { CliStreams } from "./streams.js";
 
 const enterAlternateScreen = "\u001B[?1049h\u001B[H";
@@ -32,19 +33,22 @@ export async function runDashboard(
 ): Promise<number> {
   let status = 0;
   streams.stdout.write(enterAlternateScreen + (options.mouse ? mouseOn : ""));
+  // Ink's input parser drops mouse reports, so they are taken out of the terminal's input before it.
+  const input = options.mouse ? splitMouseInput(streams.stdin) : undefined;
   const instance = render(
     <App
       source={source}
       display={display}
       endpoint={options.endpoint}
       output={(text) => streams.stdout.write(text)}
+      mouse={input?.mouse}
       onQuit={(code) => {
         status = code;
       }}
     />,
     {
       stdout: streams.stdout,
-      stdin: streams.stdin,
+      stdin: input?.keys ?? streams.stdin,
       stderr: streams.stderr,
       // Ctrl-C is a key of the dashboard (exit status 130), read in raw mode like every other.
       exitOnCtrlC: false,
@@ -64,6 +68,7 @@ export async function runDashboard(
     await instance.waitUntilExit();
   } finally {
     for (const release of stops) release();
+    input?.close();
     streams.stdout.write((options.mouse ? mouseOff : "") + showCursor + leaveAlternateScreen);
   }
   return status;
