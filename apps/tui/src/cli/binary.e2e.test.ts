@@ -216,6 +216,9 @@ describe("lro-tui, the built binary", () => {
     expect(rows).toHaveLength(6);
     for (const row of rows) expect(row).toContain("▶ running");
     session.send("Escape");
+    // A lone Escape is told from the start of a key's sequence by a pause after it: wait until it has
+    // been read (the filter is gone) before the next key, or the two would read as Alt+/.
+    await session.waitFor((text) => !text.includes("filter: running"));
     session.send("/");
     session.send("-running kind:content", true);
     session.send("Enter");
