@@ -14,9 +14,11 @@ export interface ClosableServer {
 export function makeClosable(server: Server): ClosableServer {
   const open = new Set<ServerResponse>();
   let closing = false;
-  server.on("request", (_request, response: ServerResponse) => {
+  // Before the app's own listener: the app may answer a request synchronously, after which no header can
+  // be set (a request arriving during shutdown threw ERR_HTTP_HEADERS_SENT and crashed the process).
+  server.prependListener("request", (_request, response: ServerResponse) => {
     open.add(response);
-    if (closing) response.setHeader("connection", "close");
+    if (closing && !response.headersSent) response.setHeader("connection", "close");
     response.on("close", () => {
       open.delete(response);
       if (closing) setImmediate(() => server.closeIdleConnections());
