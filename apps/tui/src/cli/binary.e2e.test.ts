@@ -268,4 +268,16 @@ describe("lro-tui, the built binary", () => {
       session.close();
     }
   }, 60_000);
+
+  it("is the live dashboard in a terminal even where CI is set (a CI job's or a cloud IDE's terminal)", async () => {
+    const url = await serve([wire(1), wire(2, { status: "succeeded" })]);
+    for (const ci of ["true", "1"]) {
+      const session = tmux(["--proxy", url, "--api-key", "k"], { columns: 80, rows: 12, env: { CI: ci } });
+      const screen = await session.waitFor((text) => text.includes("● live"));
+      expect(screen).toMatch(/00000001 /);
+      session.send("q");
+      expect(await session.waitFor((text) => text.includes("EXIT STATUS"))).toContain("EXIT STATUS 0");
+      session.close();
+    }
+  }, 60_000);
 });

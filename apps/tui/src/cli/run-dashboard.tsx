@@ -52,6 +52,9 @@ export async function runDashboard(
       stderr: streams.stderr,
       // Ctrl-C is a key of the dashboard (exit status 130), read in raw mode like every other.
       exitOnCtrlC: false,
+      // main() chose the dashboard because both ends are a terminal: Ink must draw it live even where a
+      // CI variable is set (Ink would otherwise print only the last frame, at exit).
+      interactive: true,
       patchConsole: true,
       maxFps: 30,
     },
