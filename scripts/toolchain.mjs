@@ -132,8 +132,13 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     args.splice(0, 2);
   }
   if (args[0] === "--") args.shift();
-  if (args.length === 0) {
-    console.error("usage: node scripts/toolchain.mjs [--node <version>] -- <command> [args...]");
+  if (args.length === 0 || args[0] === "--help" || args[0] === "-h") {
+    const usage = "usage: node scripts/toolchain.mjs [--node <version>] -- <command> [args...]";
+    if (args.length > 0) {
+      console.log(usage);
+      process.exit(0);
+    }
+    console.error(usage);
     process.exit(2);
   }
   process.exit(runWith(toolchainEnv(nodeVersion), args[0], args.slice(1)));
