@@ -13,6 +13,8 @@ import type { EgressPolicy } from "./security/egress-policy.js";
 import type { Identities } from "./security/identities.js";
 import { createOpenRequestLimits } from "./security/open-request-limits.js";
 import { createRateLimiter } from "./security/rate-limiter.js";
+import { createStreamTokens } from "./security/stream-token.js";
+import { streamTokenHandler } from "./routes/stream-token-route.js";
 import { requestPreamble } from "./request-preamble.js";
 import type { ChangeFeed } from "./store/change-feed.js";
 import type { OperationRecords } from "./store/operation-records.js";
@@ -72,6 +74,10 @@ export function createApp(dependencies: ProxyDependencies): Express {
     wait: config.limits.waitsPerIdentity,
   });
   const failedAttempts = { limit: 30, windowMs: 60_000 };
+  const streamTokens = createStreamTokens({
+    secret: config.streamTokens.secret,
+    lifetimeMs: config.streamTokens.lifetimeMs,
+  });
   app.use(
     requestPreamble({
       logger,
@@ -84,6 +90,8 @@ export function createApp(dependencies: ProxyDependencies): Express {
         accepting: dependencies.accepting ?? (() => true),
       }),
       authenticate: identities,
+      corsOrigins: config.cors.origins,
+      streamTokens,
       failedAttempts: {
         ...failedAttempts,
         limiter: createRateLimiter({ limit: failedAttempts.limit, windowMs: failedAttempts.windowMs }),
@@ -111,6 +119,10 @@ export function createApp(dependencies: ProxyDependencies): Express {
     },
     getOperationHandler({ store, tracker, limits, metrics, shutdown: dependencies.shutdown }),
   );
+  app.post(
+    operationsPaths.map((path) => `${path}/:id/stream-token`),
+    streamTokenHandler({ store, tokens: streamTokens, prefixes: config.prefixes }),
+  );
   app.use(
     operationsPaths,
     createEventsRouter({ store, tracker, metrics, limits, upstreamOrigin: config.upstream.origin }),
@@ -124,6 +136,10 @@ export function createApp(dependencies: ProxyDependencies): Express {
   app.all(
     operationsPaths.map((path) => `${path}/:id`),
     methodNotAllowed(["GET", "HEAD", "DELETE"]),
+  );
+  app.all(
+    operationsPaths.map((path) => `${path}/:id/stream-token`),
+    methodNotAllowed(["POST"]),
   );
   const forwarding = createForwardingRouter({ config, upstream, tracker, egress });
   for (const prefix of config.prefixes) app.use(prefix, forwarding);

@@ -292,3 +292,56 @@ describe("the drop-in settings", () => {
     expect(() => parseConfig({ argv: [...key, ...argv] })).toThrow(message);
   });
 });
+
+describe("the browser settings", () => {
+  const key = ["--api-key", "k".repeat(20)];
+  const secret = "ab".repeat(32);
+
+  it("read --cors-origin (flags or a comma-separated variable), normalised as browsers write Origin", () => {
+    const fromFlags = parseConfig({
+      argv: [...key, "--cors-origin", "https://App.Example.com/", "--cors-origin", "http://localhost:5173"],
+    });
+    expect(fromFlags.cors.origins).toEqual(["https://app.example.com", "http://localhost:5173"]);
+    const fromEnvironment = parseConfig({
+      argv: key,
+      env: { LRO_PROXY_CORS_ORIGIN: "https://a.example.com, https://b.example.com:8443" },
+    });
+    expect(fromEnvironment.cors.origins).toEqual(["https://a.example.com", "https://b.example.com:8443"]);
+    expect(parseConfig({ argv: key }).cors.origins).toEqual([]);
+  });
+
+  it.each([
+    "*",
+    "https://*.example.com",
+    "https://app.example.com/path",
+    "app.example.com",
+    "null",
+    "ftp://x",
+  ])("refuses the CORS origin %j", (origin) => {
+    expect(() => parseConfig({ argv: [...key, "--cors-origin", origin] })).toThrow(
+      /--cors-origin \(LRO_PROXY_CORS_ORIGIN\): expected an exact origin/,
+    );
+  });
+
+  it("read the stream token key (flag, variable or file) and lifetime; a bad key is never quoted", () => {
+    expect(parseConfig({ argv: key }).streamTokens).toEqual({ secret: undefined, lifetimeMs: 300_000 });
+    const directory = mkdtempSync(join(tmpdir(), "lro-proxy-config-"));
+    writeFileSync(join(directory, "stream.key"), `${secret}\n`);
+    const fromFile = parseConfig({
+      argv: [
+        ...key,
+        "--stream-token-secret-file",
+        join(directory, "stream.key"),
+        "--stream-token-lifetime",
+        "90s",
+      ],
+    });
+    expect(fromFile.streamTokens).toEqual({ secret: Buffer.from(secret, "hex"), lifetimeMs: 90_000 });
+    const fromEnvironment = parseConfig({ argv: key, env: { LRO_PROXY_STREAM_TOKEN_SECRET: secret } });
+    expect(fromEnvironment.streamTokens.secret).toEqual(Buffer.from(secret, "hex"));
+    const problems = problemsOf([...key, "--stream-token-secret", "not-a-key-but-secret"]);
+    expect(problems.join()).toMatch(/--stream-token-secret .*expected a 256-bit key/);
+    expect(problems.join()).not.toContain("not-a-key-but-secret");
+    expect(problemsOf([...key, "--stream-token-lifetime", "2h"]).join()).toMatch(/from 1s to 1h/);
+  });
+});

@@ -76,6 +76,7 @@ export function parseCommandLine({ argv = [], env = {} }: ConfigSources): Parsed
   fromFile("graphClientSecretFile", "graphClientSecret");
   fromFile("graphClientCertificateFile", "graphClientCertificate");
   fromFile("tokenVaultKeyFile", "tokenVaultKey");
+  fromFile("streamTokenSecretFile", "streamTokenSecret");
 
   const result = proxyConfigSchema.safeParse(raw);
   if (!result.success) {

@@ -4,6 +4,7 @@ import {
   addressRanges,
   apiKeys,
   byteSize,
+  corsOrigins,
   duration,
   httpUrl,
   integer,
@@ -59,6 +60,26 @@ export const proxyConfigSchema = z
     allowOrigin: originPatterns.default([]),
     allowAddress: addressRanges.default([]),
     tokenOrigin: originPatterns.default([]),
+    corsOrigin: corsOrigins.default([]),
+    // A secret: a refusal never quotes it.
+    streamTokenSecret: text("a 256-bit key")
+      .transform((value, context) => {
+        const key = parseVaultKey(value);
+        if (key === undefined) {
+          context.addIssue({
+            code: "custom",
+            message: `expected a 256-bit key: 64 hexadecimal digits or 44 base64 characters (openssl rand -base64 32); got ${value.length} characters (not shown)`,
+          });
+          return z.NEVER;
+        }
+        return key;
+      })
+      .optional(),
+    streamTokenLifetime: duration
+      .refine((ms) => ms >= 1000 && ms <= 3_600_000, {
+        error: "expected a duration from 1s to 1h, such as 5m",
+      })
+      .default(5 * 60_000),
     apiKey: apiKeys.default([]),
     jwksUrl: httpUrl("the https URL of a JSON Web Key Set").optional(),
     jwtIssuer: text("the issuer (iss) the JWTs must carry").optional(),
@@ -186,6 +207,8 @@ export const proxyConfigSchema = z
       allowAddresses: raw.allowAddress,
       tokenOrigins: raw.tokenOrigin,
     },
+    cors: { origins: [...new Set(raw.corsOrigin)] },
+    streamTokens: { secret: raw.streamTokenSecret, lifetimeMs: raw.streamTokenLifetime },
     authentication: {
       apiKeys: raw.apiKey.map((key) => hashApiKey(key)),
       jwt:

@@ -59,6 +59,35 @@ export const originPatterns = z.array(
   }),
 );
 
+/**
+ * `--cors-origin`: an exact origin a browser page may call the proxy from (`https://app.example.com`,
+ * `http://localhost:5173`), written as the browser writes `Origin`. No wildcard, no path: the proxy names
+ * an allowed origin back, never `*` and never an origin it was not given.
+ */
+export const corsOrigins = z.array(
+  text("an origin such as https://app.example.com").transform((value, context) => {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    const bare =
+      url !== undefined &&
+      (url.protocol === "https:" || url.protocol === "http:") &&
+      url.username === "" &&
+      url.password === "" &&
+      url.search === "" &&
+      url.hash === "" &&
+      url.pathname === "/" &&
+      !value.includes("*") &&
+      !/[?#]$/.test(value);
+    if (!bare) {
+      context.addIssue({
+        code: "custom",
+        message: `expected an exact origin such as https://app.example.com or http://localhost:5173 (scheme, host and port; no path, no wildcard), got "${value}"`,
+      });
+      return z.NEVER;
+    }
+    return url.origin;
+  }),
+);
+
 export const addressRanges = z.array(
   text("an IP address or CIDR range").refine((value) => isAddressRange(value), {
     error: (issue) =>

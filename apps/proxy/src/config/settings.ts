@@ -74,6 +74,29 @@ export const settings = {
     multiple: true,
     description: "origin that may receive a caller's Graph token besides the one it was sent to",
   },
+  corsOrigin: {
+    flag: "cors-origin",
+    multiple: true,
+    description:
+      "origin a browser page may call the proxy from (exact, such as https://app.example.com; no wildcard): CORS answers name it, preflights need no credentials",
+  },
+  streamTokenSecret: {
+    flag: "stream-token-secret",
+    multiple: false,
+    description:
+      "256-bit key (64 hex digits or base64) that signs the stream tokens of browser event streams; give every instance of a cluster the same (default: a random key per process; prefer the environment or --stream-token-secret-file)",
+  },
+  streamTokenSecretFile: {
+    flag: "stream-token-secret-file",
+    multiple: false,
+    description: "a file holding the stream token key",
+  },
+  streamTokenLifetime: {
+    flag: "stream-token-lifetime",
+    multiple: false,
+    description:
+      "how long a stream token may start an event stream after it is minted (default 5m; at most 1h)",
+  },
   apiKey: {
     flag: "api-key",
     multiple: true,

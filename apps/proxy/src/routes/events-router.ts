@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from "express";
+import { AuthenticationError } from "../http-errors/authentication-error.js";
 import { BadRequestError } from "../http-errors/request-errors.js";
 import type { ProxyMetrics } from "../observability/metrics.js";
 import type { Identity } from "../security/identities.js";
@@ -36,7 +37,14 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
   const resume = tokenResumption({ tracker, upstreamOrigin: options.upstreamOrigin });
 
   router.get("/events", resume, async (req, res) => {
-    const owner = (res.locals.identity as Identity).id;
+    const identity = res.locals.identity as Identity;
+    // A stream token opens one operation's stream, never the list of all its owner's operations.
+    if (identity.method === "stream-token") {
+      throw new AuthenticationError(
+        "A stream token opens only the events of the operation it was minted for.",
+      );
+    }
+    const owner = identity.id;
     const lastEventId = readLastEventId(req);
     await stream(req, res, {
       owner,
@@ -48,8 +56,12 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
   });
 
   router.get("/:id/events", resume, async (req, res) => {
-    const owner = (res.locals.identity as Identity).id;
+    const identity = res.locals.identity as Identity;
+    const owner = identity.id;
     const { id } = req.params as { id: string };
+    if (identity.method === "stream-token" && res.locals.streamTokenOperation !== id) {
+      throw new AuthenticationError("The stream token was minted for another operation.");
+    }
     const lastEventId = readLastEventId(req);
     const current = async (): Promise<OperationChange[]> => {
       const record = await store.get(owner, id);
@@ -122,13 +134,21 @@ export function createEventsRouter(options: EventsRouterOptions): Router {
   return router;
 }
 
+/**
+ * Where a resumed stream starts: the `Last-Event-ID` header (what an `EventSource` sends when it
+ * reconnects), else the `lastEventId` query parameter (what a browser page gives a new `EventSource`,
+ * which cannot set headers, to resume with a freshly minted stream token).
+ */
 function readLastEventId(req: Request): number | undefined {
-  const value = req.get("last-event-id");
-  if (value === undefined || value.trim() === "") return undefined;
-  if (!/^\d{1,15}$/.test(value.trim())) {
+  const header = req.get("last-event-id");
+  const query = (req.query as Record<string, unknown>).lastEventId;
+  const [value, name] =
+    header !== undefined && header.trim() !== "" ? [header, "Last-Event-ID"] : [query, "lastEventId"];
+  if (value === undefined || value === "") return undefined;
+  if (typeof value !== "string" || !/^\d{1,15}$/.test(value.trim())) {
     throw new BadRequestError(
-      `Last-Event-ID must be the id of an event this stream sent (a whole number), got ${JSON.stringify(value)}.`,
-      { innerError: { header: "Last-Event-ID" } },
+      `${name} must be the id of an event this stream sent (a whole number), got ${JSON.stringify(value)}.`,
+      { innerError: { [name === "Last-Event-ID" ? "header" : "parameter"]: name } },
     );
   }
   return Number(value.trim());

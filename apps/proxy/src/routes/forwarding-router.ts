@@ -12,6 +12,7 @@ import type { Tracker } from "../tracking/tracker.js";
 import { assertDeclaredLength, limitBody } from "../upstream/body-limit.js";
 import { endToEndHeaders, firstHeaderValue } from "../upstream/hop-by-hop.js";
 import type { UpstreamClient, UpstreamResponse } from "../upstream/upstream-client.js";
+import { withoutUpstreamCors } from "../security/cors.js";
 import { ownAnswersCacheControl } from "../wire/cache-control.js";
 import { followableLocation, linkContextOf, operationLink, type LinkContext } from "../wire/public-links.js";
 import { toWireOperation } from "../wire/wire-operation.js";
@@ -190,7 +191,8 @@ function keepUpstreamRequestId(answer: UpstreamResponse, res: Response): void {
 
 async function passThrough(answer: UpstreamResponse, res: Response): Promise<void> {
   res.status(answer.status);
-  for (const [name, value] of Object.entries(endToEndHeaders(answer.headers))) res.setHeader(name, value);
+  const headers = withoutUpstreamCors(endToEndHeaders(answer.headers), res);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   keepUpstreamRequestId(answer, res);
   try {
     await pipeline(answer.body, res);

@@ -6,7 +6,8 @@ import { AuthenticationError } from "../http-errors/authentication-error.js";
 /** Who is calling the proxy; every operation belongs to the `id` that created it. */
 export interface Identity {
   id: string;
-  method: "api-key" | "jwt";
+  /** `stream-token`: a browser's event stream of one operation, let in by a token its owner minted. */
+  method: "api-key" | "jwt" | "stream-token";
 }
 
 /** The credentials a client presents to the proxy (never its `Authorization`: that is its Graph token). */
