@@ -1,5 +1,5 @@
 import { render } from "ink-testing-library";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "./app.js";
 import { catalogs } from "./i18n/languages.js";
 import { createTranslator } from "./i18n/translator.js";
@@ -310,6 +310,77 @@ describe("the dashboard", () => {
     app.stdin.write("k");
     const up = await waitForFrame(app.lastFrame, (text) => /› 00000001/.test(text));
     expect(up).toContain("00000000");
+  });
+
+  it("draws a frame for a change on screen only: an operation out of view changes nothing", async () => {
+    const app = start({ columns: 100, rows: 20 });
+    const id = (index: number) => `${String(index).padStart(8, "0")}-0000-4000-8000-000000000000`;
+    const operation = (index: number, percentComplete: number) =>
+      makeOperation({
+        id: id(index),
+        percentComplete,
+        createdDateTime: `2026-11-22T${String(10 + Math.floor(index / 60)).padStart(2, "0")}:${String(index % 60).padStart(2, "0")}:00Z`,
+      });
+    for (let index = 0; index < 100; index += 1) app.update(operation(index, 40), now());
+    await waitForFrame(
+      app.lastFrame,
+      (text) => text.includes("operations: 100") && text.includes("00000099"),
+    );
+    const frames = app.frames.length;
+    // The oldest operation is far below the 15 rows in view (newest first): its progress shows nowhere.
+    app.update(operation(0, 55), now());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(app.frames.length).toBe(frames);
+    // The newest one is in view: one frame, which also has whatever changed off screen meanwhile.
+    app.update(operation(99, 65), now());
+    await waitForFrame(app.lastFrame, (text) => text.includes("65%"));
+    expect(app.frames.length).toBe(frames + 1);
+    app.stdin.write("G");
+    const bottom = await waitForFrame(app.lastFrame, (text) => /› 00000000/.test(text));
+    expect(bottom).toContain("55%");
+  });
+
+  it("draws a frame for a clock tick only when it moves a time on screen", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      let clock = Date.parse("2026-11-22T15:05:10Z");
+      const fake = createFakeSource();
+      instance = render(
+        <App
+          source={fake.source}
+          display={display}
+          size={{ columns: 100, rows: 20 }}
+          renderIntervalMs={0}
+          now={() => clock}
+        />,
+      );
+      const app = { ...fake, ...instance };
+      app.update(
+        makeOperation({
+          id: "aaaaaaaa-0000-4000-8000-000000000001",
+          lastActionDateTime: "2026-11-22T15:04:00Z",
+        }),
+        clock,
+      );
+      // rxjs schedules the batch with setInterval too: let it run.
+      vi.advanceTimersByTime(1);
+      await waitForFrame(app.lastFrame, (text) => / 5m +1m$/m.test(text));
+      const frames = app.frames.length;
+      // Age and last change in minutes: 40 seconds move no text on screen, and draw nothing.
+      for (let second = 0; second < 40; second += 1) {
+        clock += 1000;
+        vi.advanceTimersByTime(1000);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(app.frames.length).toBe(frames);
+      // The minute turns: the age in view moves, one frame.
+      clock += 20_000;
+      vi.advanceTimersByTime(1000);
+      await waitForFrame(app.lastFrame, (text) => / 6m +2m$/m.test(text));
+      expect(app.frames.length).toBe(frames + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("speaks Simplified Chinese when asked", async () => {

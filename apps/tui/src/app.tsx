@@ -34,6 +34,9 @@ import type { MouseReports } from "./input/mouse-input.js";
 import type { Rows } from "./state/visible-rows.js";
 import { nextRows } from "./state/visible-rows.js";
 import { windowStart } from "./state/visible-window.js";
+import type { OperationsState } from "./state/operations-state.js";
+import type { DrawnScreen } from "./screen-changes.js";
+import { screenTimeText, stateChangesScreen } from "./screen-changes.js";
 
 export interface AppProps {
   source: OperationSource;
@@ -96,8 +99,11 @@ function Dashboard({
   const { exit } = useApp();
   const { translate, color } = display;
   const { columns, rows } = useTerminalSize(size);
-  const { state, failure } = useOperations(source, { renderIntervalMs, scheduler, now });
-  const time = useNow(1000, now);
+  // A new state or a clock tick draws a frame only when it changes what the screen shows (see below).
+  const stateShows = useRef<(state: OperationsState) => boolean>(undefined);
+  const timeShows = useRef<(time: number) => boolean>(undefined);
+  const { state, failure } = useOperations(source, { renderIntervalMs, scheduler, now, shows: stateShows });
+  const time = useNow(1000, now, timeShows);
   const [view, dispatch] = useReducer(reduceView, initialViewState);
   const start = useRef(0);
 
@@ -244,6 +250,36 @@ function Dashboard({
     true,
     mouse,
   );
+
+  // What this frame shows. Ink draws the whole screen again for every render (layout, every cell of the
+  // frame): an update to an operation out of view, or a clock tick that moves no text in view (ages in
+  // minutes change once a minute), is kept for the next frame instead of drawing one that is the same.
+  useEffect(() => {
+    const drawn: DrawnScreen = {
+      state,
+      view,
+      sort: view.sort,
+      filter,
+      hideFinished: view.hideFinished,
+      selectedIndex,
+      start: start.current,
+      height: tableHeight,
+      inView: entries.slice(start.current, start.current + tableHeight),
+      selected,
+      rowCount: entries.length,
+      columns: tableColumns,
+    };
+    stateShows.current = (next) => {
+      const { rows, changes } = stateChangesScreen(drawn, next, lastRows.current);
+      lastRows.current = rows;
+      return changes;
+    };
+    let drawnTimes: string | undefined;
+    timeShows.current = (at) => {
+      drawnTimes ??= screenTimeText(drawn, time, translate);
+      return screenTimeText(drawn, at, translate) !== drawnTimes;
+    };
+  });
 
   const confirmEntry = view.confirmKey === undefined ? undefined : state.entries.get(view.confirmKey);
   const footer =

@@ -1,10 +1,9 @@
 import { Box, Text } from "ink";
 import { memo } from "react";
-import { elapsedSince, formatDuration } from "../format/duration.js";
-import { estimateRemaining } from "../format/estimate.js";
 import { describeDetail, describeKind } from "../format/describe-entry.js";
 import { shortId } from "../format/short-id.js";
 import { statusAppearance } from "../format/status-appearance.js";
+import { timeCellText } from "../format/time-cells.js";
 import { useDisplay } from "../hooks/use-display.js";
 import { entryStatus } from "../state/entry-status.js";
 import type { OperationEntry } from "../state/operations-state.js";
@@ -29,8 +28,6 @@ export const OperationRow = memo(function OperationRow({ entry, columns, selecte
   const appearance = statusAppearance[status];
   const statusColor = color ? appearance.color : undefined;
   const operation = entry.operation;
-  const duration = (milliseconds: number | undefined) =>
-    milliseconds === undefined ? "" : formatDuration(milliseconds, translate);
   const cells = columns.map(({ id, width }) => {
     switch (id) {
       case "id":
@@ -56,21 +53,11 @@ export const OperationRow = memo(function OperationRow({ entry, columns, selecte
           <ProgressBar key={id} width={width} percent={operation?.percentComplete} color={statusColor} />
         );
       case "eta":
-        return (
-          <Cell key={id} width={width} align="right">
-            {duration(estimateRemaining(entry, now))}
-          </Cell>
-        );
       case "age":
-        return (
-          <Cell key={id} width={width} align="right">
-            {duration(elapsedSince(operation?.createdDateTime ?? entry.firstSeenAt, now))}
-          </Cell>
-        );
       case "lastAction":
         return (
           <Cell key={id} width={width} align="right">
-            {duration(elapsedSince(operation?.lastActionDateTime ?? entry.updatedAt, now))}
+            {timeCellText(id, entry, now, translate)}
           </Cell>
         );
       case "detail":
