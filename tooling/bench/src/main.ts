@@ -1,3 +1,5 @@
+import { clusterTargets } from "./cluster/cluster-targets.js";
+import { runClusterSuite } from "./cluster/cluster-suite.js";
 import { runPollerSuite } from "./poller/poller-suite.js";
 import { pollerTargets } from "./poller/poller-targets.js";
 import { runProxySuite } from "./proxy/proxy-suite.js";
@@ -11,6 +13,7 @@ import type { TargetCheck } from "./targets.js";
 const suites = {
   poller: { run: runPollerSuite, targets: pollerTargets },
   proxy: { run: runProxySuite, targets: proxyTargets },
+  cluster: { run: runClusterSuite, targets: clusterTargets },
 } as const;
 type SuiteName = keyof typeof suites;
 const suiteNames = Object.keys(suites) as SuiteName[];
@@ -47,7 +50,19 @@ try {
 const results: Record<string, { targets: TargetCheck[] }> = {};
 for (const name of selected) {
   console.log(`\n=== ${name} suite ===`);
-  results[name] = name === "poller" ? await runSuite(suites.poller) : await runSuite(suites.proxy);
+  if (name === "cluster" && (process.env.LRO_BENCH_DATABASE_URL ?? "").trim() === "") {
+    console.log(
+      "cluster suite skipped: it needs a PostgreSQL server; set LRO_BENCH_DATABASE_URL=postgres://user@host:5432/db " +
+        "(the run creates a database of its own there and drops it afterwards)",
+    );
+    continue;
+  }
+  results[name] =
+    name === "poller"
+      ? await runSuite(suites.poller)
+      : name === "proxy"
+        ? await runSuite(suites.proxy)
+        : await runSuite(suites.cluster);
 }
 printTable(
   "Targets",

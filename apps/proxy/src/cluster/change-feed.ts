@@ -25,7 +25,9 @@ export interface ChangeFeedOptions {
  * Fans every committed change of a shared schema out to this process's listeners, whichever instance
  * made it. PostgreSQL announces each committed version on one channel (`<schema>:<version>`, a few bytes);
  * the feed keeps the highest version it delivered and reads the rows above it in version order, in one
- * round trip however many changes arrived meanwhile. Versions commit in order (the counter row stays
+ * round trip however many changes arrived meanwhile. Schemas of version 2 and later announce only the
+ * schema (`<schema>`), once per transaction however many rows it changed: the feed then reads until it
+ * has caught up. Versions commit in order (the counter row stays
  * locked until commit), so reading `version > delivered` never skips a change; a missed notification
  * (reconnect) only delays delivery until the next one or the reconnect's own catch-up.
  */
@@ -58,6 +60,8 @@ export async function openChangeFeed(options: ChangeFeedOptions): Promise<Change
   const retryMs = options.retryMs ?? 1000;
   let delivered = 0;
   let wanted = 0;
+  // A transaction committed changes whose versions the announcement did not say: read until caught up.
+  let behind = false;
   let draining: Promise<void> | undefined;
   let closed = false;
   let listener: Client | undefined;
@@ -70,8 +74,9 @@ export async function openChangeFeed(options: ChangeFeedOptions): Promise<Change
   };
 
   const readCommitted = async () => {
-    while (wanted > delivered && !closed) {
+    while ((behind || wanted > delivered) && !closed) {
       const target = wanted;
+      behind = false;
       const { rows } = await pool.query<PostgresOperationRow>(
         "SELECT * FROM operations WHERE version > $1 ORDER BY version LIMIT $2",
         [delivered, batchSize],
@@ -79,6 +84,7 @@ export async function openChangeFeed(options: ChangeFeedOptions): Promise<Change
       for (const row of rows) deliver(toOperationChange(row));
       // Versions up to `target` were committed before the read: those not seen were overwritten or purged.
       if (rows.length < batchSize) delivered = Math.max(delivered, target);
+      else behind = true;
     }
   };
 
@@ -110,8 +116,14 @@ export async function openChangeFeed(options: ChangeFeedOptions): Promise<Change
     const client = await options.connect();
     client.on("notification", (message) => {
       const payload = message.payload ?? "";
+      if (message.channel !== changeChannel) return;
+      if (payload === schema) {
+        behind = true;
+        void drain();
+        return;
+      }
       const separator = payload.lastIndexOf(":");
-      if (message.channel !== changeChannel || payload.slice(0, separator) !== schema) return;
+      if (payload.slice(0, separator) !== schema) return;
       const version = Number(payload.slice(separator + 1));
       if (Number.isSafeInteger(version)) announced(version);
     });

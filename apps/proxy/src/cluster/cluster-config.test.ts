@@ -22,6 +22,21 @@ describe("cluster settings", () => {
     ).toMatchObject({ database: { url, schema: "lro_proxy" }, leaseMs: 60_000 });
   });
 
+  it("reads the polls in flight, per origin, and the batch size, the per-origin limit within the total", () => {
+    expect(parseConfig({ argv: ["--api-key", key] }).polling).toEqual({
+      inFlight: 512,
+      inFlightPerOrigin: 256,
+      batchSize: 500,
+    });
+    expect(
+      parseConfig({
+        argv: ["--api-key", key, "--polls-in-flight", "100", "--poll-batch", "50"],
+        env: { LRO_PROXY_POLLS_IN_FLIGHT_PER_ORIGIN: "400" },
+      }).polling,
+    ).toEqual({ inFlight: 100, inFlightPerOrigin: 100, batchSize: 50 });
+    expect(() => parseConfig({ argv: ["--api-key", key, "--poll-batch", "0"] })).toThrow(ConfigError);
+  });
+
   it("accepts a lease longer than the upstream timeout", () => {
     expect(
       parseConfig({ argv: ["--api-key", key, "--lease", "5s", "--upstream-timeout", "4s"] }),

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OperationChange } from "../store/operation-change.js";
 import type { OperationStore } from "../store/operation-store.js";
 import { openPostgresStore } from "../store/postgres/postgres-store.js";
@@ -57,7 +57,7 @@ describe.runIf(available)("several instances on one PostgreSQL schema", () => {
     await client.connect();
     const { rows } = await client.query(`SELECT version FROM "${schema}".schema_migrations`);
     await client.end();
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
     expect(await stores[3]?.get("alice", "op")).toBeDefined();
   });
 
@@ -68,8 +68,33 @@ describe.runIf(available)("several instances on one PostgreSQL schema", () => {
     await client.query(`INSERT INTO "${schema}".schema_migrations (version) VALUES (99)`);
     await client.end();
     await expect(openPostgresStore({ connectionString: url, schema })).rejects.toThrow(
-      /version 99, newer than this proxy's 1: upgrade lro-proxy/,
+      /version 99, newer than this proxy's 2: upgrade lro-proxy/,
     );
+  });
+
+  it("announces a batch of written polls with one notification, and every instance reads all of it", async () => {
+    const [writer, reader] = await open(2);
+    if (writer === undefined || reader === undefined) throw new Error("two stores expected");
+    const ids = ["a", "b", "c", "d"];
+    let inserted = 0;
+    for (const id of ids) inserted = (await writer.insert(newRecord({ id }))).version;
+    const seen: OperationChange[] = [];
+    reader.subscribe((change) => {
+      if (change.version > inserted) seen.push(change);
+    });
+    await writer.claimDue(1_000, 10, "writer", 60_000);
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    const notifications: string[] = [];
+    listener.on("notification", (message) => notifications.push(message.payload ?? ""));
+    await listener.query("LISTEN lro_proxy_changes");
+    await writer.recordPolls(
+      "writer",
+      ids.map((id) => ({ id, result: pollResult() })),
+    );
+    await vi.waitFor(() => expect(seen.map((change) => change.id)).toEqual(ids), { timeout: 4_000 });
+    await listener.end();
+    expect(notifications).toEqual([schema]);
   });
 
   it("hands each due operation to exactly one of the instances claiming at once", async () => {

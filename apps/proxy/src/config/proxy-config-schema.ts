@@ -57,6 +57,9 @@ export const proxyConfigSchema = z
       })
       .default("lro_proxy"),
     lease: duration.default(120_000),
+    pollsInFlight: integer(1, 100_000).default(512),
+    pollsInFlightPerOrigin: integer(1, 100_000).default(256),
+    pollBatch: integer(1, 10_000).default(500),
     allowOrigin: originPatterns.default([]),
     allowAddress: addressRanges.default([]),
     tokenOrigin: originPatterns.default([]),
@@ -202,6 +205,11 @@ export const proxyConfigSchema = z
     database:
       raw.databaseUrl === undefined ? undefined : { url: raw.databaseUrl, schema: raw.databaseSchema },
     leaseMs: raw.lease,
+    polling: {
+      inFlight: raw.pollsInFlight,
+      inFlightPerOrigin: Math.min(raw.pollsInFlightPerOrigin, raw.pollsInFlight),
+      batchSize: raw.pollBatch,
+    },
     egress: {
       allowOrigins: raw.allowOrigin,
       allowAddresses: raw.allowAddress,

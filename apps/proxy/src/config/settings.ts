@@ -57,6 +57,23 @@ export const settings = {
     description:
       "how long a claimed poll stays with one instance before another may take it over; must exceed --upstream-timeout (default 2m)",
   },
+  pollsInFlight: {
+    flag: "polls-in-flight",
+    multiple: false,
+    description:
+      "monitor polls and notifications one instance runs at once, all origins together (default 512)",
+  },
+  pollsInFlightPerOrigin: {
+    flag: "polls-in-flight-per-origin",
+    multiple: false,
+    description:
+      "polls and notifications one instance runs at once to one origin, so a slow or throttling one cannot take every slot (default 256)",
+  },
+  pollBatch: {
+    flag: "poll-batch",
+    multiple: false,
+    description: "due polls claimed, and poll outcomes written, by one database statement (default 500)",
+  },
   allowOrigin: {
     flag: "allow-origin",
     multiple: true,

@@ -90,6 +90,9 @@ export async function startProxy(
     deadlineMs: config.operationDeadlineMs,
     maxOperationsPerOwner: config.limits.operationsPerIdentity,
     leaseMs: config.leaseMs,
+    concurrency: config.polling.inFlight,
+    concurrencyPerOrigin: config.polling.inFlightPerOrigin,
+    batchSize: config.polling.batchSize,
     ...options.tracker,
     pollOptions: {
       // Monitor polls through core's undici transport over the upstream client's connections and egress

@@ -22,6 +22,8 @@ export interface ProxyMetrics {
   waitingRequests: Gauge;
   /** Sets where `lro_proxy_operations{status}` reads its counts from (the store). */
   countOperationsWith(counts: OperationCounts): void;
+  /** Sets where `lro_proxy_database_round_trips_total` reads its count from (stores that count them). */
+  countRoundTripsWith(count: () => number): void;
 }
 
 export interface MetricsOptions {
@@ -49,6 +51,17 @@ export function createMetrics(options: MetricsOptions = {}): ProxyMetrics {
     async collect() {
       this.reset();
       for (const [status, count] of Object.entries(await counts())) this.set({ status }, count);
+    },
+  });
+  let roundTrips: (() => number) | undefined;
+  new Counter({
+    name: "lro_proxy_database_round_trips_total",
+    help: "Statements sent to the database and answered (PostgreSQL store), each one round trip.",
+    registers,
+    collect() {
+      if (roundTrips === undefined) return;
+      this.reset();
+      this.inc(roundTrips());
     },
   });
   return {
@@ -103,6 +116,9 @@ export function createMetrics(options: MetricsOptions = {}): ProxyMetrics {
     }),
     countOperationsWith(source) {
       counts = source;
+    },
+    countRoundTripsWith(source) {
+      roundTrips = source;
     },
   };
 }

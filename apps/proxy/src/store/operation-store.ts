@@ -13,5 +13,7 @@ export interface OperationStore
   extends OperationRecords, PollSchedule, NotificationSchedule, ChangeFeed, Retention {
   /** Stores that can tell: why the store is failing (a damaged file), or nothing while it is sound. */
   health?(): string | undefined;
+  /** Stores on a database server: the statements sent so far, each one round trip. */
+  roundTrips?(): number;
   close(): Promise<void>;
 }

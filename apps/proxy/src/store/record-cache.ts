@@ -72,8 +72,17 @@ export function withRecordCache(store: OperationStore, options: RecordCacheOptio
     recordPoll: (id, leaseOwner, result) => writing(id, () => store.recordPoll(id, leaseOwner, result)),
     recordNotification: (id, leaseOwner, progress) =>
       writing(id, () => store.recordNotification(id, leaseOwner, progress)),
-    claimDue: (now, limit, leaseOwner, leaseMs) =>
-      writingReturned(() => store.claimDue(now, limit, leaseOwner, leaseMs)),
+    async recordPolls(leaseOwner, outcomes) {
+      const ids = outcomes.map(({ id }) => id);
+      forget(ids);
+      try {
+        return await store.recordPolls(leaseOwner, outcomes);
+      } finally {
+        forget(ids);
+      }
+    },
+    claimDue: (now, limit, leaseOwner, leaseMs, options) =>
+      writingReturned(() => store.claimDue(now, limit, leaseOwner, leaseMs, options)),
     claimDueNotifications: (now, limit, leaseOwner, leaseMs) =>
       writingReturned(() => store.claimDueNotifications(now, limit, leaseOwner, leaseMs)),
     resumeAwaitingAuthorization: (owner, tokenOrigin, now) =>

@@ -112,15 +112,15 @@ export async function pollStep(record: OperationRecord, context: PollContext): P
   return decided(record, result, context, reading.type === "failure" ? reading.error : undefined);
 }
 
-/** Hands a claimed operation back unchanged, due at once: for a poll cut short by `stop()`. */
-export function releaseResult(record: OperationRecord, now: number): PollResult {
+/** Hands a claimed operation back unchanged, due at `dueAt` (default at once): for a poll cut short by `stop()`. */
+export function releaseResult(record: OperationRecord, now: number, dueAt = now): PollResult {
   return {
     now,
     operation: record.operation,
     changed: false,
     ...(record.statusNote === undefined ? {} : { statusNote: record.statusNote }),
     awaitingAuthorization: record.awaitingAuthorization,
-    dueAt: now,
+    dueAt,
     attempt: record.schedule.attempt,
     consecutiveFailures: record.schedule.consecutiveFailures,
     pacing: record.schedule.pacing,

@@ -5,6 +5,7 @@ import type { EgressPolicy } from "../security/egress-policy.js";
 import type { ChangeFeed } from "../store/change-feed.js";
 import type { NotificationSchedule } from "../store/notification-schedule.js";
 import type { OperationRecords } from "../store/operation-records.js";
+import type { OperationStore } from "../store/operation-store.js";
 import type { PollSchedule } from "../store/poll-schedule.js";
 import type { Retention } from "../store/retention.js";
 import type { NotificationOptions } from "./notifier.js";
@@ -29,7 +30,12 @@ export interface TrackerPollOptions extends Partial<PacingPolicy> {
 
 export interface TrackerOptions {
   /** Every concern of the store but its lifetime: whoever opened the store closes it. */
-  store: OperationRecords & PollSchedule & NotificationSchedule & ChangeFeed & Retention;
+  store: OperationRecords &
+    PollSchedule &
+    NotificationSchedule &
+    ChangeFeed &
+    Retention &
+    Pick<OperationStore, "roundTrips">;
   egress: Pick<EgressPolicy, "assertAllowed" | "mayReceiveToken">;
   logger: ProxyLogger;
   metrics: ProxyMetrics;
@@ -45,8 +51,19 @@ export interface TrackerOptions {
   deadlineMs?: number;
   /** Operations one identity may have followed at once; beyond it `adopt` throws `TooManyOperationsError`. */
   maxOperationsPerOwner?: number;
-  /** Polls and notifications in flight at once. Default 64. */
+  /** Polls and notifications in flight at once, all origins together. Default 512. */
   concurrency?: number;
+  /**
+   * Polls and notifications in flight at once to one origin (scheme, host and port), so that a slow or
+   * throttling origin cannot hold every slot. Default 256.
+   */
+  concurrencyPerOrigin?: number;
+  /** Due rows claimed by one statement, and poll outcomes written by one statement. Default 500. */
+  batchSize?: number;
+  /** How far ahead due rows are claimed (then started by local timers). Default 2 s. */
+  lookAheadMs?: number;
+  /** How long a poll's outcome waits for others to be written in the same statement. Default 25 ms. */
+  writeDelayMs?: number;
   /** How long a claimed row stays with this process before another may take it. Default 2 min. */
   leaseMs?: number;
   /** How often the retention sweeper runs. Default 1 min. */

@@ -74,6 +74,10 @@ export function createTracker(options: TrackerOptions): Tracker {
   const admissions = createKeyedQueue();
   const changes = createChangeBus(store);
   metrics.countOperationsWith(() => store.countByStatus());
+  if (store.roundTrips !== undefined) {
+    const count = store.roundTrips.bind(store);
+    metrics.countRoundTripsWith(count);
+  }
 
   const loop = createDueLoop({
     store,
@@ -82,7 +86,12 @@ export function createTracker(options: TrackerOptions): Tracker {
     now,
     leaseOwner: randomUUID(),
     leaseMs: options.leaseMs ?? 120_000,
-    concurrency: options.concurrency ?? 64,
+    concurrency: options.concurrency ?? 512,
+    concurrencyPerOrigin: options.concurrencyPerOrigin ?? 256,
+    batchSize: options.batchSize ?? 500,
+    lookAheadMs: options.lookAheadMs ?? 2_000,
+    writeDelayMs: options.writeDelayMs ?? 25,
+    pollTimeoutMs: pollOptions.requestTimeoutMs ?? 30_000,
     sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
     retentionMs,
     poll: {

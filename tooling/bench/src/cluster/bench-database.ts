@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { processCpuMs } from "../processes/process-cpu.js";
 
 /** A node-postgres client: the benchmark's own dependency, the same major as the proxy's. */
 export type DatabaseClient = pg.Client;
@@ -15,6 +16,10 @@ export interface BenchDatabase {
   url: string;
   /** Transactions committed in it so far (every autocommit statement is one round trip). */
   transactions(): Promise<number>;
+  /** CPU time (ms) of each server process connected to it now, by pid (Linux `/proc`, server on this machine). */
+  backendCpu(): Promise<Map<number, number>>;
+  /** Bytes the table takes with its indexes and TOAST. */
+  tableBytes(table: string): Promise<number>;
   drop(): Promise<void>;
 }
 
@@ -33,6 +38,28 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
         [name],
       );
       return Number(rows[0]?.total ?? 0);
+    },
+    async backendCpu() {
+      const { rows } = await admin.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = $1",
+        [name],
+      );
+      const usage = new Map<number, number>();
+      for (const { pid } of rows) {
+        try {
+          usage.set(pid, processCpuMs(pid));
+        } catch {
+          // Not on this machine, or gone meanwhile.
+        }
+      }
+      return usage;
+    },
+    async tableBytes(table) {
+      const { rows } = await admin.query<{ bytes: string }>(
+        "SELECT pg_total_relation_size($1::regclass) AS bytes",
+        [table],
+      );
+      return Number(rows[0]?.bytes ?? 0);
     },
     async drop() {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -17,17 +17,40 @@ export interface ClusterRunOptions {
   durationMs: readonly [number, number];
   /** Retry-After the monitors send while running. */
   monitorRetryAfterSeconds: number;
+  /** SIGKILLs the first instance halfway through the window (the others take its rows over). */
+  killOne?: boolean;
 }
 
 export interface ClusterRunRow {
   instances: number;
+  /** One instance was SIGKILLed halfway through the window. */
+  killed: boolean;
   /** How long creating the upstream operations took, before the window. */
   setupSeconds: number;
   operations: number;
   windowSeconds: number;
+  /** Monitor polls the upstream received within the window. */
   polls: number;
   pollsPerSecond: number | null;
+  /**
+   * Polls per second the schedule asks for: one per Retry-After of each operation while it runs in the
+   * window, and one to see its end.
+   */
+  askedPerSecond: number | null;
+  /** Statements the proxies sent to PostgreSQL (their own count), per poll. */
   roundTripsPerPoll: number | null;
+  /** Transactions PostgreSQL committed in the run's database, per poll. */
+  transactionsPerPoll: number | null;
+  /** The proxies' CPU time (user and system) per poll. */
+  proxyCpuPerPollUs: number | null;
+  /** The busiest instance's CPU, in % of one core. */
+  proxyCpuPercentMax: number | null;
+  /** The simulator's CPU (the upstream, in its own process), per poll. */
+  simulatorCpuPerPollUs: number | null;
+  /** CPU of the PostgreSQL server processes serving the proxies, per poll. */
+  databaseCpuPerPollUs: number | null;
+  /** The operations table with its indexes at the end, per operation. */
+  tableBytesPerOperation: number | null;
   rssMbPerInstance: number | null;
   peakRssMbPerInstance: number | null;
   ended: number;
@@ -35,9 +58,18 @@ export interface ClusterRunRow {
   lagP50Ms: number | null;
   lagP99Ms: number | null;
   lagMaxMs: number | null;
+  /** Two polls of one monitor closer than its Retry-After (less 100 ms), counted from the upstream's records. */
+  doublePolls: number;
+  /**
+   * Operations that ended upstream early enough in the window to be seen (a lease, a Retry-After and 10 s
+   * before it closed) but were not seen to end.
+   */
+  lost: number;
 }
 
 const schema = "lro_proxy";
+/** The proxies' lease: a killed instance's rows go to the others when it runs out. */
+const leaseMs = 30_000;
 const apiKey = "cluster-benchmark-key-0123456789";
 
 async function createUpstreamOperations(
@@ -48,10 +80,15 @@ async function createUpstreamOperations(
   const [shortest, longest] = options.durationMs;
   const urls: string[] = new Array<string>(options.operations);
   let next = 0;
+  const started = Date.now();
   const worker = async () => {
     for (let index = next++; index < options.operations; index = next++) {
+      // An operation's time runs from its creation: it also runs for the rest of the set-up (estimated
+      // from the rate so far), so that every operation's duration counts from the window's start.
+      const elapsed = Date.now() - started;
+      const remainingSetupMs = index === 0 ? 0 : ((options.operations - index) * elapsed) / index;
       const scenario = {
-        durationMs: Math.round(shortest + random() * (longest - shortest)),
+        durationMs: Math.round(remainingSetupMs + shortest + random() * (longest - shortest)),
         progress: "linear",
         retryAfterSeconds: 0,
         monitorRetryAfterSeconds: options.monitorRetryAfterSeconds,
@@ -82,7 +119,7 @@ export async function runCluster(options: ClusterRunOptions): Promise<ClusterRun
         "--database-schema",
         schema,
         "--lease",
-        "30s",
+        `${leaseMs / 1000}s`,
         "--upstream-timeout",
         "10s",
       ],
@@ -95,13 +132,34 @@ export async function runCluster(options: ClusterRunOptions): Promise<ClusterRun
 
     const client = await connect(database.url);
     const transactionsBefore = await database.transactions();
+    const roundTripsOf = (proxy: ProxyInstance) =>
+      proxy.metric("lro_proxy_database_round_trips_total", apiKey);
+    const roundTripsBefore = await Promise.all(proxies.map(roundTripsOf));
+    const cpuBefore = proxies.map((proxy) => proxy.cpuMs());
+    const databaseCpuBefore = await database.backendCpu();
+    const simulatorCpuBefore = await simulator.cpuMs();
     const started = Date.now();
     // As if adopted over one Retry-After: the first polls spread over it, as they would in steady use.
     const spreadMs = options.monitorRetryAfterSeconds * 1000;
     await insertFollowedRows(client, schema, hashApiKey(apiKey).identity, urls, spreadMs);
-    await new Promise((resolve) => setTimeout(resolve, options.windowMs));
+    // The killed instance's figures are read just before it dies.
+    const last: { roundTrips: number; cpuMs: number; memory: ReturnType<ProxyInstance["memory"]> }[] = [];
+    if (options.killOne === true && proxies.length > 1) {
+      await new Promise((resolve) => setTimeout(resolve, options.windowMs / 2));
+      const doomed = proxies[0]!;
+      last[0] = { roundTrips: await roundTripsOf(doomed), cpuMs: doomed.cpuMs(), memory: doomed.memory() };
+      await doomed.kill();
+      await new Promise((resolve) => setTimeout(resolve, options.windowMs / 2));
+    } else await new Promise((resolve) => setTimeout(resolve, options.windowMs));
     const finished = Date.now();
-    const memory = proxies.map((proxy) => proxy.memory());
+    const simulatorCpuMs = (await simulator.cpuMs()) - simulatorCpuBefore;
+    let databaseCpuMs = 0;
+    for (const [pid, cpuMs] of await database.backendCpu())
+      databaseCpuMs += cpuMs - (databaseCpuBefore.get(pid) ?? 0);
+    const tableBytes = await database.tableBytes(`"${schema}".operations`);
+    for (const [index, proxy] of proxies.entries()) {
+      last[index] ??= { roundTrips: await roundTripsOf(proxy), cpuMs: proxy.cpuMs(), memory: proxy.memory() };
+    }
     // Busy connections report to pg_stat_database every second, idle ones within 10 s.
     await new Promise((resolve) => setTimeout(resolve, 11_000));
     const transactions = (await database.transactions()) - transactionsBefore;
@@ -109,28 +167,56 @@ export async function runCluster(options: ClusterRunOptions): Promise<ClusterRun
     await client.end();
 
     const records = await simulator.operations();
-    const polls = records.reduce((sum, record) => sum + record.polls, 0);
+    const retryAfterMs = options.monitorRetryAfterSeconds * 1000;
+    let polls = 0;
+    let doublePolls = 0;
+    let askedMs = 0;
+    for (const record of records) {
+      const times = record.pollTimes.filter((time) => time >= started && time <= finished);
+      polls += times.length;
+      for (let index = 1; index < times.length; index += 1)
+        if (times[index]! - times[index - 1]! < retryAfterMs - 100) doublePolls += 1;
+      askedMs += Math.max(0, Math.min(record.terminalAt, finished) - started);
+      if (record.terminalAt <= finished) askedMs += retryAfterMs;
+    }
     const lags: number[] = [];
     let detected = 0;
+    let lost = 0;
     const endsById = new Map(
       [...ends].map(([monitorUrl, at]) => [/operations\('([^']+)'\)/.exec(monitorUrl)?.[1], at]),
     );
     for (const record of records) {
+      const seen = endsById.get(record.id);
+      const seeable = finished - (leaseMs + retryAfterMs + 10_000);
+      if (seen === undefined && record.terminalAt >= started && record.terminalAt < seeable) lost += 1;
       // Operations that ended upstream while the window was open (and not in its last 5 s).
       if (record.terminalAt < started || record.terminalAt > finished - 5000) continue;
-      const seen = endsById.get(record.id);
       if (seen !== undefined) detected += 1;
       lags.push(Math.max(0, (seen ?? finished) - record.terminalAt));
     }
     const seconds = (finished - started) / 1000;
+    const roundTrips = last.reduce(
+      (sum, figures, index) => sum + figures.roundTrips - roundTripsBefore[index]!,
+      0,
+    );
+    const cpuMs = last.map((figures, index) => figures.cpuMs - cpuBefore[index]!);
+    const memory = last.map((figures) => figures.memory);
     return {
       instances: options.instances,
+      killed: options.killOne === true,
       setupSeconds,
       operations: options.operations,
       windowSeconds: rounded(seconds, 0) ?? 0,
       polls,
       pollsPerSecond: rounded(polls / seconds, 0),
-      roundTripsPerPoll: rounded(transactions / polls, 2),
+      askedPerSecond: rounded(askedMs / retryAfterMs / seconds, 0),
+      roundTripsPerPoll: rounded(roundTrips / polls, 3),
+      transactionsPerPoll: rounded(transactions / polls, 3),
+      proxyCpuPerPollUs: rounded((cpuMs.reduce((sum, value) => sum + value, 0) * 1000) / polls, 0),
+      proxyCpuPercentMax: rounded((maximum(cpuMs) / (seconds * 1000)) * 100, 0),
+      simulatorCpuPerPollUs: rounded((simulatorCpuMs * 1000) / polls, 0),
+      databaseCpuPerPollUs: rounded((databaseCpuMs * 1000) / polls, 0),
+      tableBytesPerOperation: rounded(tableBytes / options.operations, 0),
       rssMbPerInstance: rounded(memory.reduce((sum, usage) => sum + usage.rssMb, 0) / memory.length, 0),
       peakRssMbPerInstance: rounded(maximum(memory.map((usage) => usage.peakRssMb)), 0),
       ended: lags.length,
@@ -138,6 +224,8 @@ export async function runCluster(options: ClusterRunOptions): Promise<ClusterRun
       lagP50Ms: rounded(percentile(lags, 0.5), 0),
       lagP99Ms: rounded(percentile(lags, 0.99), 0),
       lagMaxMs: rounded(maximum(lags), 0),
+      doublePolls,
+      lost,
     };
   } finally {
     await Promise.all(proxies.map((proxy) => proxy.stop()));

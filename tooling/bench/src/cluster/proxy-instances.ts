@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
+import { processCpuMs } from "../processes/process-cpu.js";
 
 /** A built `lro-proxy` running in its own process. */
 export interface ProxyInstance {
@@ -10,7 +11,13 @@ export interface ProxyInstance {
   child: ChildProcess;
   /** Resident memory now and at its peak, in MB (Linux `/proc`). */
   memory(): { rssMb: number; peakRssMb: number };
+  /** CPU time used so far, user and system, in ms (Linux `/proc`). */
+  cpuMs(): number;
+  /** A counter of its `/metrics` (summed over labels), read with `apiKey`. */
+  metric(name: string, apiKey: string): Promise<number>;
   stop(): Promise<void>;
+  /** Ends it with SIGKILL, as a crash would. */
+  kill(): Promise<void>;
 }
 
 /** The built `lro-proxy` binary, found through the package's own `bin` field. */
@@ -64,8 +71,22 @@ export async function startProxyInstance(flags: readonly string[]): Promise<Prox
     url,
     child,
     memory: () => readMemory(child.pid),
+    cpuMs: () => (child.pid === undefined ? 0 : processCpuMs(child.pid)),
+    async metric(name, apiKey) {
+      const text = await (await fetch(`${url}/metrics`, { headers: { "x-api-key": apiKey } })).text();
+      let total = 0;
+      for (const line of text.split("\n")) {
+        if (line.startsWith(`${name} `) || line.startsWith(`${name}{`))
+          total += Number(line.slice(line.lastIndexOf(" ") + 1));
+      }
+      return total;
+    },
     async stop() {
-      if (child.exitCode === null) child.kill("SIGTERM");
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await exited;
     },
   };

@@ -65,6 +65,19 @@ const migrations: readonly { version: number; statements: readonly string[] }[] 
          FOR EACH ROW WHEN (NEW.version IS DISTINCT FROM OLD.version) EXECUTE FUNCTION announce_operation_change()`,
     ],
   },
+  {
+    // One notification per transaction instead of one per changed row: the payload is the schema alone,
+    // which PostgreSQL sends once however many rows a statement (a batch of polls) changed; listeners read
+    // every version above the last they delivered.
+    version: 2,
+    statements: [
+      `CREATE OR REPLACE FUNCTION announce_operation_change() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         PERFORM pg_notify('${changeChannel}', TG_TABLE_SCHEMA);
+         RETURN NULL;
+       END $$`,
+    ],
+  },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

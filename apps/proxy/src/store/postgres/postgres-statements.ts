@@ -22,15 +22,22 @@ export const statements = {
     WHERE owner = $1 AND id = $2 AND deleted_at IS NULL
     RETURNING *`,
 
-  /** Rows whose token another live instance holds ($5: this instance, $6: seen since) are left to it. */
-  claimDue: `UPDATE operations AS row SET lease_owner = $1, lease_until = $2, due_at = $2
-    FROM (SELECT id FROM operations AS candidate
+  /**
+   * Rows due by $3 (a look-ahead past now, $7), leased until $2 after the later of their due time and now.
+   * A leased row is claimed only once its lease has run out, never ahead: its holder may still write.
+   * Rows whose token another live instance holds ($5: this instance, $6: seen since) are left to it. Each
+   * row comes back with the time its poll was due (`planned_at`).
+   */
+  claimDue: `UPDATE operations AS row SET lease_owner = $1, lease_until = GREATEST(due.due_at, $7) + $2,
+      due_at = GREATEST(due.due_at, $7) + $2
+    FROM (SELECT id, due_at FROM operations AS candidate
           WHERE due_at IS NOT NULL AND due_at <= $3 AND deleted_at IS NULL
+            AND (lease_until IS NULL OR lease_until <= $7)
             AND (home_instance IS NULL OR home_instance = $5 OR NOT EXISTS (
               SELECT 1 FROM instances WHERE instances.id = candidate.home_instance AND seen_at >= $6))
           ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) AS due
     WHERE row.id = due.id
-    RETURNING row.*`,
+    RETURNING row.*, due.due_at AS planned_at`,
 
   claimDueNotifications: `UPDATE operations AS row SET lease_owner = $1, lease_until = $2, notification_due_at = $2
     FROM (SELECT id FROM operations WHERE notification_due_at IS NOT NULL AND notification_due_at <= $3
@@ -39,18 +46,35 @@ export const statements = {
     WHERE row.id = due.id
     RETURNING row.*`,
 
-  recordPoll: `WITH next AS (UPDATE change_sequence SET value = value + 1 WHERE $3::boolean RETURNING value)
-    UPDATE operations SET kind = $4, status = $5, operation = $6, status_note = $7, awaiting_authorization = $8,
-      updated_at = CASE WHEN $3::boolean THEN $9 ELSE updated_at END,
-      version = COALESCE((SELECT value FROM next), version), due_at = $10, attempt = $11,
-      consecutive_failures = $12, pacing = $13, terminal_at = COALESCE($14, terminal_at),
-      expires_at = COALESCE($15, expires_at),
-      notification_state = CASE WHEN $16::bigint IS NULL THEN notification_state ELSE 'pending' END,
-      notification_due_at = COALESCE($16, notification_due_at),
-      token_origin = CASE WHEN $17::boolean THEN token_origin ELSE $18 END,
+  /**
+   * Many polls' outcomes in one statement: one array per column ($2-$18, one element per outcome) and $19,
+   * how many of them changed. The changed rows take consecutive versions in the order given: the counter
+   * moves once, by $19, before any row is locked (the join needs `next` before it yields a row). A row
+   * whose lease was lost meanwhile is not written; its version is skipped.
+   */
+  recordPolls: `WITH input AS (
+      SELECT batch.*, SUM(CASE WHEN batch.changed THEN 1 ELSE 0 END) OVER (ORDER BY batch.position) AS rank
+      FROM unnest($2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[],
+          $9::bigint[], $10::bigint[], $11::integer[], $12::integer[], $13::text[], $14::bigint[], $15::bigint[],
+          $16::bigint[], $17::boolean[], $18::text[])
+        WITH ORDINALITY AS batch(id, changed, kind, status, operation, status_note, awaiting_authorization,
+          at, due_at, attempt, consecutive_failures, pacing, terminal_at, expires_at, notification_due_at,
+          keep_token_origin, token_origin, position)),
+      next AS (UPDATE change_sequence SET value = value + $19 WHERE $19::bigint > 0 RETURNING value - $19 AS base)
+    UPDATE operations AS row SET kind = input.kind, status = input.status, operation = input.operation::json,
+      status_note = input.status_note, awaiting_authorization = input.awaiting_authorization,
+      updated_at = CASE WHEN input.changed THEN input.at ELSE row.updated_at END,
+      version = CASE WHEN input.changed THEN next.base + input.rank ELSE row.version END,
+      due_at = input.due_at, attempt = input.attempt, consecutive_failures = input.consecutive_failures,
+      pacing = input.pacing::jsonb, terminal_at = COALESCE(input.terminal_at, row.terminal_at),
+      expires_at = COALESCE(input.expires_at, row.expires_at),
+      notification_state = CASE WHEN input.notification_due_at IS NULL THEN row.notification_state ELSE 'pending' END,
+      notification_due_at = COALESCE(input.notification_due_at, row.notification_due_at),
+      token_origin = CASE WHEN input.keep_token_origin THEN row.token_origin ELSE input.token_origin END,
       lease_owner = NULL, lease_until = NULL
-    WHERE id = $1 AND lease_owner = $2 AND deleted_at IS NULL
-    RETURNING *`,
+    FROM input LEFT JOIN next ON TRUE
+    WHERE row.id = input.id AND row.lease_owner = $1 AND row.deleted_at IS NULL
+    RETURNING row.*`,
 
   nextDueAt: `SELECT LEAST(
       (SELECT due_at FROM operations WHERE due_at IS NOT NULL ORDER BY due_at LIMIT 1),

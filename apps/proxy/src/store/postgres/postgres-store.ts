@@ -2,6 +2,7 @@ import { openChangeFeed, toOperationChange } from "../../cluster/change-feed.js"
 import { randomUUID } from "node:crypto";
 import type { OperationChangeListener } from "../operation-change.js";
 import type { OperationStore } from "../operation-store.js";
+import type { PollResult } from "../poll-schedule.js";
 import type { SweepResult } from "../retention.js";
 import { connectClient, createPool } from "./postgres-connection.js";
 import { toPostgresCondition } from "./postgres-filter.js";
@@ -21,6 +22,15 @@ export type { PostgresStoreOptions } from "./postgres-store-options.js";
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<OperationStore> {
   const schema = options.schema ?? "lro_proxy";
   const pool = createPool(options);
+  // Every statement of the pool's connections is one round trip: counted for the operator (metrics).
+  let roundTrips = 0;
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      roundTrips += 1;
+      return query(...args);
+    }) as typeof client.query;
+  });
   pool.on("error", (error) => options.logger?.warn({ err: error }, "an idle database connection failed"));
   try {
     const client = await pool.connect();
@@ -119,43 +129,64 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await announce(row);
       return true;
     },
-    async claimDue(now, limit, leaseOwner, leaseMs) {
+    async claimDue(now, limit, leaseOwner, leaseMs, claim) {
       if (limit <= 0) return [];
       leaseOwners.add(leaseOwner);
       const claimed = await rows(statements.claimDue, [
         leaseOwner,
-        now + leaseMs,
-        now,
+        leaseMs,
+        Math.max(now, claim?.until ?? now),
         limit,
         instanceId,
         Date.now() - instanceTimeoutMs,
+        now,
       ]);
-      return claimed.map(toOperationRecord);
+      return claimed.map((row) => {
+        const record = toOperationRecord(row);
+        record.schedule.dueAt = Number((row as PostgresOperationRow & { planned_at: number }).planned_at);
+        return record;
+      });
     },
     async recordPoll(id, leaseOwner, result) {
-      const [row] = await rows(statements.recordPoll, [
-        id,
+      const [written] = await this.recordPolls(leaseOwner, [{ id, result }]);
+      return written;
+    },
+    async recordPolls(leaseOwner, outcomes) {
+      if (outcomes.length === 0) return [];
+      const column = <Value>(read: (result: PollResult) => Value) =>
+        outcomes.map(({ result }) => read(result));
+      const written = await rows(statements.recordPolls, [
         leaseOwner,
-        result.changed,
-        result.operation.kind,
-        result.operation.status,
-        JSON.stringify(result.operation),
-        result.statusNote ?? null,
-        result.awaitingAuthorization,
-        result.now,
-        result.dueAt ?? null,
-        result.attempt,
-        result.consecutiveFailures,
-        JSON.stringify(result.pacing),
-        result.terminal?.at ?? null,
-        result.terminal?.expiresAt ?? null,
-        result.notificationDueAt ?? null,
-        result.tokenOrigin === undefined,
-        result.tokenOrigin ?? null,
+        outcomes.map(({ id }) => id),
+        column((result) => result.changed),
+        column((result) => result.operation.kind),
+        column((result) => result.operation.status),
+        column((result) => JSON.stringify(result.operation)),
+        column((result) => result.statusNote ?? null),
+        column((result) => result.awaitingAuthorization),
+        column((result) => result.now),
+        column((result) => result.dueAt ?? null),
+        column((result) => result.attempt),
+        column((result) => result.consecutiveFailures),
+        column((result) => JSON.stringify(result.pacing)),
+        column((result) => result.terminal?.at ?? null),
+        column((result) => result.terminal?.expiresAt ?? null),
+        column((result) => result.notificationDueAt ?? null),
+        column((result) => result.tokenOrigin === undefined),
+        column((result) => result.tokenOrigin ?? null),
+        outcomes.reduce((count, { result }) => count + (result.changed ? 1 : 0), 0),
       ]);
-      if (row === undefined) return undefined;
-      if (result.changed) await announce(row);
-      return toOperationRecord(row);
+      const byId = new Map(written.map((row) => [row.id, row]));
+      // This process's listeners hear its own changes at once, in version order.
+      const changedIds = new Set(outcomes.filter(({ result }) => result.changed).map(({ id }) => id));
+      const changed = written
+        .filter((row) => changedIds.has(row.id))
+        .sort((left, right) => left.version - right.version);
+      for (const row of changed) await announce(row);
+      return outcomes.map(({ id }) => {
+        const row = byId.get(id);
+        return row === undefined ? undefined : toOperationRecord(row);
+      });
     },
     async nextDueAt() {
       const result = await pool.query<{ due_at: number | null }>(statements.nextDueAt);
@@ -217,6 +248,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    roundTrips: () => roundTrips,
     watchSchedule(watcher) {
       scheduleWatchers.add(watcher);
       return () => scheduleWatchers.delete(watcher);

@@ -2,7 +2,7 @@ import type { OperationChange, OperationChangeListener } from "../operation-chan
 import type { NewOperationRecord, NotificationProgress } from "../operation-record.js";
 import type { ListOptions } from "../operation-records.js";
 import type { OperationStore } from "../operation-store.js";
-import type { PollResult } from "../poll-schedule.js";
+import type { PollOutcomeWrite, PollResult } from "../poll-schedule.js";
 import type { SweepResult } from "../retention.js";
 import { withRecordCache } from "../record-cache.js";
 import { withHealthWatch } from "../store-health.js";
@@ -111,11 +111,27 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
     };
   });
 
-  const claimRows = database.prepare(
-    `UPDATE operations SET lease_owner = ?, lease_until = ?, due_at = ?
-     WHERE id IN (SELECT id FROM operations WHERE due_at IS NOT NULL AND due_at <= ? AND deleted_at IS NULL
-                  ORDER BY due_at LIMIT ?)
-     RETURNING *`,
+  // The row keeps the lease's end as its due time; the record returned, when its poll was due.
+  const dueRows = database.prepare(
+    `SELECT id, due_at FROM operations WHERE due_at IS NOT NULL AND due_at <= @until AND deleted_at IS NULL
+       AND (lease_until IS NULL OR lease_until <= @now)
+     ORDER BY due_at LIMIT @limit`,
+  );
+  const leaseRow = database.prepare(
+    `UPDATE operations SET lease_owner = @leaseOwner, lease_until = MAX(due_at, @now) + @leaseMs,
+       due_at = MAX(due_at, @now) + @leaseMs
+     WHERE id = @id RETURNING *`,
+  );
+  const claimDue = transaction(
+    database,
+    (leaseOwner: string, now: number, leaseMs: number, until: number, limit: number) =>
+      (dueRows.all({ until, now, limit }) as { id: string; due_at: number }[]).map(({ id, due_at }) => {
+        const record = toOperationRecord(
+          leaseRow.get({ leaseOwner, now, leaseMs, id }) as unknown as OperationRow,
+        );
+        record.schedule.dueAt = due_at;
+        return record;
+      }),
   );
   const claimNotificationRows = database.prepare(
     `UPDATE operations SET lease_owner = ?, lease_until = ?, notification_due_at = ?
@@ -136,7 +152,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
        lease_owner = NULL, lease_until = NULL
      WHERE id = @id AND lease_owner = @leaseOwner AND deleted_at IS NULL RETURNING *`,
   );
-  const recordPoll = transaction(database, (id: string, leaseOwner: string, result: PollResult) => {
+  const writePoll = (id: string, leaseOwner: string, result: PollResult) => {
     const current = one(selectById, id);
     if (current === undefined || current.lease_owner !== leaseOwner || current.deleted_at !== null) return;
     const row = updatePoll.get({
@@ -161,7 +177,12 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
       tokenOrigin: result.tokenOrigin ?? null,
     }) as OperationRow | undefined;
     return row === undefined ? undefined : { row, changed: result.changed };
-  });
+  };
+  const recordPoll = transaction(database, writePoll);
+  // Many outcomes in one transaction: one commit (one sync of the log) for the whole batch.
+  const recordPolls = transaction(database, (leaseOwner: string, outcomes: readonly PollOutcomeWrite[]) =>
+    outcomes.map(({ id, result }) => writePoll(id, leaseOwner, result)),
+  );
 
   const nextDueRow = database.prepare(
     `SELECT MIN(
@@ -252,16 +273,26 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
       emit([{ type: "deleted", owner, id, version: marker.version }]);
       return true;
     },
-    async claimDue(now, limit, leaseOwner, leaseMs) {
+    async claimDue(now, limit, leaseOwner, leaseMs, claim) {
       if (limit <= 0) return [];
-      const rows = many(claimRows, leaseOwner, now + leaseMs, now + leaseMs, now, limit);
-      return rows.map(toOperationRecord);
+      return claimDue(leaseOwner, now, leaseMs, Math.max(now, claim?.until ?? now), limit);
     },
     async recordPoll(id, leaseOwner, result) {
       const written = recordPoll(id, leaseOwner, result);
       if (written === undefined) return undefined;
       if (written.changed) emit([changed(written.row)]);
       return toOperationRecord(written.row);
+    },
+    async recordPolls(leaseOwner, outcomes) {
+      if (outcomes.length === 0) return [];
+      const written = recordPolls(leaseOwner, outcomes);
+      emit(
+        written
+          .flatMap((entry) => (entry?.changed === true ? [entry.row] : []))
+          .sort((left, right) => left.version - right.version)
+          .map(changed),
+      );
+      return written.map((entry) => (entry === undefined ? undefined : toOperationRecord(entry.row)));
     },
     async nextDueAt() {
       const dueAt = pluck<number | null>(nextDueRow) ?? never;

@@ -16,6 +16,64 @@ export function describePollScheduleContract(context: ContractContext): void {
       expect(await context.store.claimDue(2_500, 10, "three", 60_000)).toEqual([]);
     });
 
+    it("claims ahead within a look-ahead, leasing each row until leaseMs after its own due time", async () => {
+      await context.store.insert(newRecord({ id: "now", dueAt: 1_000 }));
+      await context.store.insert(newRecord({ id: "soon", dueAt: 3_000 }));
+      await context.store.insert(newRecord({ id: "later", dueAt: 9_000 }));
+      const claimed = await context.store.claimDue(1_000, 10, "worker", 60_000, { until: 4_000 });
+      expect(claimed.map((record) => [record.id, record.schedule.dueAt])).toEqual([
+        ["now", 1_000],
+        ["soon", 3_000],
+      ]);
+      expect((await context.store.get("alice", "soon"))?.schedule).toMatchObject({
+        polling: true,
+        dueAt: 63_000,
+      });
+      expect(await context.store.nextDueAt()).toBe(9_000);
+      // A lease that ends within the look-ahead is not taken before it ends: its holder may still write.
+      const ahead = await context.store.claimDue(60_000, 10, "other", 60_000, { until: 62_000 });
+      expect(ahead.map((record) => [record.id, record.schedule.dueAt])).toEqual([["later", 9_000]]);
+      // At 61,000 the first lease has run out, the second has not.
+      const taken = await context.store.claimDue(61_000, 10, "other", 60_000);
+      expect(taken.map((record) => [record.id, record.schedule.dueAt])).toEqual([["now", 61_000]]);
+      expect(await context.store.recordPoll("now", "worker", pollResult())).toBeUndefined();
+      expect(await context.store.recordPoll("soon", "worker", pollResult())).toBeDefined();
+    });
+
+    it("writes many outcomes at once: in the order given, versions in that order, lost leases skipped", async () => {
+      for (const id of ["x", "y", "z", "w"]) await context.store.insert(newRecord({ id }));
+      await context.store.claimDue(1_000, 10, "worker", 60_000);
+      const before = await context.store.get("alice", "w");
+      expect(await context.store.remove("alice", "y", 1_500)).toBe(true);
+      const seen = changes.length;
+      const written = await context.store.recordPolls("worker", [
+        { id: "z", result: pollResult({ dueAt: 7_000 }) },
+        { id: "y", result: pollResult() },
+        { id: "w", result: pollResult({ changed: false, dueAt: 8_000 }) },
+        {
+          id: "x",
+          result: pollResult({ operation: runningOperation({ status: "succeeded" }), dueAt: undefined }),
+        },
+      ]);
+      expect(written.map((record) => record?.id)).toEqual(["z", undefined, "w", "x"]);
+      const [z, , w, x] = written;
+      expect(z?.schedule).toMatchObject({ dueAt: 7_000 });
+      expect(w?.version).toBe(before?.version);
+      expect(w?.schedule).toMatchObject({ dueAt: 8_000 });
+      expect(x?.operation.status).toBe("succeeded");
+      expect(x?.version).toBeGreaterThan(z?.version ?? Infinity);
+      expect(changes.slice(seen).map((change) => [change.id, change.version])).toEqual([
+        ["z", z?.version],
+        ["x", x?.version],
+      ]);
+      for (const id of ["x", "z", "w"])
+        expect((await context.store.get("alice", id))?.schedule.polling).toBeUndefined();
+      expect(await context.store.recordPolls("worker", [{ id: "x", result: pollResult() }])).toEqual([
+        undefined,
+      ]);
+      expect(await context.store.recordPolls("worker", [])).toEqual([]);
+    });
+
     it("hands a row to another worker when its lease runs out", async () => {
       await context.store.insert(newRecord({ id: "op", dueAt: 1_000 }));
       await context.store.claimDue(1_000, 10, "crashed", 5_000);

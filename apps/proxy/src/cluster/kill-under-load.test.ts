@@ -1,0 +1,126 @@
+import { startSimulator, type Simulator } from "@lro/simulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  dropSchema,
+  postgresAvailable,
+  testDatabaseUrl,
+  uniqueSchemaName,
+} from "../store/postgres/test-support/test-database.js";
+import { eventually, startInstance, type InstanceProcess } from "./test-support/cluster-processes.js";
+
+const available = await postgresAvailable();
+const apiKey = "cluster-load-key-0123456789";
+// 400 operations asking for a poll every 2 s: 200 polls a second for three instances, one of them killed.
+const operationCount = 400;
+const retryAfterMs = 2000;
+// A poll starts only while its lease outlasts the upstream timeout (2.5 s): 7.5 s of margin for a loaded
+// machine's delays (a late event loop, a slow database) before another instance may take the row.
+const leaseMs = 10_000;
+
+async function call(url: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(url, { ...init, headers: { "x-api-key": apiKey, ...init.headers } });
+}
+
+async function inParallel(count: number, width: number, task: (index: number) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < count; index = next++) await task(index);
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+}
+
+describe.runIf(available)("a cluster under load loses a process to SIGKILL", () => {
+  const url = testDatabaseUrl as string;
+  const schema = uniqueSchemaName();
+  let simulator: Simulator;
+  let instances: InstanceProcess[] = [];
+
+  beforeAll(async () => {
+    simulator = await startSimulator();
+    const flags = [
+      ...["--upstream", simulator.url, "--port", "0", "--api-key", apiKey],
+      ...["--database-url", url, "--database-schema", schema, "--lease", `${leaseMs}ms`],
+      ...["--upstream-timeout", "2500ms"],
+      ...["--allow-origin", "http://127.0.0.1:*", "--allow-address", "127.0.0.1", "--log-level", "error"],
+      ...["--max-operations", "10000", "--rate-limit", "1000000", "--poll-batch", "100"],
+    ];
+    instances = await Promise.all([startInstance(flags), startInstance(flags), startInstance(flags)]);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const instance of instances) if (instance.child.exitCode === null) instance.child.kill("SIGKILL");
+    await Promise.all(instances.map((instance) => instance.exited));
+    await dropSchema(url, schema);
+    await simulator?.close();
+  }, 30_000);
+
+  it("loses no operation and polls none twice within a lease: the survivors take over the killed one's rows", async () => {
+    const [doomed, ...survivors] = instances as [InstanceProcess, InstanceProcess, InstanceProcess];
+    // Long enough to be running when the instance dies, with a few polls before and after.
+    const scenario = JSON.stringify({
+      durationMs: 40_000,
+      progress: "linear",
+      monitorRetryAfterSeconds: retryAfterMs / 1000,
+    });
+    const ids: string[] = new Array<string>(operationCount);
+    await inParallel(operationCount, 16, async (index) => {
+      const started = await fetch(`${simulator.url}/v1.0/teams/t${index}/clone`, {
+        method: "POST",
+        headers: { "x-simulator-scenario": scenario },
+      });
+      await started.arrayBuffer();
+      const monitorUrl = `${simulator.url}/v1.0${started.headers.get("location") ?? ""}`;
+      const instance = instances[index % 3] as InstanceProcess;
+      const adopted = await call(`${instance.url}/operations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ monitorUrl }),
+      });
+      expect(adopted.status).toBe(202);
+      ids[index] = ((await adopted.json()) as { id: string }).id;
+    });
+
+    // Under load: every operation polled at least twice, then the kill, with polls in flight and rows held.
+    await eventually(
+      () => simulator.operations().every((record) => record.polls >= 2),
+      "every operation was polled twice",
+      30_000,
+    );
+    doomed.child.kill("SIGKILL");
+    expect(await doomed.exited).toBe("SIGKILL");
+    const killedAt = Date.now();
+    expect(simulator.operations().filter((record) => record.terminalAt > killedAt).length).toBeGreaterThan(
+      operationCount / 4,
+    );
+
+    // Nothing lost: every operation is seen to end, through either survivor.
+    await eventually(
+      async () => {
+        const response = await call(`${survivors[0].url}/operations?$top=1000&$filter=status eq 'succeeded'`);
+        const { value } = (await response.json()) as { value: unknown[] };
+        return value.length === operationCount;
+      },
+      "every operation was seen to end",
+      90_000,
+      250,
+    );
+
+    // No double poll: the upstream saw each operation's polls at least its Retry-After apart, before and
+    // after the kill; the end was seen within a lease and a Retry-After (and the load's delays).
+    const records = simulator.operations();
+    expect(records).toHaveLength(operationCount);
+    let closest = Infinity;
+    for (const record of records) {
+      const gaps = record.pollTimes.slice(1).map((time, index) => time - (record.pollTimes[index] as number));
+      closest = Math.min(closest, ...gaps);
+      expect(
+        Math.min(...gaps),
+        `polls of ${record.id} at ${record.pollTimes.join(", ")}`,
+      ).toBeGreaterThanOrEqual(retryAfterMs - 10);
+      const lastPoll = record.pollTimes.at(-1) as number;
+      expect(lastPoll).toBeGreaterThanOrEqual(record.terminalAt);
+      expect(lastPoll - record.terminalAt).toBeLessThan(leaseMs + retryAfterMs + 5000);
+    }
+    expect(closest).toBeGreaterThanOrEqual(retryAfterMs - 10);
+  }, 200_000);
+});
