@@ -28,7 +28,8 @@ export async function measureFollowed(
   count: number,
   windowMs: number,
 ): Promise<FollowedRow> {
-  const monitors = await inParallel(count, 32, () => startUpstreamOperation(simulator.url, 600_000));
+  // Monitors asking a poll a minute: a steady rate (count / 60 polls/s) to measure the CPU of each poll by.
+  const monitors = await inParallel(count, 32, () => startUpstreamOperation(simulator.url, 600_000, 60));
   const before = await proxy.memory();
   const adoptStart = performance.now();
   const adoptedAt = await inParallel(count, 32, async (index) => {

@@ -70,7 +70,7 @@ export async function runProxySuite(): Promise<ProxySuiteResult> {
       await proxy.stop();
     }
     printTable(
-      "10,000 followed operations in one proxy process (10 min each, linear progress)",
+      "10,000 followed operations in one proxy process (10 min each, linear progress, Retry-After 60 s)",
       followedColumns,
       [followed],
     );

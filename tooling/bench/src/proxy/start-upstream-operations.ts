@@ -17,13 +17,20 @@ export async function inParallel<Result>(
   return results;
 }
 
-/** Starts one OneNote page copy (linear progress) on the simulator; resolves with its monitor address. */
-export async function startUpstreamOperation(simulatorUrl: string, durationMs: number): Promise<string> {
+/**
+ * Starts one OneNote page copy (linear progress) on the simulator, its monitor asking `Retry-After:
+ * monitorRetryAfterSeconds` when given; resolves with its monitor address.
+ */
+export async function startUpstreamOperation(
+  simulatorUrl: string,
+  durationMs: number,
+  monitorRetryAfterSeconds?: number,
+): Promise<string> {
   const response = await fetch(`${simulatorUrl}/v1.0/me/onenote/pages/bench-page/copyToSection`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
-      "x-simulator-scenario": JSON.stringify({ durationMs, progress: "linear" }),
+      "x-simulator-scenario": JSON.stringify({ durationMs, progress: "linear", monitorRetryAfterSeconds }),
     },
     body: JSON.stringify({ id: "bench-section" }),
   });
