@@ -19,6 +19,7 @@ type StringField =
 export function stringProperty(field: StringField): FlavourProperty<string | undefined> {
   return {
     feeds: [field],
+    field,
     read: (value) => ({ [field]: value }) as Partial<OperationFields>,
     write: (operation) => operation[field],
   };
@@ -44,6 +45,7 @@ export function statusProperty(kind: OperationKind): FlavourProperty<string> {
 export function percentageProperty(writtenAs: "number" | "string"): FlavourProperty<number | undefined> {
   return {
     feeds: ["percentComplete"],
+    field: "percentComplete",
     read: (value) => ({ percentComplete: value }),
     write: ({ percentComplete }) =>
       percentComplete === undefined || writtenAs === "number" ? percentComplete : String(percentComplete),

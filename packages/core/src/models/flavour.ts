@@ -17,6 +17,11 @@ export interface FlavourProperty<Value> {
   readonly readOnly?: readonly OperationFieldName[];
   /** The property's parsed value as normalised fields. */
   read(value: Value): Partial<OperationFields>;
+  /**
+   * Set when `read` gives the value as it is to this one field (`{ [field]: value }`): it is then copied
+   * without calling `read`, which would make an object for every answer.
+   */
+  readonly field?: OperationFieldName;
   /** The property's JSON written from the normalised fields (`undefined`: absent). */
   write(operation: Operation, received: unknown): unknown;
 }

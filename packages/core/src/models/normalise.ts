@@ -11,7 +11,11 @@ export function normalise(
   // Later properties win, in the order of first appearance; then undefined values are left out.
   const merged: Record<string, unknown> = { kind: flavour.kind };
   const { properties } = flavour;
-  for (const name in properties) Object.assign(merged, properties[name]!.read(parsed[name]));
+  for (const name in properties) {
+    const property = properties[name]!;
+    if (property.field !== undefined) merged[property.field] = parsed[name];
+    else Object.assign(merged, property.read(parsed[name]));
+  }
   if (warnings.length > 0) merged["warnings"] = [...warnings];
   merged["raw"] = raw;
   const operation: Record<string, unknown> = {};

@@ -46,30 +46,42 @@ function optionIssue(name: string, value: unknown): OperationValidationIssue {
   return { ...issue, pathText: `options.${name}`, message: issue.message.replace(/^\$/, `options.${name}`) };
 }
 
-function read(kind: OperationKind, input: Record<string, unknown>): SafeParseOperationResult {
+/**
+ * `raw` of the result: a copy of the caller's payload, or the payload itself when it is the reader's own
+ * (just parsed from JSON, referenced nowhere else), which spares a copy on every poll.
+ */
+function rawOf(input: Record<string, unknown>, owned: boolean): Record<string, unknown> {
+  return owned ? input : { ...input };
+}
+
+function read(kind: OperationKind, input: Record<string, unknown>, owned: boolean): SafeParseOperationResult {
   const flavour = flavours[kind];
   // Most answers are leaves only: read without zod, which still decides (and words) anything else.
   const leaves = readLeaves(flavour, input);
-  if (leaves !== undefined) return { success: true, data: normalise(flavour, leaves, { ...input }) };
+  if (leaves !== undefined) return { success: true, data: normalise(flavour, leaves, rawOf(input, owned)) };
   const result = readWithWarnings(flavour, input);
   if (!result.success) return failure(result.issues, kind, result.cause);
-  return { success: true, data: normalise(flavour, result.parsed, { ...input }, result.warnings) };
+  return { success: true, data: normalise(flavour, result.parsed, rawOf(input, owned), result.warnings) };
 }
 
-function parse(input: unknown, options: ParseOperationOptions | undefined): SafeParseOperationResult {
+function parse(
+  input: unknown,
+  options: ParseOperationOptions | undefined,
+  owned: boolean,
+): SafeParseOperationResult {
   const forced = options?.kind;
   if (forced !== undefined && !knownKinds.has(forced)) return failure([optionIssue("kind", forced)]);
   const hint = options?.kindHint;
   if (hint !== undefined && !knownKinds.has(hint)) return failure([optionIssue("kindHint", hint)]);
   if (!isRecord(input))
     return failure([validationIssue([], "a JSON object (a Graph operation payload)", input)]);
-  if (forced !== undefined) return read(forced, input);
+  if (forced !== undefined) return read(forced, input, owned);
   const kind = detectOperationKind(input, { kindHint: hint }) ?? "longRunningOperation";
-  const result = read(kind, input);
+  const result = read(kind, input, owned);
   if (result.success || hint === undefined || kind !== hint) return result;
   // The earlier answers' flavour cannot read this one: its own shape decides.
   const detected = detectOperationKind(input) ?? "longRunningOperation";
-  return detected === hint ? result : read(detected, input);
+  return detected === hint ? result : read(detected, input, owned);
 }
 
 /** The issue of an input that threw while being read; nothing here may throw in turn. */
@@ -108,9 +120,24 @@ export function safeParseOperation(
   options?: ParseOperationOptions,
 ): SafeParseOperationResult {
   try {
-    return parse(input, options);
+    return parse(input, options, false);
   } catch (cause) {
     return failure([unreadableIssue(input, cause)], undefined, cause);
+  }
+}
+
+/**
+ * `safeParseOperation` of a payload the caller has just parsed from JSON and hands over: the result's
+ * `raw` is that object itself instead of a copy. The poller's reading of each answer.
+ */
+export function safeParseOwnedPayload(
+  payload: unknown,
+  options?: ParseOperationOptions,
+): SafeParseOperationResult {
+  try {
+    return parse(payload, options, true);
+  } catch (cause) {
+    return failure([unreadableIssue(payload, cause)], undefined, cause);
   }
 }
 

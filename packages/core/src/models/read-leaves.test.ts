@@ -55,4 +55,15 @@ describe("readLeaves", () => {
     });
     expect(readLeaves(flavours.engagementAsyncOperation, { ...payload, status: 7 })).toBeUndefined();
   });
+
+  it("reads a null error without zod, as its nullish schema does", () => {
+    // Graph's OneNote copy monitor sends "error": null while it runs.
+    const payload = { id: "op-1", status: "running", percentComplete: "27", error: null };
+    expect(readLeaves(flavours.onenoteOperation, payload)).toMatchObject({
+      error: null,
+      percentComplete: 27,
+    });
+    expect(flavours.onenoteOperation.schema.parse(payload)).toMatchObject({ error: null });
+    expect(readLeaves(flavours.onenoteOperation, { ...payload, error: { code: "x" } })).toBeUndefined();
+  });
 });

@@ -2,8 +2,11 @@ import { leafReaders } from "./field-schemas.js";
 import type { LeafReader } from "./field-schemas.js";
 import type { Flavour } from "./flavour.js";
 
-/** How one property of a flavour's schema is read without zod: by its leaf reader, or only when absent. */
-type LeafField = readonly [name: string, read: LeafReader | undefined];
+/**
+ * How one property of a flavour's schema is read without zod: by its leaf reader, or (a nested schema)
+ * only when absent, or null when the schema reads null as null (Graph sends `"error": null`).
+ */
+type LeafField = readonly [name: string, read: LeafReader | undefined, nullAsIs: boolean];
 
 // null: the flavour has a property zod needs even when absent, so it is always read by zod.
 const plans = new WeakMap<Flavour, readonly LeafField[] | null>();
@@ -14,12 +17,18 @@ function readsAbsentAsUndefined(schema: Flavour["schema"]["shape"][string]): boo
   return result.success && result.data === undefined;
 }
 
+/** A nested schema that reads null as null (`.nullish()`, `.nullable()`) may be skipped for a null value. */
+function readsNullAsNull(schema: Flavour["schema"]["shape"][string]): boolean {
+  const result = schema.safeParse(null);
+  return result.success && result.data === null;
+}
+
 function makePlan(flavour: Flavour): readonly LeafField[] | null {
   const fields: LeafField[] = [];
   for (const [name, schema] of Object.entries(flavour.schema.shape)) {
     const read = leafReaders.get(schema);
     if (read === undefined && !readsAbsentAsUndefined(schema)) return null;
-    fields.push([name, read]);
+    fields.push([name, read, read === undefined && readsNullAsNull(schema)]);
   }
   return fields;
 }
@@ -44,10 +53,11 @@ export function readLeaves(
   const plan = planOf(flavour);
   if (plan === null) return undefined;
   const parsed: Record<string, unknown> = {};
-  for (const [name, read] of plan) {
+  for (const [name, read, nullAsIs] of plan) {
     const value = input[name];
     if (read === undefined) {
-      if (value !== undefined) return undefined;
+      if (value === null && nullAsIs) parsed[name] = null;
+      else if (value !== undefined) return undefined;
       continue;
     }
     const result = read(value);

@@ -107,6 +107,31 @@ describe.each(transportVariants(700))("createTransport: %s", (_name, make) => {
     await transport.close();
   });
 
+  it("sends many requests under one signal, and its abort ends every one still in flight", async () => {
+    const transport = make();
+    const controller = new AbortController();
+    const { signal } = controller;
+    for (let index = 0; index < 20; index += 1) {
+      const answer = await transport.request({
+        method: "GET",
+        url: new URL(`${origin}/monitor`),
+        headers: {},
+        signal,
+      });
+      expect(answer.status).toBe(200);
+    }
+    const stop = new Error("stop");
+    const pending = [1, 2, 3].map(() =>
+      transport.request({ method: "GET", url: new URL(`${origin}/slow`), headers: {}, signal }),
+    );
+    controller.abort(stop);
+    for (const request of pending) await expect(request).rejects.toBe(stop);
+    await expect(
+      transport.request({ method: "GET", url: new URL(`${origin}/monitor`), headers: {}, signal }),
+    ).rejects.toBe(stop);
+    await transport.close();
+  });
+
   it("rejects when the answer takes longer than requestTimeout, or the signal aborts", async () => {
     const transport = make();
     await expect(

@@ -22,7 +22,8 @@ export interface PollMonitorOptions extends AuthorizationOptions {
   now?: (() => number) | undefined;
 }
 
-const monitorHeaders = {
+/** The headers every monitor GET sends (the caller's own go over them). */
+export const monitorHeaders: Readonly<Record<string, string>> = {
   accept: "application/json",
   // Graph then sends status values added after the client was written instead of "unknownFutureValue".
   prefer: "include-unknown-enum-members",
@@ -43,6 +44,16 @@ export async function pollMonitor(
   return pollMonitorAt(new URL(monitorUrl), options);
 }
 
+/**
+ * What a monitor GET that got no answer rejects with: the signal's reason once it aborted, a
+ * `ResponseTooLargeError` as it is, anything else as a `TransportError`.
+ */
+export function unansweredError(cause: unknown, url: URL, signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted) return signal.reason;
+  if (ResponseTooLargeError.isInstance(cause)) return cause;
+  return new TransportError({ url: url.href, method: "GET" }, { cause });
+}
+
 /** `pollMonitor` at an address the caller parsed once and never changes (the poll loop's own copy). */
 export async function pollMonitorAt(url: URL, options: PollMonitorOptions): Promise<MonitorAnswer> {
   const now = options.now ?? Date.now;
@@ -55,9 +66,7 @@ export async function pollMonitorAt(url: URL, options: PollMonitorOptions): Prom
   try {
     response = await transport.request({ method: "GET", url, headers, signal: options.signal });
   } catch (cause) {
-    options.signal?.throwIfAborted();
-    if (ResponseTooLargeError.isInstance(cause)) throw cause;
-    throw new TransportError({ url: url.href, method: "GET" }, { cause });
+    throw unansweredError(cause, url, options.signal);
   }
   const context = {
     url,

@@ -120,6 +120,42 @@ describe("pollOperation", () => {
     },
   );
 
+  it("sends the headers and trusted origins as the options hold them at each poll", async () => {
+    const sharepoint = "https://contoso.sharepoint.com/_api/operations/op-1";
+    const transport = scriptedTransport(statuses("running"));
+    const headers: Record<string, string> = { Authorization: "Bearer one", "X-Trace": "a" };
+    const trustedOrigins: string[] = [];
+    const options = { transport, adaptive: false, headers, trustedOrigins };
+    const observed = observe(pollOperation(sharepoint, options));
+    await vi.advanceTimersByTimeAsync(10);
+    headers["X-Trace"] = "b";
+    await vi.advanceTimersByTimeAsync(1000);
+    trustedOrigins.push("https://contoso.sharepoint.com");
+    await vi.advanceTimersByTimeAsync(1000);
+    headers["Authorization"] = "Bearer two";
+    await vi.advanceTimersByTimeAsync(1000);
+    delete headers["X-Trace"];
+    await vi.advanceTimersByTimeAsync(1000);
+    observed.subscription.unsubscribe();
+    expect(transport.requests.map(({ request }) => request.headers)).toEqual([
+      { accept: "application/json", prefer: "include-unknown-enum-members", "x-trace": "a" },
+      { accept: "application/json", prefer: "include-unknown-enum-members", "x-trace": "b" },
+      {
+        accept: "application/json",
+        prefer: "include-unknown-enum-members",
+        "x-trace": "b",
+        authorization: "Bearer one",
+      },
+      {
+        accept: "application/json",
+        prefer: "include-unknown-enum-members",
+        "x-trace": "b",
+        authorization: "Bearer two",
+      },
+      { accept: "application/json", prefer: "include-unknown-enum-members", authorization: "Bearer two" },
+    ]);
+  });
+
   it("errors with PollTimeoutError carrying the last snapshot at the deadline", async () => {
     const transport = scriptedTransport(statuses("running"));
     const observed = observe(pollOperation(monitorUrl, { transport, adaptive: false, timeout: 2500 }));
@@ -201,6 +237,35 @@ describe("pollOperation", () => {
       expect(inFlight?.aborted).toBe(true);
       await vi.advanceTimersByTimeAsync(60_000);
       expect(transport.requests).toHaveLength(1);
+      expect(observed.error).toBeUndefined();
+    });
+
+    it("sends every poll of one subscription under one signal, aborted when it stops mid-request", async () => {
+      // Three answers, then a request that waits until its signal aborts.
+      const transport = scriptedTransport((request, index) =>
+        index < 3
+          ? jsonResponse(richOperation("running"))
+          : new Promise((_resolve, reject) => {
+              request.signal?.addEventListener("abort", () => reject(request.signal?.reason), { once: true });
+            }),
+      );
+      const observed = observe(pollOperation(monitorUrl, { transport, adaptive: false }));
+      await vi.advanceTimersByTimeAsync(3500);
+      const signals = new Set(transport.requests.map(({ request }) => request.signal));
+      expect(transport.requests).toHaveLength(4);
+      expect(signals.size).toBe(1);
+      const [signal] = signals;
+      expect(signal?.aborted).toBe(false);
+      // Another subscription polls under a signal of its own; stopped between polls, it aborts nothing.
+      const other = scriptedTransport(statuses("running"));
+      const second = observe(pollOperation(monitorUrl, { transport: other, adaptive: false }));
+      await vi.advanceTimersByTimeAsync(10);
+      const otherSignal = other.requests[0]?.request.signal;
+      expect(otherSignal).not.toBe(signal);
+      second.subscription.unsubscribe();
+      expect(otherSignal?.aborted).toBe(false);
+      observed.subscription.unsubscribe();
+      expect(signal?.aborted).toBe(true);
       expect(observed.error).toBeUndefined();
     });
 

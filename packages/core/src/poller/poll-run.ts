@@ -1,4 +1,4 @@
-import { Observable } from "rxjs";
+import { asyncScheduler, Observable } from "rxjs";
 import type { SchedulerAction, Subscriber, Subscription, Unsubscribable } from "rxjs";
 import { initialEngineState } from "../engine/engine-state.js";
 import type { EngineState } from "../engine/engine-state.js";
@@ -6,8 +6,12 @@ import { firstPoll, nextWake, step } from "../engine/step.js";
 import type { MonitorReading, StepResult } from "../engine/step-result.js";
 import type { Operation } from "../models/operation.js";
 import type { MonitorAnswer } from "./monitor-answer.js";
-import { pollMonitorAt } from "./poll-monitor.js";
+import { defaultTransport } from "./create-transport.js";
+import { monitorHeaders, pollMonitorAt, unansweredError } from "./poll-monitor.js";
 import type { PollMonitorOptions } from "./poll-monitor.js";
+import { readMonitorAnswer } from "./read-monitor-answer.js";
+import { fixedRequestHeaders } from "./fixed-headers.js";
+import type { TransportResponse } from "./transport.js";
 import type { PollOptions } from "./poll-options.js";
 import { createPollSetup, deadlineOf } from "./poll-setup.js";
 import type { PollOverrides, PollSetup, PollStart } from "./poll-setup.js";
@@ -24,6 +28,13 @@ function pollDue(this: SchedulerAction<PollRun>, run?: PollRun): void {
 function deadlinePassed(this: SchedulerAction<PollRun>, run?: PollRun): void {
   run!.read({ type: "deadline" });
 }
+// The same, as the platform's own timers run them (the default scheduler).
+function pollTimer(run: PollRun): void {
+  run.poll();
+}
+function deadlineTimer(run: PollRun): void {
+  run.read({ type: "deadline" });
+}
 
 /**
  * One subscription's poll loop, a driver of the engine's `step`: one pending timer or one request in
@@ -34,8 +45,16 @@ class PollRun implements Unsubscribable {
   private state: EngineState;
   /** Whether this subscription has emitted a snapshot yet: its first answer is always emitted. */
   private emittedAny = false;
+  /** The pending wake-up on a scheduler given in the options. */
   private timer: Subscription | undefined;
-  private inFlight: AbortController | undefined;
+  /** The pending wake-up on the default scheduler: a platform timer. */
+  private timeout: ReturnType<typeof setTimeout> | undefined;
+  /** Aborts the request in flight when the run stops; one per run, made with its first request. */
+  private controller: AbortController | undefined;
+  /** Whether a request is in flight (only then does stopping abort the signal). */
+  private sending = false;
+  /** Whether the request in flight carries the caller's Authorization. */
+  private authorizationSent = false;
   private stopped = false;
 
   constructor(
@@ -93,21 +112,54 @@ class PollRun implements Unsubscribable {
   }
 
   poll(): void {
-    this.timer = undefined;
+    this.timer = this.timeout = undefined;
     if (this.stopped) return;
     const { monitor, options, overrides, now } = this.setup;
-    const controller = new AbortController();
-    this.inFlight = controller;
+    // The run's one signal: only stopping the run aborts it, and a stopped run sends nothing more.
+    this.controller ??= new AbortController();
+    const { signal } = this.controller;
+    this.sending = true;
+    const headers = Object.hasOwn(overrides, "headers") ? overrides.headers : options.headers;
+    const requestUrl = Object.hasOwn(overrides, "requestUrl") ? overrides.requestUrl : options.requestUrl;
+    // Without getAuthorization to ask before each request, the headers of the last poll serve again.
+    let fixed;
+    if (options.getAuthorization === undefined)
+      try {
+        fixed = this.setup.fixedHeaders = fixedRequestHeaders(
+          monitor,
+          headers,
+          requestUrl,
+          options.trustedOrigins,
+          monitorHeaders,
+          this.setup.fixedHeaders,
+        );
+      } catch {
+        // A setting that cannot be read (a requestUrl that is no address): pollMonitorAt rejects with it.
+      }
+    if (fixed !== undefined) {
+      // The common case, without an async frame: the transport's answer read by the run itself.
+      const { planned } = fixed;
+      this.authorizationSent = planned.authorizationSent;
+      let answer: Promise<TransportResponse>;
+      try {
+        const transport = options.transport ?? defaultTransport();
+        answer = transport.request({ method: "GET", url: monitor, headers: planned.headers, signal });
+      } catch (cause) {
+        answer = Promise.reject(cause);
+      }
+      answer.then(this.received, this.unanswered);
+      return;
+    }
     // Every option named (a new one fails to compile until it is passed): one object shape for every poll,
     // instead of copying the caller's options on each.
     const request: { [Name in keyof Required<PollMonitorOptions>]: PollMonitorOptions[Name] } = {
       transport: options.transport,
-      headers: Object.hasOwn(overrides, "headers") ? overrides.headers : options.headers,
+      headers,
       getAuthorization: options.getAuthorization,
-      requestUrl: Object.hasOwn(overrides, "requestUrl") ? overrides.requestUrl : options.requestUrl,
+      requestUrl,
       trustedOrigins: options.trustedOrigins,
       kind: this.state.kind,
-      signal: controller.signal,
+      signal,
       previous: this.state.operation,
       now,
     };
@@ -121,14 +173,38 @@ class PollRun implements Unsubscribable {
   private readonly failed = (error: unknown): void => {
     this.read({ type: "failure", error });
   };
+  /** The transport's answer, read as `pollMonitor` reads it. */
+  private readonly received = (response: TransportResponse): void => {
+    if (this.stopped) return;
+    let answer: MonitorAnswer;
+    try {
+      answer = readMonitorAnswer(response, {
+        url: this.setup.monitor,
+        receivedAt: this.setup.now(),
+        authorizationSent: this.authorizationSent,
+        kind: this.state.kind,
+        previous: this.state.operation,
+      });
+    } catch (error) {
+      return this.read({ type: "failure", error });
+    }
+    this.read({ type: "answer", answer });
+  };
+  private readonly unanswered = (cause: unknown): void => {
+    if (this.stopped) return;
+    this.read({
+      type: "failure",
+      error: unansweredError(cause, this.setup.monitor, this.controller?.signal),
+    });
+  };
 
   /**
    * Hands what came to `step` and does what it says. What the caller's functions throw meanwhile (an
    * interval function, onResumeToken) ends the poll with that error instead of leaving it waiting for ever.
    */
   read(reading: MonitorReading): void {
-    this.timer = undefined;
-    this.inFlight = undefined;
+    this.timer = this.timeout = undefined;
+    this.sending = false;
     if (this.stopped) return;
     try {
       this.follow(step(this.state, reading, this.setup.policy, this.setup.scheduler.now()));
@@ -159,7 +235,10 @@ class PollRun implements Unsubscribable {
     // One timer per operation: for the next poll, or for the deadline when that comes first.
     const wake = nextWake(this.state);
     const delay = Math.max(0, wake.at - scheduler.now());
-    this.timer = scheduler.schedule(wake.action === "poll" ? pollDue : deadlinePassed, delay, this);
+    // The default scheduler's own timers, without its action objects: one platform timer per wait.
+    if (scheduler === asyncScheduler)
+      this.timeout = setTimeout(wake.action === "poll" ? pollTimer : deadlineTimer, delay, this);
+    else this.timer = scheduler.schedule(wake.action === "poll" ? pollDue : deadlinePassed, delay, this);
   }
 
   private fail(error: unknown): void {
@@ -171,8 +250,10 @@ class PollRun implements Unsubscribable {
   private stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.inFlight?.abort();
+    // Aborted only with a request in flight: an abort makes an AbortError, with its stack, for nothing.
+    if (this.sending) this.controller?.abort();
     this.timer?.unsubscribe();
+    if (this.timeout !== undefined) clearTimeout(this.timeout);
     this.setup.options.signal?.removeEventListener("abort", this);
   }
 }

@@ -5,6 +5,7 @@ import { createEnginePolicy } from "../engine/engine-policy.js";
 import type { EnginePolicy } from "../engine/engine-policy.js";
 import type { EngineState } from "../engine/engine-state.js";
 import type { PollOptions } from "./poll-options.js";
+import type { FixedHeaders } from "./fixed-headers.js";
 
 /** Where a poll starts: from nothing, after a 202's Retry-After, or from a resume token. */
 export interface PollStart {
@@ -35,6 +36,8 @@ export interface PollSetup {
   policy: EnginePolicy;
   scheduler: SchedulerLike;
   now: () => number;
+  /** The headers of the last poll without getAuthorization, kept for the next while their inputs hold. */
+  fixedHeaders?: FixedHeaders | undefined;
 }
 
 const policies = new WeakMap<PollOptions, EnginePolicy>();

@@ -3,7 +3,7 @@ import { OperationNotFoundError } from "../errors/operation-not-found-error.js";
 import { OperationValidationError } from "../errors/operation-validation-error.js";
 import type { OperationKind } from "../models/operation-kind.js";
 import type { Operation } from "../models/operation.js";
-import { safeParseOperation } from "../models/parse-operation.js";
+import { safeParseOwnedPayload } from "../models/parse-operation.js";
 import type { MonitorAnswer } from "./monitor-answer.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { seeOtherOperation } from "./see-other.js";
@@ -58,7 +58,7 @@ function readBody(response: TransportResponse, context: ReadContext): Operation 
   // The flavour of a monitor never changes: later answers keep the earlier ones' (unless they name theirs).
   const previousKind =
     context.previous && hasProperties(context.previous.raw) ? context.previous.kind : undefined;
-  const result = safeParseOperation(payload, { kind: context.kind, kindHint: previousKind });
+  const result = safeParseOwnedPayload(payload, { kind: context.kind, kindHint: previousKind });
   if (!result.success) throw result.error;
   return keepNamesOf(result.data, context.previous);
 }
@@ -83,20 +83,22 @@ function keepNamesOf(operation: Operation, previous: Operation | undefined): Ope
  */
 export function readMonitorAnswer(response: TransportResponse, context: ReadContext): MonitorAnswer {
   const { status, headers } = response;
-  const url = context.url.href;
   const retryAfterMs = parseRetryAfter(headers["retry-after"], context.receivedAt);
-  const answer = (operation: Operation): MonitorAnswer =>
-    retryAfterMs === undefined
-      ? { operation, httpStatus: status, receivedAt: context.receivedAt }
-      : { operation, httpStatus: status, receivedAt: context.receivedAt, retryAfterMs };
   if (status === 303 && headers["location"]) {
     // A redirect's Location resolves as RFC 9110 says, against the monitor's own address.
     const location = new URL(headers["location"], context.url).href;
-    return answer(seeOtherOperation(location, context.previous, context.kind));
+    return answerOf(
+      seeOtherOperation(location, context.previous, context.kind),
+      status,
+      context,
+      retryAfterMs,
+    );
   }
   if (status === 202 && response.body.trim() === "")
-    return answer(context.previous ?? acceptedOperation(context.kind));
-  if (status >= 200 && status < 300) return answer(readBody(response, context));
+    return answerOf(context.previous ?? acceptedOperation(context.kind), status, context, retryAfterMs);
+  if (status >= 200 && status < 300)
+    return answerOf(readBody(response, context), status, context, retryAfterMs);
+  const url = context.url.href;
   if (status === 404 || status === 410)
     throw new OperationNotFoundError({ monitorUrl: url, httpStatus: status });
   if (status === 401 || status === 403)
@@ -106,4 +108,16 @@ export function readMonitorAnswer(response: TransportResponse, context: ReadCont
       authorizationSent: context.authorizationSent,
     });
   throw upstreamAnswerError(url, response, retryAfterMs);
+}
+
+function answerOf(
+  operation: Operation,
+  httpStatus: number,
+  context: ReadContext,
+  retryAfterMs: number | undefined,
+): MonitorAnswer {
+  const { receivedAt } = context;
+  return retryAfterMs === undefined
+    ? { operation, httpStatus, receivedAt }
+    : { operation, httpStatus, receivedAt, retryAfterMs };
 }

@@ -2,9 +2,17 @@
 export interface TransportRequest {
   method: string;
   url: URL;
-  /** Header names as given; the transport sends them as they are. */
+  /**
+   * Header names as given; the transport sends them as they are. The poll loop hands the same object to
+   * each of its polls while the headers stay the same: read it, never change it.
+   */
   headers: Readonly<Record<string, string>>;
   body?: string | Uint8Array | undefined;
+  /**
+   * Aborts the request. The poll loop sends all the polls of one subscription under one signal, aborted
+   * when the subscription stops with a request in flight: whatever a request adds to the signal (an abort
+   * listener) it removes when it settles.
+   */
   signal?: AbortSignal | undefined;
 }
 

@@ -75,6 +75,48 @@ function readHeaders(parsed: ParsedHeaders): Record<string, string> {
 }
 
 /**
+ * The requests in flight under one AbortSignal. A poll loop sends all its requests under one signal, so
+ * the signal gets one listener for its whole life instead of one added and removed per request.
+ */
+class SignalWatch {
+  /** The request in flight (a poll loop has one at a time); any further ones in `more`. */
+  private first: AnswerCollector | undefined;
+  private more: Set<AnswerCollector> | undefined;
+
+  constructor(private readonly signal: AbortSignal) {
+    signal.addEventListener("abort", this, { once: true });
+  }
+
+  add(collector: AnswerCollector): void {
+    if (this.first === undefined) this.first = collector;
+    else (this.more ??= new Set()).add(collector);
+  }
+
+  delete(collector: AnswerCollector): void {
+    if (this.first === collector) this.first = undefined;
+    else this.more?.delete(collector);
+  }
+
+  handleEvent(): void {
+    const { reason } = this.signal;
+    const open = [...(this.first === undefined ? [] : [this.first]), ...(this.more ?? [])];
+    this.first = this.more = undefined;
+    for (const collector of open) collector.abort(reason);
+  }
+}
+
+const watches = new WeakMap<AbortSignal, SignalWatch>();
+
+function watchOf(signal: AbortSignal): SignalWatch {
+  let watch = watches.get(signal);
+  if (watch === undefined) {
+    watch = new SignalWatch(signal);
+    watches.set(signal, watch);
+  }
+  return watch;
+}
+
+/**
  * Collects one answer through the dispatch handler API that undici 7 and 8 share (`onRequestStart`,
  * `onResponseStart`, `onResponseData`, `onResponseEnd`, `onResponseError`): no response stream, the
  * body counted as it arrives and decoded once. Past `maxBytes` the request is aborted (the connection is
@@ -85,6 +127,7 @@ class AnswerCollector implements UndiciDispatchHandler {
   private headers: Record<string, string> = {};
   private readonly chunks: Uint8Array[] = [];
   private size = 0;
+  private readonly watch: SignalWatch | undefined;
   private controller: UndiciDispatchController | undefined;
   private aborted: unknown;
   private settled = false;
@@ -95,14 +138,18 @@ class AnswerCollector implements UndiciDispatchHandler {
     private readonly resolve: (response: TransportResponse) => void,
     private readonly reject: (reason: unknown) => void,
   ) {
-    request.signal?.addEventListener("abort", this, { once: true });
+    const { signal } = request;
+    if (signal !== undefined) {
+      this.watch = watchOf(signal);
+      this.watch.add(this);
+    }
   }
 
   /** The caller's signal aborted: stop the request, or refuse it before it starts. */
-  handleEvent(): void {
-    this.aborted = this.request.signal!.reason;
-    if (this.controller) this.controller.abort(this.aborted as Error);
-    else this.fail(this.aborted);
+  abort(reason: unknown): void {
+    this.aborted = reason;
+    if (this.controller) this.controller.abort(reason as Error);
+    else this.fail(reason);
   }
 
   onRequestStart(controller: UndiciDispatchController): void {
@@ -152,7 +199,7 @@ class AnswerCollector implements UndiciDispatchHandler {
 
   private settle(): void {
     this.settled = true;
-    this.request.signal?.removeEventListener("abort", this);
+    this.watch?.delete(this);
   }
 }
 
