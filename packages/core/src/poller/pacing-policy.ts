@@ -26,6 +26,8 @@ export interface PacingPolicy {
   adaptive: boolean;
   /** How late after the estimated finish a poll may land, as a fraction of the operation's observed duration. */
   adaptiveTolerance: number;
+  /** The most that tolerance may be in ms, however long the operation (never below `minInterval`). */
+  adaptiveMaxLag: number;
   /**
    * The longest adaptive delay, as a multiple of how long the operation has run (never below `interval`):
    * progress is not always linear, and this bounds how far past the finish a wrong estimate can poll.
@@ -46,6 +48,7 @@ export const defaultPacingPolicy: Readonly<PacingPolicy> = Object.freeze({
   unchangedGrowth: 0.25,
   adaptive: true,
   adaptiveTolerance: 0.01,
+  adaptiveMaxLag: 200,
   adaptiveGrowth: 2,
   retryDelay: 500,
   random: Math.random,
@@ -65,6 +68,7 @@ export function createPacingPolicy(options: Partial<PacingPolicy> = {}): PacingP
   requireDuration("maxDelay", policy.maxDelay);
   requireDuration("retryDelay", policy.retryDelay);
   requireDuration("maxRetryAfter", policy.maxRetryAfter);
+  requireDuration("adaptiveMaxLag", policy.adaptiveMaxLag);
   if (!(policy.unchangedGrowth >= 0 && policy.unchangedGrowth <= 1))
     throw new RangeError(`unchangedGrowth must be a fraction between 0 and 1, got ${policy.unchangedGrowth}`);
   if (policy.minInterval > policy.maxDelay)

@@ -166,8 +166,8 @@ function followLinearOperation(
   latency: number,
   firstPollAt: number,
   curve: (fraction: number) => number = (fraction) => fraction,
+  policy = createPacingPolicy({ random: () => 0.5 }),
 ) {
-  const policy = createPacingPolicy({ random: () => 0.5 });
   let samples: PacingSample[] = [];
   let now = firstPollAt;
   for (let polls = 1; polls <= 50; polls += 1) {
@@ -200,13 +200,26 @@ describe("adaptive pacing against simulated progress", () => {
     expect(meanPolls).toBeLessThanOrEqual(4);
   });
 
-  it("finds operations of 10-30 s with a worst lag under 300 ms", () => {
+  it("finds operations of 10-30 s in 4-7 polls with a worst lag under 250 ms (adaptiveMaxLag)", () => {
     const results = [];
     for (let duration = 10_000; duration <= 30_000; duration += 97) {
       results.push(followLinearOperation(duration, 5, 0));
     }
-    expect(Math.max(...results.map((result) => result.lag))).toBeLessThan(300);
-    expect(Math.max(...results.map((result) => result.polls))).toBeLessThanOrEqual(6);
+    const meanPolls = results.reduce((sum, result) => sum + result.polls, 0) / results.length;
+    expect(Math.max(...results.map((result) => result.lag))).toBeLessThan(250);
+    expect(Math.max(...results.map((result) => result.polls))).toBeLessThanOrEqual(7);
+    expect(meanPolls).toBeLessThan(5.7);
+  });
+
+  it("lets the lag of long operations grow with adaptiveTolerance when adaptiveMaxLag allows it", () => {
+    const lenient = createPacingPolicy({ random: () => 0.5, adaptiveMaxLag: 60_000 });
+    const results = [];
+    for (let duration = 10_000; duration <= 30_000; duration += 97) {
+      results.push(followLinearOperation(duration, 5, 0, undefined, lenient));
+    }
+    const worst = Math.max(...results.map((result) => result.lag));
+    expect(worst).toBeGreaterThan(250);
+    expect(worst).toBeLessThan(300);
   });
 
   it("keeps the lag bounded when progress is not linear (slow start, fast middle, slow end)", () => {
@@ -216,5 +229,13 @@ describe("adaptive pacing against simulated progress", () => {
       const { lag } = followLinearOperation(duration, 2, 0, ease);
       expect(lag).toBeLessThan(duration / 2);
     }
+  });
+});
+
+describe("createPacingPolicy", () => {
+  it("refuses an adaptiveMaxLag that is not milliseconds >= 0", () => {
+    expect(createPacingPolicy().adaptiveMaxLag).toBe(200);
+    for (const adaptiveMaxLag of [-1, Number.NaN, Infinity])
+      expect(() => createPacingPolicy({ adaptiveMaxLag })).toThrow(/adaptiveMaxLag/);
   });
 });

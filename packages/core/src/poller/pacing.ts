@@ -74,7 +74,10 @@ function afterAnswer(input: PacingInput, policy: PacingPolicy): PollDecision {
   if (!Number.isFinite(estimate.latest)) target = Math.max(estimate.earliest, now + interval);
   else {
     const relative = policy.adaptiveTolerance * (estimate.earliest - estimate.since);
-    const tolerance = Math.max(policy.minInterval, Math.min(relative, toleranceIntervals * interval));
+    const tolerance = Math.max(
+      policy.minInterval,
+      Math.min(relative, toleranceIntervals * interval, policy.adaptiveMaxLag),
+    );
     // A narrow window: poll once it has surely finished. A wide one: poll early, to measure the rate again.
     target =
       estimate.latest - estimate.earliest <= tolerance
