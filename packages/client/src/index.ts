@@ -12,6 +12,8 @@ export type { AdoptRequest } from "./adopt-request.js";
 export { graphErrorEnvelopeSchema } from "./error-envelope.js";
 export type { GraphErrorEnvelope } from "./error-envelope.js";
 export { deletedEventDataSchema, operationEventNames } from "./operation-events.js";
+export { streamTokenSchema } from "./stream-token.js";
+export type { StreamToken } from "./stream-token.js";
 export type { DeletedEventData, OperationEventName } from "./operation-events.js";
 
 // Server-Sent Events

@@ -90,6 +90,29 @@ describe("createProxyClient", () => {
     });
   });
 
+  it("mints a stream token for one operation and checks its answer", async () => {
+    const server = await serve((seen, response) => {
+      if (seen.url.includes("bad")) return json(response, 200, { token: "t" });
+      if (seen.url.includes("gone"))
+        return json(response, 404, { error: { code: "itemNotFound", message: "no such operation" } });
+      json(response, 200, {
+        token: "v1.a.b",
+        expiresDateTime: "2026-12-07T09:05:00.000Z",
+        url: "https://lro.example.com/operations/a%20b/events?streamToken=v1.a.b",
+      });
+    });
+    const client = createProxyClient({ baseUrl: server.url, apiKey: "key-0123456789abcdef" });
+    expect(await client.streamToken("a b")).toEqual({
+      token: "v1.a.b",
+      expiresDateTime: "2026-12-07T09:05:00.000Z",
+      url: "https://lro.example.com/operations/a%20b/events?streamToken=v1.a.b",
+    });
+    expect(server.requests[0]).toMatchObject({ method: "POST", url: "/lro/operations/a%20b/stream-token" });
+    expect(server.requests[0]?.headers["x-api-key"]).toBe("key-0123456789abcdef");
+    await expect(client.streamToken("bad")).rejects.toThrow(/expiresDateTime/);
+    await expect(client.streamToken("gone")).rejects.toBeInstanceOf(ProxyResponseError);
+  });
+
   it("pages with $top and $filter, reads each next link on its own address, and keeps unreadable items", async () => {
     const server = await serve((seen, response) => {
       if (seen.url.includes("skiptoken=2"))

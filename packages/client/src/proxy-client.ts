@@ -2,6 +2,7 @@ import type { AdoptRequest } from "./adopt-request.js";
 import { EventStreamInterruptedError, ProxyResponseError } from "./errors.js";
 import { deletedEventDataSchema } from "./operation-events.js";
 import { readEventStream } from "./sse/read-event-stream.js";
+import { streamTokenSchema, type StreamToken } from "./stream-token.js";
 import { readWireOperation, type ReadWireOperation } from "./wire-operation-reader.js";
 
 export interface ProxyClientOptions {
@@ -75,6 +76,11 @@ export interface ProxyClient {
   adopt(request: AdoptRequest, options?: AdoptOptions): Promise<ReadWireOperation>;
   /** `DELETE /operations/{id}`: stop following; false when the proxy did not know it. */
   delete(id: string, options?: RequestOptions): Promise<boolean>;
+  /**
+   * `POST /operations/{id}/stream-token`: a short-lived token for one operation's event stream, and the
+   * URL to give a browser's `EventSource` (which cannot send the API key).
+   */
+  streamToken(id: string, options?: RequestOptions): Promise<StreamToken>;
   /** Opens an event stream once (checked: 200 and `text/event-stream`); the caller reads its body. */
   openEvents(options?: StreamOptions): Promise<Response>;
   /**
@@ -208,6 +214,13 @@ export function createProxyClient(options: ProxyClientOptions): ProxyClient {
       if (!response.ok) throw await ProxyResponseError.of(url.href, response);
       await response.body?.cancel();
       return true;
+    },
+    async streamToken(id, requestOptions = {}) {
+      const answer = await json(operationUrl(id, "/stream-token"), {
+        method: "POST",
+        ...signalOf(requestOptions),
+      });
+      return streamTokenSchema.parse(answer);
     },
     openEvents,
     async *stream(streamOptions = {}) {

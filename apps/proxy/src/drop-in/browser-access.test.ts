@@ -1,3 +1,4 @@
+import { createProxyClient, streamTokenSchema } from "@lro/client";
 import { startSimulator, type Simulator } from "@lro/simulator";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -244,6 +245,20 @@ describe("stream tokens: POST /operations/{id}/stream-token", () => {
     current.close();
     const bad = await rawRequest(`${url}&lastEventId=x`);
     expect(bad.status).toBe(400);
+  });
+
+  it("answers as @lro/client's schema reads it, and its client mints one", async () => {
+    const { id } = await startOperation({ durationMs: 300 });
+    const minted = await createProxyClient({ baseUrl: `${proxy.url}/v1.0`, apiKey: testApiKey }).streamToken(
+      id,
+    );
+    expect(minted.url).toBe(`${proxy.url}/v1.0/operations/${id}/events?streamToken=${minted.token}`);
+    expect(streamTokenSchema.strict().parse((await mint(id)).json())).toMatchObject({
+      token: expect.any(String),
+    });
+    const events = await openEventStream(minted.url, {});
+    await events.until(isEnd, 10_000);
+    events.close();
   });
 
   it("refuses an operation the caller does not own (404) and one that does not exist", async () => {

@@ -1,3 +1,4 @@
+import type { StreamToken } from "@lro/client";
 import type { RequestHandler } from "express";
 import type { Identity } from "../security/identities.js";
 import { streamTokenParameter, type StreamTokens } from "../security/stream-token.js";
@@ -10,15 +11,6 @@ export interface StreamTokenRouteOptions {
   tokens: StreamTokens;
   /** The forwarding prefixes: the events URL is written under the one the request came through. */
   prefixes: readonly string[];
-}
-
-/** The answer of `POST /operations/{id}/stream-token`. */
-export interface StreamTokenAnswer {
-  token: string;
-  /** When the token stops starting streams (a stream it started goes on). */
-  expiresDateTime: string;
-  /** The operation's events URL with the token: what `new EventSource(url)` is given. */
-  url: string;
 }
 
 /**
@@ -36,7 +28,7 @@ export function streamTokenHandler({ store, tokens, prefixes }: StreamTokenRoute
     const lower = req.path.toLowerCase();
     const prefix = prefixes.find((candidate) => lower.startsWith(`${candidate.toLowerCase()}/operations/`));
     const url = `${operationLink(linkContextOf(req), prefix ?? "", id)}/events?${streamTokenParameter}=${token}`;
-    const answer: StreamTokenAnswer = { token, expiresDateTime: new Date(expiresAt).toISOString(), url };
+    const answer: StreamToken = { token, expiresDateTime: new Date(expiresAt).toISOString(), url };
     res.status(200).json(answer);
   };
 }
