@@ -7,6 +7,8 @@ export type DatabaseClient = pg.Client;
 
 export async function connect(connectionString: string): Promise<DatabaseClient> {
   const client = new pg.Client({ connectionString });
+  // A connection the server ends (a restart, pg_terminate_backend) fails the next query instead of the process.
+  client.on("error", () => undefined);
   await client.connect();
   return client;
 }
@@ -18,8 +20,6 @@ export interface BenchDatabase {
   transactions(): Promise<number>;
   /** CPU time (ms) of each server process connected to it now, by pid (Linux `/proc`, server on this machine). */
   backendCpu(): Promise<Map<number, number>>;
-  /** Bytes the table takes with its indexes and TOAST. */
-  tableBytes(table: string): Promise<number>;
   drop(): Promise<void>;
 }
 
@@ -53,13 +53,6 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
         }
       }
       return usage;
-    },
-    async tableBytes(table) {
-      const { rows } = await admin.query<{ bytes: string }>(
-        "SELECT pg_total_relation_size($1::regclass) AS bytes",
-        [table],
-      );
-      return Number(rows[0]?.bytes ?? 0);
     },
     async drop() {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

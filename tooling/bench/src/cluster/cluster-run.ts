@@ -156,7 +156,11 @@ export async function runCluster(options: ClusterRunOptions): Promise<ClusterRun
     let databaseCpuMs = 0;
     for (const [pid, cpuMs] of await database.backendCpu())
       databaseCpuMs += cpuMs - (databaseCpuBefore.get(pid) ?? 0);
-    const tableBytes = await database.tableBytes(`"${schema}".operations`);
+    const size = await client.query<{ bytes: string }>(
+      "SELECT pg_total_relation_size($1::regclass) AS bytes",
+      [`"${schema}".operations`],
+    );
+    const tableBytes = Number(size.rows[0]?.bytes ?? 0);
     for (const [index, proxy] of proxies.entries()) {
       last[index] ??= { roundTrips: await roundTripsOf(proxy), cpuMs: proxy.cpuMs(), memory: proxy.memory() };
     }
