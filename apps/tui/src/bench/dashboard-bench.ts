@@ -241,9 +241,11 @@ async function main() {
   // minute, fill the view, and their last change counts seconds: the screen changes every second.
   await sleep(3000);
   const idleMoving = await idle(30);
-  // Back to the default view (s cycles the columns back to Age, newest first): idle as before the keys.
+  // Back to the default view (s cycles the columns back to Age, newest first; g to the top, since the
+  // selection kept its operation through the sorts): idle as before the keys.
   for (let presses = 0; presses < 4; presses += 1) tmux("send-keys", "-t", "tui", "s");
   await waitForScreen((text) => text.includes("Age▾"), 10_000);
+  tmux("send-keys", "-t", "tui", "g");
   await sleep(3000);
   const idleAfter = await idle(30);
   const end = memory(pid);
