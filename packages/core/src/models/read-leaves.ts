@@ -44,7 +44,8 @@ function planOf(flavour: Flavour): readonly LeafField[] | null {
 
 /**
  * The payload read as `flavour.schema` would read it, when that needs no zod: every property a leaf that
- * accepts its value, nested properties absent. Undefined whenever zod must decide (and word the issues).
+ * accepts its value, nested properties absent (or null, where their schema reads null as null). Undefined
+ * whenever zod must decide (and word the issues).
  */
 export function readLeaves(
   flavour: Flavour,
@@ -53,10 +54,14 @@ export function readLeaves(
   const plan = planOf(flavour);
   if (plan === null) return undefined;
   const parsed: Record<string, unknown> = {};
-  for (const [name, read, nullAsIs] of plan) {
+  // Index loops: no iterator per property on every answer.
+  for (let index = 0; index < plan.length; index += 1) {
+    const field = plan[index]!;
+    const name = field[0];
+    const read = field[1];
     const value = input[name];
     if (read === undefined) {
-      if (value === null && nullAsIs) parsed[name] = null;
+      if (value === null && field[2]) parsed[name] = null;
       else if (value !== undefined) return undefined;
       continue;
     }

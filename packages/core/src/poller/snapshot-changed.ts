@@ -26,7 +26,10 @@ function sameError(previous: Operation["error"], next: Operation["error"]): bool
  */
 export function snapshotChanged(previous: Operation | undefined, next: Operation): boolean {
   if (previous === undefined) return true;
-  // A loop rather than `some`: no closure on every answer.
-  for (const field of visibleFields) if (previous[field] !== next[field]) return true;
+  // An index loop rather than `some` or `for...of`: no closure or iterator on every answer.
+  for (let index = 0; index < visibleFields.length; index += 1) {
+    const field = visibleFields[index]!;
+    if (previous[field] !== next[field]) return true;
+  }
   return !sameError(previous.error, next.error);
 }
