@@ -2,7 +2,7 @@ import type { Simulator } from "@lro/simulator";
 import { startSimulator } from "@lro/simulator";
 import { pollOperation } from "@lro/core";
 import type { Observable } from "rxjs";
-import { filter, firstValueFrom, scan } from "rxjs";
+import { filter, firstValueFrom, scan, share } from "rxjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSimulatorOperation } from "../test-support/start-simulator-operation.js";
 import { applySourceEvent, initialOperationsState } from "../state/operations-state.js";
@@ -11,8 +11,14 @@ import { createCoreSource } from "./core-source.js";
 import type { SourceEvent } from "./operation-source.js";
 
 let simulator: Simulator;
+// The simulator's clock: real time, unless a test holds it still to see an operation running for sure.
+let heldAt: number | undefined;
 beforeEach(async () => {
-  simulator = await startSimulator({ defaults: { durationMs: 300, retryAfterSeconds: 0 } });
+  heldAt = undefined;
+  simulator = await startSimulator({
+    defaults: { durationMs: 300, retryAfterSeconds: 0 },
+    now: () => heldAt ?? Date.now(),
+  });
 });
 afterEach(() => simulator.close());
 
@@ -26,19 +32,24 @@ const until = (events$: Observable<SourceEvent>, done: (state: OperationsState) 
 
 describe("createCoreSource", () => {
   it("follows every monitor to its end, keyed by monitor URL, with the timeline of changes", async () => {
+    // Upstream time stands still until both were seen running, however late a loaded machine polls.
+    heldAt = Date.now();
     const succeeding = await start("/v1.0/sites/root/contentTypes/addCopyFromContentTypeHub", {});
     const failing = await start("/v1.0/teams/t1/clone", {
       outcome: "failed",
       error: { code: "teamCloneFailed", message: "No licence" },
     });
     const source = createCoreSource({ monitorUrls: [succeeding, failing], pollOptions: fast });
-    const state = await until(
-      source.events$,
-      (current) =>
-        [...current.entries.values()].filter((entry) =>
-          ["succeeded", "failed"].includes(entry.operation?.status ?? ""),
-        ).length === 2,
-    );
+    const countWith = (current: OperationsState, statuses: string[]) =>
+      [...current.entries.values()].filter((entry) => statuses.includes(entry.operation?.status ?? ""))
+        .length;
+    const events$ = source.events$.pipe(share());
+    const ended = until(events$, (current) => countWith(current, ["succeeded", "failed"]) === 2);
+    await until(events$, (current) => {
+      if (countWith(current, ["running"]) === 2) heldAt = undefined;
+      return heldAt === undefined;
+    });
+    const state = await ended;
     const done = state.entries.get(succeeding);
     expect(done?.operation).toMatchObject({ kind: "richLongRunningOperation", status: "succeeded" });
     expect(done?.timeline.map((change) => change.status)).toEqual(["running", "succeeded"]);
