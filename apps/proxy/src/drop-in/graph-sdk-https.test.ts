@@ -1,7 +1,15 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client, PageIterator, ResponseType, type PageCollection } from "@microsoft/microsoft-graph-client";
+import {
+  BatchRequestContent,
+  BatchResponseContent,
+  Client,
+  PageIterator,
+  ResponseType,
+  type BatchResponseBody,
+  type PageCollection,
+} from "@microsoft/microsoft-graph-client";
 import { startSimulator, type Simulator } from "@lro/simulator";
 import { generate } from "selfsigned";
 import { Agent, fetch as undiciFetch } from "undici";
@@ -131,5 +139,43 @@ describe("the Graph SDK through the proxy over HTTPS", () => {
     await iterator.iterate();
     expect(ids.length).toBeGreaterThanOrEqual(4);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("batches with BatchRequestContent: an inner 202 becomes a proxy operation the SDK follows, token delivered", async () => {
+    const content = new BatchRequestContent([
+      {
+        id: "copy",
+        // The SDK 3.0.7 keeps the path after the host as the inner URL: written without a version.
+        request: new Request(`${proxy.url}/drives/d1/items/batched/copy`, {
+          method: "POST",
+          body: JSON.stringify({ name: "batched.txt" }),
+          headers: { "content-type": "application/json" },
+        }),
+      },
+      { id: "missing", request: new Request(`${proxy.url}/me/unknown`, { method: "GET" }) },
+    ]);
+    const body = (await client
+      .api("/$batch")
+      .header("x-api-key", testApiKey)
+      .post(await content.getContent())) as BatchResponseBody;
+    const responses = new BatchResponseContent(body);
+    const copy = responses.getResponseById("copy");
+    expect(copy.status).toBe(202);
+    const location = copy.headers.get("location") as string;
+    expect(location).toMatch(new RegExp(`^${proxy.url}/v1\\.0/operations/`));
+    expect(copy.headers.get("operation-location")).toBe(location);
+    let operation = (await client.api(location).header("x-api-key", testApiKey).get()) as { status: string };
+    for (let attempt = 0; attempt < 20 && operation.status !== "succeeded"; attempt += 1) {
+      operation = (await client
+        .api(location)
+        .header("x-api-key", testApiKey)
+        .header("Prefer", "wait=5")
+        .get()) as { status: string };
+    }
+    expect(operation.status).toBe("succeeded");
+    const monitorId = copy.headers.get("upstream-location")?.split("/").at(-1) ?? "";
+    // The batch's token reached the monitor of the inner request, as a plain 202's does.
+    expect(simulator.operation(monitorId)?.authorizationSeen).toBe(true);
+    expect(responses.getResponseById("missing").status).toBe(404);
   });
 });

@@ -1,21 +1,20 @@
-import { pipeline } from "node:stream/promises";
-import { parseRetryAfter, resolveMonitorUrl } from "@lro/core";
+import { Readable } from "node:stream";
 import { Router, type Request, type Response } from "express";
+import { isBatchPath, readBatchRequestUrls, type BatchRequestUrls } from "../batch/batch-requests.js";
+import { forwardBatchAnswer } from "../batch/batch-answer.js";
 import type { ProxyConfig } from "../config.js";
-import { ProxyError } from "../http-errors/proxy-error.js";
 import { BadRequestError } from "../http-errors/request-errors.js";
-import { UpstreamUnavailableError } from "../http-errors/upstream-errors.js";
-import { requestLog } from "../observability/request-logging.js";
 import type { EgressPolicy } from "../security/egress-policy.js";
 import type { Identity } from "../security/identities.js";
 import type { Tracker } from "../tracking/tracker.js";
 import { assertDeclaredLength, limitBody } from "../upstream/body-limit.js";
 import { endToEndHeaders, firstHeaderValue } from "../upstream/hop-by-hop.js";
 import type { UpstreamClient, UpstreamResponse } from "../upstream/upstream-client.js";
-import { withoutUpstreamCors } from "../security/cors.js";
 import { ownAnswersCacheControl } from "../wire/cache-control.js";
 import { followableLocation, linkContextOf, operationLink, type LinkContext } from "../wire/public-links.js";
 import { toWireOperation } from "../wire/wire-operation.js";
+import { createMonitorTakeover, monitorOf, secondsUntil } from "./monitor-takeover.js";
+import { keepUpstreamRequestId, passThrough } from "./upstream-answer.js";
 
 /** Request headers meant for the proxy itself, never forwarded. */
 const proxyOnlyHeaders = ["host", "x-api-key", "x-notification-url", "expect"];
@@ -30,7 +29,9 @@ export interface ForwardingRouterOptions {
 /**
  * Forwards every request under its mount point to the upstream as it came (method, path, query,
  * end-to-end headers, streamed body) and answers with the upstream's answer as it came, except a `202`
- * that names a monitor: that operation is adopted and answered as the proxy's own resource.
+ * that names a monitor: that operation is adopted and answered as the proxy's own resource. A JSON batch
+ * (`POST {prefix}/$batch`) is forwarded whole; each of its inner `202`s that names a monitor is taken over
+ * the same way, and its headers name the proxy's operation.
  */
 export function createForwardingRouter({
   config,
@@ -39,6 +40,7 @@ export function createForwardingRouter({
   egress,
 }: ForwardingRouterOptions): Router {
   const router = Router();
+  const takeOver = createMonitorTakeover({ config, tracker, egress });
   router.use(async (req, res) => {
     res.locals.routeLabel = "forward";
     const identity = res.locals.identity as Identity;
@@ -56,47 +58,56 @@ export function createForwardingRouter({
     }
     headers["client-request-id"] ??= res.locals.requestId as string;
 
+    let body: Readable | undefined = hasBody(req) ? req.pipe(limitBody(config.limits.bodyBytes)) : undefined;
+    // A batch is read whole (within the body limit) to know where each inner request went.
+    let batch: BatchRequestUrls | undefined;
+    if (body !== undefined && req.method === "POST" && isBatchPath(req.path)) {
+      const bytes = Buffer.concat(await body.toArray());
+      batch = readBatchRequestUrls(bytes, (path) => upstreamUrlFor(config.upstream, `${req.baseUrl}${path}`));
+      body = Readable.from([bytes]);
+      // The answer is read and rewritten: it must come as JSON text, not compressed.
+      if (batch !== undefined) headers["accept-encoding"] = "identity";
+    }
+
     const abort = new AbortController();
     res.on("close", () => {
       if (!res.writableFinished) abort.abort();
     });
     const answer = await upstream.request(
-      {
-        url: target,
-        method: req.method,
-        headers,
-        body: hasBody(req) ? req.pipe(limitBody(config.limits.bodyBytes)) : undefined,
-        signal: abort.signal,
-      },
+      { url: target, method: req.method, headers, body, signal: abort.signal },
       "forward",
     );
+    const notificationUrl = req.get("x-notification-url");
 
-    const monitor = answer.status === 202 ? monitorLocation(answer) : undefined;
+    if (batch !== undefined && answer.status === 200) {
+      return forwardBatchAnswer(answer, res, {
+        requests: batch,
+        limitBytes: config.limits.bodyBytes,
+        links: linkContextOf(req),
+        prefix: req.baseUrl,
+        takeOver: (monitor, requestUrl, retryAfter) =>
+          takeOver({ owner: identity.id, monitor, requestUrl, authorization, notificationUrl, retryAfter }),
+      });
+    }
+
+    const monitor =
+      answer.status === 202
+        ? monitorOf(
+            firstHeaderValue(answer.headers["operation-location"]),
+            firstHeaderValue(answer.headers.location),
+          )
+        : undefined;
     if (monitor === undefined) return passThrough(answer, res);
 
     await answer.body.dump();
-    const retryAfterMs = parseRetryAfter(firstHeaderValue(answer.headers["retry-after"]), Date.now());
-    const notificationUrl = req.get("x-notification-url");
-    // Started in a promise so that an unreadable monitor address gets the same handling as a refusal.
-    const record = await Promise.resolve()
-      .then(() =>
-        tracker.adopt({
-          owner: identity.id,
-          monitorUrl: monitorAddress(monitor, target),
-          requestUrl: target.href,
-          ...(authorization === undefined || !egress.mayReceiveToken(target, config.upstream.origin)
-            ? {}
-            : { authorization }),
-          ...(notificationUrl === undefined ? {} : { notificationUrl }),
-          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-        }),
-      )
-      .catch((error: unknown) => {
-        // The upstream accepted the work: whatever keeps the proxy from following it, the client keeps the monitor.
-        if (ProxyError.isInstance(error)) error.innerError.upstreamStatus = 202;
-        if (ProxyError.isInstance(error)) error.innerError.upstreamLocation = monitor;
-        throw error;
-      });
+    const record = await takeOver({
+      owner: identity.id,
+      monitor,
+      requestUrl: target,
+      authorization,
+      notificationUrl,
+      retryAfter: firstHeaderValue(answer.headers["retry-after"]),
+    });
     const links = linkContextOf(req);
     // Absolute, under the public base and the prefix the request came through, so that every kind of client
     // follows it: generic pollers (`Operation-Location` is the status monitor, `Location` too) and the Graph
@@ -125,32 +136,9 @@ export function upstreamUrlFor(upstream: URL, originalUrl: string): URL {
   return target;
 }
 
-function secondsUntil(at: number, now: number): number {
-  return Math.max(1, Math.ceil((at - now) / 1000));
-}
-
 function hasBody(req: Request): boolean {
   const length = req.get("content-length");
   return req.get("transfer-encoding") !== undefined || (length !== undefined && length !== "0");
-}
-
-/** The absolute address of the monitor a `202` named; a 502 that says so when it is not an address. */
-function monitorAddress(monitor: string, target: URL): string {
-  try {
-    return resolveMonitorUrl(monitor, target).href;
-  } catch (error) {
-    throw new UpstreamUnavailableError(
-      `The upstream accepted the request (202) but the proxy cannot read the monitor address it named (${JSON.stringify(monitor)}); the work goes on upstream, and the proxy does not follow it.`,
-      { cause: error },
-    );
-  }
-}
-
-/** The monitor a `202` names: `Operation-Location` when present (it is always the monitor), else `Location`. */
-function monitorLocation(answer: UpstreamResponse): string | undefined {
-  const value =
-    firstHeaderValue(answer.headers["operation-location"]) ?? firstHeaderValue(answer.headers.location);
-  return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
 /**
@@ -180,27 +168,4 @@ function keepUpstreamHeaders(
   if (clientRequestId !== undefined) res.setHeader("client-request-id", clientRequestId);
   keepUpstreamRequestId(answer, res);
   res.setHeader("Upstream-Location", monitor);
-}
-
-/** `request-id` stays the proxy's own; the upstream's is answered as `Upstream-Request-Id`. */
-function keepUpstreamRequestId(answer: UpstreamResponse, res: Response): void {
-  const upstreamRequestId = firstHeaderValue(answer.headers["request-id"]);
-  res.setHeader("request-id", res.locals.requestId as string);
-  if (upstreamRequestId !== undefined) res.setHeader("Upstream-Request-Id", upstreamRequestId);
-}
-
-async function passThrough(answer: UpstreamResponse, res: Response): Promise<void> {
-  res.status(answer.status);
-  const headers = withoutUpstreamCors(endToEndHeaders(answer.headers), res);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  keepUpstreamRequestId(answer, res);
-  try {
-    await pipeline(answer.body, res);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") throw error;
-    requestLog(res).info(
-      { status: answer.status },
-      "client left before the upstream answer was sent in full",
-    );
-  }
 }
