@@ -5,6 +5,7 @@ import type { ProxyLogger } from "./observability/logger.js";
 import type { ProxyMetrics } from "./observability/metrics.js";
 import { createEventsRouter } from "./routes/events-router.js";
 import { createForwardingRouter } from "./routes/forwarding-router.js";
+import { openApiRoute } from "./openapi/openapi-route.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { getOperationHandler } from "./routes/get-operation.js";
 import { createOperationsRouter } from "./routes/operations-router.js";
@@ -83,12 +84,10 @@ export function createApp(dependencies: ProxyDependencies): Express {
       logger,
       metrics,
       prefixes: config.prefixes,
-      openRoutes: healthRoutes({
-        store,
-        tracker,
-        metrics,
-        accepting: dependencies.accepting ?? (() => true),
-      }),
+      openRoutes: new Map([
+        ...healthRoutes({ store, tracker, metrics, accepting: dependencies.accepting ?? (() => true) }),
+        ["/openapi.json", openApiRoute(config.prefixes)],
+      ]),
       authenticate: identities,
       corsOrigins: config.cors.origins,
       streamTokens,

@@ -27,6 +27,9 @@ export const defaultAllowedOrigins = [
   "https://microsoftgraph.chinacloudapi.cn",
 ] as const;
 
+/** The forwarding prefixes when `--prefix` names none: Graph's two versions. */
+export const defaultPrefixes = ["/v1.0", "/beta"];
+
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 export const proxyConfigSchema = z
@@ -34,7 +37,7 @@ export const proxyConfigSchema = z
     upstream: httpUrl("an http(s) URL such as https://graph.microsoft.com").default(
       new URL("https://graph.microsoft.com"),
     ),
-    prefix: prefixes.min(1).default(["/v1.0", "/beta"]),
+    prefix: prefixes.min(1).default(defaultPrefixes),
     host: text("a host name or address to listen on").default("127.0.0.1"),
     port: integer(0, 65535).default(8080),
     publicUrl: httpUrl("the proxy's public http(s) URL such as https://lro.example.com")

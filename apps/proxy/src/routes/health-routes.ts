@@ -3,6 +3,7 @@ import type { ProxyMetrics } from "../observability/metrics.js";
 import type { OperationStore } from "../store/operation-store.js";
 import type { PollSchedule } from "../store/poll-schedule.js";
 import type { Tracker } from "../tracking/tracker.js";
+import type { HealthBody, ReadinessBody } from "../wire/health-bodies.js";
 
 export interface HealthRoutesOptions {
   store: Pick<PollSchedule, "nextDueAt"> & Pick<OperationStore, "health">;
@@ -25,7 +26,7 @@ export function healthRoutes({
   accepting = () => true,
 }: HealthRoutesOptions): Map<string, RequestHandler> {
   const healthz: RequestHandler = (_req, res) => {
-    res.json({ status: "ok" });
+    res.json({ status: "ok" } satisfies HealthBody);
   };
   const readyz: RequestHandler = async (_req, res) => {
     const checks = {
@@ -40,7 +41,8 @@ export function healthRoutes({
       accepting: accepting() ? "ok" : "shutting down",
     };
     const ready = Object.values(checks).every((check) => check === "ok");
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks });
+    const body: ReadinessBody = { status: ready ? "ready" : "not ready", checks };
+    res.status(ready ? 200 : 503).json(body);
   };
   const metricsText: RequestHandler = async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
