@@ -3,6 +3,7 @@ import {
   deletedEventDataSchema,
   graphErrorEnvelopeSchema,
   operationListPageSchema,
+  streamTokenSchema,
   wireOperationSchema,
   wireTrackingSchema,
 } from "@lro/client";
@@ -32,6 +33,7 @@ const contractSchemas: readonly z.ZodType[] = [
   deletedEventDataSchema,
   healthBodySchema,
   readinessBodySchema,
+  streamTokenSchema,
   batchRequestSchema,
   batchResponseSchema,
 ];

@@ -158,6 +158,13 @@ export const parameters = {
       "The `id` of the last event received: the stream replays every change after it, then goes live.",
     schema: { type: "string", pattern: "^[0-9]{1,15}$" },
   },
+  LastEventIdQuery: {
+    name: "lastEventId",
+    in: "query",
+    description:
+      "As `Last-Event-ID`, for a browser's new `EventSource` (which cannot set headers); the header wins.",
+    schema: { type: "string", pattern: "^[0-9]{1,15}$" },
+  },
   NotificationUrl: {
     name: "X-Notification-Url",
     in: "header",
@@ -188,6 +195,13 @@ export const securitySchemes = {
     name: "Proxy-Authorization",
     description:
       "`Bearer <JWT>` from the configured issuer (`--jwt-issuer`, `--jwt-audience`): a header of its own, so that `Authorization` stays the caller's Graph token.",
+  },
+  streamToken: {
+    type: "apiKey",
+    in: "query",
+    name: "streamToken",
+    description:
+      "A stream token (`POST /operations/{id}/stream-token`): opens that one operation's event stream, for an `EventSource`, which cannot send headers.",
   },
   graphToken: {
     type: "http",

@@ -54,10 +54,10 @@ async function startClone(): Promise<{ id: string; answer: RawAnswer }> {
 }
 
 /** The first `count` events of a stream, as the raw frames' event names and data. */
-function firstEvents(path: string, count: number, headers: Record<string, string> = {}) {
+function firstEvents(path: string, count: number, headers: Record<string, string> = key) {
   return new Promise<{ answer: RawAnswer; events: { event: string; data: unknown }[] }>((resolve, reject) => {
     const events: { event: string; data: unknown }[] = [];
-    const call = request(`${proxy.url}${path}`, { headers: { ...key, ...headers } }, (response) => {
+    const call = request(`${proxy.url}${path}`, { headers }, (response) => {
       let buffered = "";
       const finish = () => {
         call.destroy();
@@ -160,13 +160,27 @@ describe("the proxy's answers match its OpenAPI document", () => {
     ] as Record<string, { $ref: string }> | undefined;
     expect(Object.keys(eventData ?? {})).toEqual(["operation", "deleted"]);
     await rawRequest(`${proxy.url}/operations/${id}`, { method: "DELETE", headers: key });
-    const replay = await firstEvents(`/operations/${id}/events`, 2, { "last-event-id": "1" });
+    const replay = await firstEvents(`/operations/${id}/events`, 2, { ...key, "last-event-id": "1" });
     const events = [...one.events, ...all.events, ...replay.events];
     expect(events.map((event) => event.event)).toContain("deleted");
     for (const { event, data } of events) {
       const id = eventData?.[event]?.$ref.split("/").at(-1) ?? "unknown event";
       expect(checker.problemsOfValue(id, data)).toEqual([]);
     }
+  });
+
+  it("a stream token and the stream it opens without credentials", async () => {
+    const { id } = await startClone();
+    const minted = await send("POST", `/v1.0/operations/${id}/stream-token`, "");
+    expect(minted.status).toBe(200);
+    expect(checker.problems("post", "/operations/{id}/stream-token", minted)).toEqual([]);
+    const { url } = minted.json<{ url: string }>();
+    // No credentials: the token alone opens the stream.
+    const stream = await firstEvents(`${new URL(url).pathname}${new URL(url).search}&lastEventId=1`, 1, {});
+    expect(checker.problems("get", "/operations/{id}/events", stream.answer)).toEqual([]);
+    expect(checker.problemsOfValue("Operation", stream.events[0]?.data)).toEqual([]);
+    const missing = await send("POST", "/operations/no-such-id/stream-token", "");
+    expect(checker.problems("post", "/operations/{id}/stream-token", missing)).toEqual([]);
   });
 
   it("a JSON batch with an inner 202 taken over", async () => {

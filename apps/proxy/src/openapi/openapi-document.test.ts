@@ -51,6 +51,7 @@ describe("the OpenAPI document", () => {
       "OperationStatus",
       "OperationTracking",
       "Readiness",
+      "StreamToken",
     ]);
     // Compiling every component with Ajv's strict mode fails on an unknown keyword or an unresolved $ref.
     const checker = createResponseChecker(committed);
@@ -108,6 +109,7 @@ describe("the OpenAPI document", () => {
       "GET /readyz getReadiness",
       "POST /$batch batch",
       "POST /operations adoptOperation",
+      "POST /operations/{id}/stream-token createStreamToken",
     ]);
     for (const open of ["/healthz", "/readyz", "/metrics", "/openapi.json"]) {
       expect(paths[open]?.get?.security).toEqual([]);

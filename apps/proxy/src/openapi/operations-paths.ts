@@ -1,6 +1,12 @@
 import { deleteNote } from "../routes/operations-router.js";
 import { schemaRef } from "./component-schemas.js";
-import { headerRef, ownAnswerHeaders, parameterRef, responseRef } from "./openapi-components.js";
+import {
+  headerRef,
+  ownAnswerHeaders,
+  parameterRef,
+  proxySecurity,
+  responseRef,
+} from "./openapi-components.js";
 
 const operationContent = { "application/json": { schema: schemaRef("Operation") } };
 
@@ -127,13 +133,33 @@ export function operationsPaths(servers: readonly { url: string; description: st
         },
       },
     },
+    "/operations/{id}/stream-token": {
+      servers,
+      parameters: [parameterRef("OperationId")],
+      post: {
+        operationId: "createStreamToken",
+        tags: ["events"],
+        summary: "Mint a short-lived token that opens this operation's event stream",
+        description:
+          "For a browser, whose `EventSource` cannot send `X-API-Key`: the token opens `GET /operations/{id}/events?streamToken=…` for this operation only, until it expires (`--stream-token-lifetime`).",
+        responses: {
+          "200": {
+            description: "The token and the events URL that carries it.",
+            headers: ownAnswerHeaders,
+            content: { "application/json": { schema: schemaRef("StreamToken") } },
+          },
+          "404": responseRef("NotFound"),
+          ...commonErrors,
+        },
+      },
+    },
     "/operations/events": {
       servers,
       get: {
         operationId: "streamEvents",
         tags: ["events"],
         summary: "Stream every change of the caller's operations",
-        parameters: [parameterRef("LastEventId")],
+        parameters: [parameterRef("LastEventId"), parameterRef("LastEventIdQuery")],
         responses: {
           "200": { description: "The stream.", headers: eventStreamHeaders, content: eventStreamContent },
           "400": responseRef("BadRequest"),
@@ -148,8 +174,10 @@ export function operationsPaths(servers: readonly { url: string; description: st
         operationId: "streamOperationEvents",
         tags: ["events"],
         summary: "Stream the changes of one operation",
-        description: "The stream ends after an `event: deleted`.",
-        parameters: [parameterRef("LastEventId")],
+        description:
+          "The stream ends after an `event: deleted`. A browser's `EventSource` opens it with a stream token (`streamToken`) instead of credentials.",
+        security: [...proxySecurity, { streamToken: [] }],
+        parameters: [parameterRef("LastEventId"), parameterRef("LastEventIdQuery")],
         responses: {
           "200": { description: "The stream.", headers: eventStreamHeaders, content: eventStreamContent },
           "400": responseRef("BadRequest"),
