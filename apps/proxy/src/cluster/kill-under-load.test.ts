@@ -13,9 +13,15 @@ const apiKey = "cluster-load-key-0123456789";
 // 400 operations asking for a poll every 2 s: 200 polls a second for three instances, one of them killed.
 const operationCount = 400;
 const retryAfterMs = 2000;
-// A poll starts only while its lease outlasts the upstream timeout (2.5 s): 7.5 s of margin for a loaded
-// machine's delays (a late event loop, a slow database) before another instance may take the row.
-const leaseMs = 10_000;
+// The simulator runs in this (loaded) test process and may accept a connection many seconds late (17 s was
+// seen at a load average of 12 on 2 cores). It counts a poll when it reads the request, so a request the
+// proxy had already given up on (its upstream timeout) would be counted after the proxy's next try and look
+// like a second poll within the Retry-After. The upstream timeout is longer than those stalls, so every
+// poll the simulator counts is one the proxy waited for, and the gaps it records are the proxy's own. A
+// poll starts only while its lease outlasts the upstream timeout: 15 s of margin for a loaded machine's
+// delays (a late event loop, a slow database) before another instance may take the row.
+const upstreamTimeoutMs = 30_000;
+const leaseMs = 45_000;
 
 async function call(url: string, init: RequestInit = {}): Promise<Response> {
   return fetch(url, { ...init, headers: { "x-api-key": apiKey, ...init.headers } });
@@ -40,7 +46,7 @@ describe.runIf(available)("a cluster under load loses a process to SIGKILL", () 
     const flags = [
       ...["--upstream", simulator.url, "--port", "0", "--api-key", apiKey],
       ...["--database-url", url, "--database-schema", schema, "--lease", `${leaseMs}ms`],
-      ...["--upstream-timeout", "2500ms"],
+      ...["--upstream-timeout", `${upstreamTimeoutMs}ms`],
       ...["--allow-origin", "http://127.0.0.1:*", "--allow-address", "127.0.0.1", "--log-level", "error"],
       ...["--max-operations", "10000", "--rate-limit", "1000000", "--poll-batch", "100"],
     ];
