@@ -131,6 +131,8 @@ export type { CompletionEstimate } from "./poller/completion-estimate.js";
 export { fullJitterBackoff } from "./poller/backoff.js";
 export type { BackoffConfig } from "./poller/backoff.js";
 export { parseRetryAfter } from "./poller/retry-after.js";
+export { readStartAnswer } from "./poller/start-answer.js";
+export type { StartAnswer } from "./poller/start-answer.js";
 export { resolveMonitorUrl, mayReceiveAuthorization, graphOrigins } from "./poller/monitor-url.js";
 export type { AuthorizationScope } from "./poller/monitor-url.js";
 export type { AuthorizationOptions, GetAuthorization } from "./poller/request-headers.js";

@@ -4,7 +4,8 @@ import { ProxyError } from "../http-errors/proxy-error.js";
 import { requestLog } from "../observability/request-logging.js";
 import { withoutUpstreamCors } from "../security/cors.js";
 import type { OperationRecord } from "../store/operation-record.js";
-import { endToEndHeaders, firstHeaderValue } from "../upstream/hop-by-hop.js";
+import { endToEndHeaders } from "../upstream/hop-by-hop.js";
+import { isReadableJson, readUpTo } from "../upstream/read-up-to.js";
 import type { UpstreamResponse } from "../upstream/upstream-client.js";
 import type { LinkContext } from "../wire/public-links.js";
 import { keepUpstreamRequestId, passThrough } from "../routes/upstream-answer.js";
@@ -34,16 +35,7 @@ export async function forwardBatchAnswer(
   res: Response,
   options: BatchAnswerOptions,
 ): Promise<void> {
-  const contentType = firstHeaderValue(answer.headers["content-type"]) ?? "";
-  const encoding = firstHeaderValue(answer.headers["content-encoding"]) ?? "identity";
-  const declared = Number(firstHeaderValue(answer.headers["content-length"]) ?? 0);
-  if (
-    !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType) ||
-    encoding.trim().toLowerCase() !== "identity" ||
-    declared > options.limitBytes
-  ) {
-    return passThrough(answer, res);
-  }
+  if (!isReadableJson(answer.headers, options.limitBytes)) return passThrough(answer, res);
   const read = await readUpTo(answer.body, options.limitBytes);
   if (read.rest !== undefined) return passThrough(answer, res, read.rest);
 
@@ -80,32 +72,4 @@ function parseBatchAnswer(bytes: Buffer): BatchResponse | undefined {
     return undefined;
   }
   return batchResponseSchema.safeParse(json).success ? (json as BatchResponse) : undefined;
-}
-
-/**
- * Reads a body up to `limitBytes`: all of it, or (past the limit) a stream of what was read followed by the
- * rest, for passing it through unread.
- */
-async function readUpTo(
-  body: Readable,
-  limitBytes: number,
-): Promise<{ bytes: Buffer; rest?: undefined } | { rest: Readable }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const iterator = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
-    chunks.push(next.value);
-    size += next.value.length;
-    if (size > limitBytes) {
-      // The iterator is not returned (that would destroy the body): the rest follows what was read.
-      const rest = async function* () {
-        yield* chunks;
-        for (let more = await iterator.next(); more.done !== true; more = await iterator.next()) {
-          yield more.value;
-        }
-      };
-      return { rest: Readable.from(rest()) };
-    }
-  }
-  return { bytes: Buffer.concat(chunks) };
 }

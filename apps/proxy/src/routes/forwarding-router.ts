@@ -14,6 +14,7 @@ import { ownAnswersCacheControl } from "../wire/cache-control.js";
 import { followableLocation, linkContextOf, operationLink, type LinkContext } from "../wire/public-links.js";
 import { toWireOperation } from "../wire/wire-operation.js";
 import { createMonitorTakeover, monitorOf, secondsUntil } from "./monitor-takeover.js";
+import { forwardRunningAnswer } from "./running-answer.js";
 import { keepUpstreamRequestId, passThrough } from "./upstream-answer.js";
 
 /** Request headers meant for the proxy itself, never forwarded. */
@@ -87,6 +88,24 @@ export function createForwardingRouter({
         prefix: req.baseUrl,
         takeOver: (monitor, requestUrl, retryAfter) =>
           takeOver({ owner: identity.id, monitor, requestUrl, authorization, notificationUrl, retryAfter }),
+      });
+    }
+
+    if (req.method === "POST" && (answer.status === 200 || answer.status === 201)) {
+      return forwardRunningAnswer(answer, res, {
+        requestUrl: target,
+        limitBytes: config.limits.monitorAnswerBytes,
+        links: linkContextOf(req),
+        prefix: req.baseUrl,
+        takeOver: (monitor, retryAfter) =>
+          takeOver({
+            owner: identity.id,
+            monitor,
+            requestUrl: target,
+            authorization,
+            notificationUrl,
+            retryAfter,
+          }),
       });
     }
 
