@@ -87,13 +87,13 @@ export const demoOperations: readonly DemoOperation[] = [
     scenario: { ...paced, durationMs: 40_000, progress: "steps" },
   },
   {
-    // Answered 200 with the running operation and its monitor: the demo hands that monitor to the proxy.
+    // Answered 200 with the running operation and its monitor: the proxy takes it over.
     path: "/v1.0/communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/playPrompt",
     body: { clientContext: "d45324c1-fcb5-430a-902c-f20af696537c", prompts: [] },
     scenario: { ...paced, durationMs: 18_000, progress: "none" },
   },
   {
-    // Answered 200 with the job not started yet: the demo hands the job's address to the proxy.
+    // Answered 200 with the job not started yet: the proxy takes it over (the job's own address).
     path: "/beta/admin/configurationManagement/configurationSnapshots/createSnapshot",
     body: { displayName: "Weekly baseline", resources: ["microsoft.exchange.transportrule"] },
     scenario: {

@@ -67,16 +67,9 @@ export async function startDemo(options: DemoOptions): Promise<DemoSession> {
     const operation = demoOperations[index % demoOperations.length];
     if (operation === undefined) return Promise.resolve();
     const headers = { "x-api-key": apiKey, authorization: "Bearer demo-token-for-the-simulator" };
-    return startDemoOperation(proxy.url, operation, headers, simulator.url).then(async (started) => {
-      // The proxy takes over what a 202 announces; an operation answered under way with a 200 is handed to it.
-      if (started.status === 202 || started.monitorUrl === undefined) return;
-      const adopted = await fetch(`${proxy.url}/operations`, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json" },
-        body: JSON.stringify({ monitorUrl: started.monitorUrl }),
-      });
-      await adopted.arrayBuffer();
-    });
+    // The proxy takes over what a 202 announces, and an operation a 200 answered under way (a call's
+    // media action, a configuration snapshot): every demo operation is the proxy's once started.
+    return startDemoOperation(proxy.url, operation, headers, simulator.url).then(() => undefined);
   };
   await Promise.all(demoOperations.map((_, index) => start(index)));
   let count = demoOperations.length;
