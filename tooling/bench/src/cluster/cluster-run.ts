@@ -58,6 +58,9 @@ export interface ClusterRunRow {
   lagP50Ms: number | null;
   lagP99Ms: number | null;
   lagMaxMs: number | null;
+  /** Time between two polls of one monitor (within the window), p50 and p99: Retry-After when on schedule. */
+  intervalP50Ms: number | null;
+  intervalP99Ms: number | null;
   /** Two polls of one monitor closer than its Retry-After (less 100 ms), counted from the upstream's records. */
   doublePolls: number;
   /**
@@ -175,13 +178,19 @@ export async function runCluster(options: ClusterRunOptions): Promise<ClusterRun
     let polls = 0;
     let doublePolls = 0;
     let askedMs = 0;
+    const intervals: number[] = [];
     for (const record of records) {
       const times = record.pollTimes.filter((time) => time >= started && time <= finished);
       polls += times.length;
-      for (let index = 1; index < times.length; index += 1)
-        if (times[index]! - times[index - 1]! < retryAfterMs - 100) doublePolls += 1;
+      for (let index = 1; index < times.length; index += 1) {
+        const interval = times[index]! - times[index - 1]!;
+        intervals.push(interval);
+        if (interval < retryAfterMs - 100) doublePolls += 1;
+      }
       askedMs += Math.max(0, Math.min(record.terminalAt, finished) - started);
-      if (record.terminalAt <= finished) askedMs += retryAfterMs;
+      // The poll that sees the end comes at the next poll time after it: within the window with a chance of
+      // (time left) / Retry-After, the polls' phases being spread over a Retry-After.
+      if (record.terminalAt <= finished) askedMs += Math.min(retryAfterMs, finished - record.terminalAt);
     }
     const lags: number[] = [];
     let detected = 0;
@@ -228,6 +237,8 @@ export async function runCluster(options: ClusterRunOptions): Promise<ClusterRun
       lagP50Ms: rounded(percentile(lags, 0.5), 0),
       lagP99Ms: rounded(percentile(lags, 0.99), 0),
       lagMaxMs: rounded(maximum(lags), 0),
+      intervalP50Ms: rounded(percentile(intervals, 0.5), 0),
+      intervalP99Ms: rounded(percentile(intervals, 0.99), 0),
       doublePolls,
       lost,
     };

@@ -71,6 +71,8 @@ export async function runClusterSuite(): Promise<ClusterSuiteResult> {
       { header: "lag p50 ms", cell: (row) => row.lagP50Ms },
       { header: "lag p99 ms", cell: (row) => row.lagP99Ms },
       { header: "lag max ms", cell: (row) => row.lagMaxMs },
+      { header: "poll interval p50 ms", cell: (row) => row.intervalP50Ms },
+      { header: "poll interval p99 ms", cell: (row) => row.intervalP99Ms },
       { header: "double polls", cell: (row) => row.doublePolls },
       { header: "lost", cell: (row) => row.lost },
     ],

@@ -40,6 +40,8 @@ export async function insertFollowedRows(
     );
     await client.query("COMMIT");
   }
+  // As after any bulk load: statistics of the filled table, not of the empty one the proxies created.
+  await client.query(`ANALYZE "${schema}".operations`);
 }
 
 /** When the proxy saw each operation end (epoch ms), by monitor URL. */

@@ -27,16 +27,24 @@ export const statements = {
    * A leased row is claimed only once its lease has run out, never ahead: its holder may still write.
    * Rows whose token another live instance holds ($5: this instance, $6: seen since) are left to it. Each
    * row comes back with the time its poll was due (`planned_at`).
+   *
+   * Written so that its plan does not depend on the table's statistics (postgres-plans.test.ts): the due
+   * index walked in order up to the limit (a deleted row has no due time, every statement that deletes
+   * clears it, so `due_at IS NOT NULL` is the whole test: with `deleted_at` tested too, a young table's
+   * statistics led to a bitmap of two indexes over most of the table), and the rows found updated through
+   * the primary key by their ids (joined on `id` alone, a large table was read whole for a hash join).
    */
-  claimDue: `UPDATE operations AS row SET lease_owner = $1, lease_until = GREATEST(due.due_at, $7) + $2,
+  claimDue: `WITH due AS MATERIALIZED (
+      SELECT id, due_at FROM operations AS candidate
+      WHERE due_at IS NOT NULL AND due_at <= $3
+        AND (lease_until IS NULL OR lease_until <= $7)
+        AND (home_instance IS NULL OR home_instance = $5 OR NOT EXISTS (
+          SELECT 1 FROM instances WHERE instances.id = candidate.home_instance AND seen_at >= $6))
+      ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
+    UPDATE operations AS row SET lease_owner = $1, lease_until = GREATEST(due.due_at, $7) + $2,
       due_at = GREATEST(due.due_at, $7) + $2
-    FROM (SELECT id, due_at FROM operations AS candidate
-          WHERE due_at IS NOT NULL AND due_at <= $3 AND deleted_at IS NULL
-            AND (lease_until IS NULL OR lease_until <= $7)
-            AND (home_instance IS NULL OR home_instance = $5 OR NOT EXISTS (
-              SELECT 1 FROM instances WHERE instances.id = candidate.home_instance AND seen_at >= $6))
-          ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) AS due
-    WHERE row.id = due.id
+    FROM due
+    WHERE row.id = ANY (ARRAY(SELECT id FROM due)) AND row.id = due.id
     RETURNING row.*, due.due_at AS planned_at`,
 
   claimDueNotifications: `UPDATE operations AS row SET lease_owner = $1, lease_until = $2, notification_due_at = $2
@@ -51,9 +59,17 @@ export const statements = {
    * how many of them changed. The changed rows take consecutive versions in the order given: the counter
    * moves once, by $19, before any row is locked (the join needs `next` before it yields a row). A row
    * whose lease was lost meanwhile is not written; its version is skipped.
+   *
+   * Its plan does not depend on the table's statistics (postgres-plans.test.ts): the rows are found
+   * through the primary key by the batch's ids, and the lease holder ($1) comes through `input` and is
+   * compared in the join. As a filter on `operations`, statistics taken while no row was leased (a fresh
+   * or bulk-filled table) estimated one leased row, and the planner scanned `operations` first and the
+   * whole batch once per row it found (seconds per statement at 10,000 rows); joined on `id` alone, a
+   * large table was read whole for a hash join.
    */
   recordPolls: `WITH input AS (
-      SELECT batch.*, SUM(CASE WHEN batch.changed THEN 1 ELSE 0 END) OVER (ORDER BY batch.position) AS rank
+      SELECT batch.*, $1::text AS lease_owner,
+        SUM(CASE WHEN batch.changed THEN 1 ELSE 0 END) OVER (ORDER BY batch.position) AS rank
       FROM unnest($2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[],
           $9::bigint[], $10::bigint[], $11::integer[], $12::integer[], $13::text[], $14::bigint[], $15::bigint[],
           $16::bigint[], $17::boolean[], $18::text[])
@@ -73,7 +89,8 @@ export const statements = {
       token_origin = CASE WHEN input.keep_token_origin THEN row.token_origin ELSE input.token_origin END,
       lease_owner = NULL, lease_until = NULL
     FROM input LEFT JOIN next ON TRUE
-    WHERE row.id = input.id AND row.lease_owner = $1 AND row.deleted_at IS NULL
+    WHERE row.id = ANY (ARRAY(SELECT id FROM input)) AND row.id = input.id AND row.lease_owner = input.lease_owner
+      AND row.deleted_at IS NULL
     RETURNING row.*`,
 
   nextDueAt: `SELECT LEAST(

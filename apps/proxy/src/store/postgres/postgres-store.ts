@@ -2,7 +2,6 @@ import { openChangeFeed, toOperationChange } from "../../cluster/change-feed.js"
 import { randomUUID } from "node:crypto";
 import type { OperationChangeListener } from "../operation-change.js";
 import type { OperationStore } from "../operation-store.js";
-import type { PollResult } from "../poll-schedule.js";
 import type { SweepResult } from "../retention.js";
 import { connectClient, createPool } from "./postgres-connection.js";
 import { toPostgresCondition } from "./postgres-filter.js";
@@ -10,6 +9,7 @@ import { toOperationRecord, type PostgresOperationRow } from "./postgres-row.js"
 import { migratePostgresSchema } from "./postgres-schema.js";
 import type { PostgresStoreOptions } from "./postgres-store-options.js";
 import { statements } from "./postgres-statements.js";
+import { recordPollsParameters } from "./record-polls-parameters.js";
 
 export type { PostgresStoreOptions } from "./postgres-store-options.js";
 
@@ -153,29 +153,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     async recordPolls(leaseOwner, outcomes) {
       if (outcomes.length === 0) return [];
-      const column = <Value>(read: (result: PollResult) => Value) =>
-        outcomes.map(({ result }) => read(result));
-      const written = await rows(statements.recordPolls, [
-        leaseOwner,
-        outcomes.map(({ id }) => id),
-        column((result) => result.changed),
-        column((result) => result.operation.kind),
-        column((result) => result.operation.status),
-        column((result) => JSON.stringify(result.operation)),
-        column((result) => result.statusNote ?? null),
-        column((result) => result.awaitingAuthorization),
-        column((result) => result.now),
-        column((result) => result.dueAt ?? null),
-        column((result) => result.attempt),
-        column((result) => result.consecutiveFailures),
-        column((result) => JSON.stringify(result.pacing)),
-        column((result) => result.terminal?.at ?? null),
-        column((result) => result.terminal?.expiresAt ?? null),
-        column((result) => result.notificationDueAt ?? null),
-        column((result) => result.tokenOrigin === undefined),
-        column((result) => result.tokenOrigin ?? null),
-        outcomes.reduce((count, { result }) => count + (result.changed ? 1 : 0), 0),
-      ]);
+      const written = await rows(statements.recordPolls, recordPollsParameters(leaseOwner, outcomes));
       const byId = new Map(written.map((row) => [row.id, row]));
       // This process's listeners hear its own changes at once, in version order.
       const changedIds = new Set(outcomes.filter(({ result }) => result.changed).map(({ id }) => id));
