@@ -136,11 +136,17 @@ function Dashboard({
   // Rows inserted or removed above move the selected row: its new place is where a vanished row leaves
   // the selection, on the row that took its place, which is then followed as any selection (not while a
   // filter is being typed, which hides and shows rows at every key).
+  // Adjusted while rendering, not in an effect after it: React renders again at once and commits once,
+  // so the key that moved the rows draws one frame, not a second one the same a few milliseconds later.
   const shownKey = keys.at(selectedIndex);
-  useEffect(() => {
-    if (view.selectedKey === undefined || shownKey === undefined || view.mode === "filter") return;
+  if (
+    view.selectedKey !== undefined &&
+    shownKey !== undefined &&
+    view.mode !== "filter" &&
+    (selectedIndex !== view.selectedIndex || shownKey !== view.selectedKey)
+  ) {
     dispatch({ type: "track", index: selectedIndex, key: shownKey, was: view.selectedKey });
-  }, [view.selectedKey, view.mode, shownKey, selectedIndex]);
+  }
   const tableHeight = Math.max(1, rows - headerRows - 3);
   start.current = windowStart(selectedIndex, start.current, tableHeight, entries.length);
 
@@ -300,7 +306,7 @@ function Dashboard({
         flash={view.flash}
       />
     );
-  const body =
+  const pane =
     view.mode === "help" ? (
       <HelpOverlay
         rows={detail}
@@ -318,18 +324,25 @@ function Dashboard({
         raw={view.raw}
         now={time}
       />
-    ) : (
-      <OperationsTable
-        entries={entries}
-        columns={tableColumns}
-        start={start.current}
-        height={tableHeight}
-        selectedIndex={selectedIndex}
-        now={time}
-        filtered={view.filter !== "" || view.hideFinished}
-        sort={view.sort}
-      />
-    );
+    ) : undefined;
+  // The table stays mounted under a pane, hidden: Esc shows its rows again instead of making them anew.
+  const body = (
+    <>
+      {pane}
+      <Box flexDirection="column" display={pane === undefined ? "flex" : "none"}>
+        <OperationsTable
+          entries={entries}
+          columns={tableColumns}
+          start={start.current}
+          height={tableHeight}
+          selectedIndex={selectedIndex}
+          now={time}
+          filtered={view.filter !== "" || view.hideFinished}
+          sort={view.sort}
+        />
+      </Box>
+    </>
+  );
   return (
     <Box flexDirection="column" width={width} height={Math.max(1, rows - 1)}>
       <Header

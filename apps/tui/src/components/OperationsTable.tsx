@@ -42,9 +42,12 @@ export function OperationsTable(props: OperationsTableProps) {
       {visible.length === 0 ? (
         <Text dimColor>{translate(filtered ? "empty.filtered" : "empty.none")}</Text>
       ) : (
+        // Rows are keyed by their place in the window, not by operation: a page, a sort or a filter gives
+        // the same 42 rows new operations to show (their text changes) instead of unmounting 42 rows and
+        // mounting 42 new ones, each a dozen Ink nodes to create, lay out from nothing and free again.
         visible.map((entry, offset) => (
           <OperationRow
-            key={entry.key}
+            key={offset}
             entry={entry}
             columns={columns}
             selected={start + offset === selectedIndex}
