@@ -23,6 +23,8 @@ const config = parseConfig({
     ["--rate-limit", "1000000"],
     ["--rate-limit-window", "1s"],
     ["--max-operations", "100000"],
+    // The fan-out scenario holds 1,000 event streams of one caller (the default allows 20 per caller).
+    ["--max-event-streams", "2000"],
     ["--log-level", "warn"],
   ].flat(),
 });
