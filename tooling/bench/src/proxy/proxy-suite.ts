@@ -6,7 +6,8 @@ import type { FanoutRow } from "./sse-fanout.js";
 import { measureFollowed } from "./followed-operations.js";
 import type { FollowedRow } from "./followed-operations.js";
 import { startProxyProcess } from "./proxy-process.js";
-import { fanoutColumns, followedColumns, throughputColumns } from "./proxy-tables.js";
+import { coreFollowedColumns, fanoutColumns, followedColumns, throughputColumns } from "./proxy-tables.js";
+import { measureCoreFollowed, type CoreFollowedRow } from "./core-followed.js";
 import { startUpstreamOperation } from "./start-upstream-operations.js";
 import { compareThroughput } from "./throughput-comparison.js";
 import type { ThroughputComparison } from "./throughput-comparison.js";
@@ -18,6 +19,7 @@ export interface ProxySuiteResult {
   throughput: ThroughputComparison;
   fanout: FanoutRow;
   followed: FollowedRow;
+  coreFollowed: CoreFollowedRow;
 }
 
 async function throughputAndFanout(upstream: Awaited<ReturnType<typeof startSimulatorProcess>>) {
@@ -74,7 +76,20 @@ export async function runProxySuite(): Promise<ProxySuiteResult> {
       followedColumns,
       [followed],
     );
-    return { throughput, fanout, followed };
+    // The proxy stopped (its operations are no longer polled): @lro/core alone, the same shape.
+    await simulator.reset();
+    const coreFollowed = await measureCoreFollowed(
+      simulator,
+      followed.operations,
+      (followed.adoptSeconds ?? 30) * 1000,
+      10_000,
+    );
+    printTable(
+      "The same with @lro/core alone in one process (pollOperation per monitor, started over the proxy's adoption time)",
+      coreFollowedColumns,
+      [coreFollowed],
+    );
+    return { throughput, fanout, followed, coreFollowed };
   } finally {
     await simulator.stop();
   }

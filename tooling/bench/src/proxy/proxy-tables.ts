@@ -1,4 +1,5 @@
 import type { Column } from "../report/table.js";
+import type { CoreFollowedRow } from "./core-followed.js";
 import type { FanoutRow } from "./sse-fanout.js";
 import type { FollowedRow } from "./followed-operations.js";
 import type { ThroughputRow } from "./throughput-comparison.js";
@@ -36,4 +37,12 @@ export const followedColumns: Column<FollowedRow>[] = [
   { header: "upstream polls/s", cell: (row) => row.upstreamPollsPerSecond },
   { header: "proxy CPU %", cell: (row) => row.proxyCpuPercent },
   { header: "CPU/poll µs", cell: (row) => row.proxyCpuPerPollUs },
+];
+
+export const coreFollowedColumns: Column<CoreFollowedRow>[] = [
+  { header: "operations", cell: (row) => row.operations },
+  { header: "started over s", cell: (row) => row.startSeconds },
+  { header: "upstream polls/s", cell: (row) => row.upstreamPollsPerSecond },
+  { header: "CPU %", cell: (row) => row.cpuPercent },
+  { header: "CPU/poll µs", cell: (row) => row.cpuPerPollUs },
 ];

@@ -1,9 +1,14 @@
 import type { TargetCheck } from "../targets.js";
+import { rounded } from "../stats/summary.js";
 import type { ProxySuiteResult } from "./proxy-suite.js";
 
 /** Issue 4 item 9's targets, checked against this run. */
 export function proxyTargets(result: ProxySuiteResult): TargetCheck[] {
-  const { throughput, fanout, followed } = result;
+  const { throughput, fanout, followed, coreFollowed } = result;
+  const cpuRatio =
+    followed.proxyCpuPerPollUs !== null && coreFollowed.cpuPerPollUs
+      ? rounded(followed.proxyCpuPerPollUs / coreFollowed.cpuPerPollUs, 2)
+      : null;
   return [
     {
       target: "GET /operations/{id} req/s >= 70% of an Express hello world",
@@ -24,6 +29,12 @@ export function proxyTargets(result: ProxySuiteResult): TargetCheck[] {
         "10,000 followed operations in one process: memory per operation and upstream polls/s (reported)",
       measured: `${followed.heapPerOperationKb} KB heap/op, ${followed.rssPerOperationKb} KB RSS/op, ${followed.upstreamPollsPerSecond} polls/s`,
       met: followed.upstreamPollsPerSecond !== null && followed.heapPerOperationKb !== null,
+    },
+    {
+      target:
+        "10,000 followed operations in one process: proxy CPU per upstream poll <= 2x @lro/core's alone",
+      measured: `${followed.proxyCpuPerPollUs} vs ${coreFollowed.cpuPerPollUs} µs/poll (${cpuRatio}×)`,
+      met: cpuRatio !== null && cpuRatio <= 2,
     },
   ];
 }
