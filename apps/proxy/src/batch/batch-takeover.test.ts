@@ -1,13 +1,13 @@
 import { startSimulator, type Simulator } from "@lro/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  fastTracker,
   rawRequest,
   startTestProxy,
   testApiKey,
   type TestProxy,
 } from "../lifecycle/test-support/test-proxy.js";
 
-const fastPacing = { pollOptions: { interval: 40, minInterval: 5, maxDelay: 400, retryDelay: 20 } };
 const key = { "x-api-key": testApiKey };
 
 let simulator: Simulator;
@@ -16,11 +16,13 @@ let tokenEverywhere: TestProxy;
 
 beforeAll(async () => {
   simulator = await startSimulator({ defaults: { durationMs: 150 } });
-  proxy = await startTestProxy(simulator.url, [], { tracker: fastPacing });
+  proxy = await startTestProxy(simulator.url, [], fastTracker);
   // The simulator's driveItem monitors live on its second origin, as SharePoint's do: a token goes there only when allowed.
-  tokenEverywhere = await startTestProxy(simulator.url, ["--token-origin", "http://127.0.0.1:*"], {
-    tracker: fastPacing,
-  });
+  tokenEverywhere = await startTestProxy(
+    simulator.url,
+    ["--token-origin", "http://127.0.0.1:*"],
+    fastTracker,
+  );
 });
 
 afterAll(async () => {

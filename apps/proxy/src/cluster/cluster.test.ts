@@ -1,12 +1,7 @@
-import { startSimulator, type Simulator } from "@lro/simulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  dropSchema,
-  postgresAvailable,
-  testDatabaseUrl,
-  uniqueSchemaName,
-} from "../store/postgres/test-support/test-database.js";
-import { eventually, startInstance, type InstanceProcess } from "./test-support/cluster-processes.js";
+import { describe, expect, it } from "vitest";
+import { postgresAvailable } from "../store/postgres/test-support/test-database.js";
+import { eventually, type InstanceProcess } from "./test-support/cluster-processes.js";
+import { useThreeInstances } from "./test-support/three-instances.js";
 import { readEventStream } from "./test-support/event-stream.js";
 
 const available = await postgresAvailable();
@@ -22,12 +17,8 @@ interface WireOperation {
   version: number;
 }
 
-async function call(url: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(url, { ...init, headers: { "x-api-key": apiKey, ...init.headers } });
-}
-
 async function pollsMade(instance: InstanceProcess): Promise<number> {
-  const metrics = await (await call(`${instance.url}/metrics`)).text();
+  const metrics = await (await fetch(`${instance.url}/metrics`, { headers: { "x-api-key": apiKey } })).text();
   return [...metrics.matchAll(/^lro_proxy_polls_total\{[^}]*\} (\d+)/gm)].reduce(
     (sum, match) => sum + Number(match[1]),
     0,
@@ -35,35 +26,17 @@ async function pollsMade(instance: InstanceProcess): Promise<number> {
 }
 
 describe.runIf(available)("a cluster of three proxies on one PostgreSQL database", () => {
-  const url = testDatabaseUrl as string;
-  const schema = uniqueSchemaName();
-  let simulator: Simulator;
-  let instances: InstanceProcess[] = [];
-
-  beforeAll(async () => {
-    simulator = await startSimulator({
-      defaults: { durationMs: 7000, retryAfterSeconds: retryAfterMs / 1000, progress: "linear" },
-    });
-    const flags = [
-      ...["--upstream", simulator.url, "--port", "0", "--api-key", apiKey],
-      ...["--database-url", url, "--database-schema", schema, "--lease", `${leaseMs}ms`],
-      // The lease must exceed the upstream timeout (a poll is never claimed twice while it waits).
-      ...["--upstream-timeout", `${leaseMs - 500}ms`],
-      ...["--allow-origin", "http://127.0.0.1:*", "--allow-address", "127.0.0.1", "--log-level", "error"],
-      ...["--max-operations", "1000", "--rate-limit", "100000"],
-    ];
-    instances = await Promise.all([startInstance(flags), startInstance(flags), startInstance(flags)]);
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const instance of instances) if (instance.child.exitCode === null) instance.child.kill("SIGKILL");
-    await Promise.all(instances.map((instance) => instance.exited));
-    await dropSchema(url, schema);
-    await simulator?.close();
-  }, 30_000);
+  const cluster = useThreeInstances({
+    apiKey,
+    simulator: { defaults: { durationMs: 7000, retryAfterSeconds: retryAfterMs / 1000, progress: "linear" } },
+    leaseMs,
+    upstreamTimeoutMs: leaseMs - 500,
+    flags: ["--max-operations", "1000", "--rate-limit", "100000"],
+  });
 
   it("acts as one proxy and loses no operation when an instance is killed", async () => {
-    const [doomed, survivor, watcher] = instances as [InstanceProcess, InstanceProcess, InstanceProcess];
+    const { simulator, instances, call } = cluster;
+    const [doomed, survivor, watcher] = instances;
 
     // Every change reaches the event stream of the third instance, whoever polled it.
     const streamAbort = new AbortController();

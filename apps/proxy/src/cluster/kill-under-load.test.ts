@@ -1,12 +1,7 @@
-import { startSimulator, type Simulator } from "@lro/simulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  dropSchema,
-  postgresAvailable,
-  testDatabaseUrl,
-  uniqueSchemaName,
-} from "../store/postgres/test-support/test-database.js";
-import { eventually, startInstance, type InstanceProcess } from "./test-support/cluster-processes.js";
+import { describe, expect, it } from "vitest";
+import { postgresAvailable } from "../store/postgres/test-support/test-database.js";
+import { eventually, type InstanceProcess } from "./test-support/cluster-processes.js";
+import { useThreeInstances } from "./test-support/three-instances.js";
 
 const available = await postgresAvailable();
 const apiKey = "cluster-load-key-0123456789";
@@ -23,10 +18,6 @@ const retryAfterMs = 2000;
 const upstreamTimeoutMs = 30_000;
 const leaseMs = 45_000;
 
-async function call(url: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(url, { ...init, headers: { "x-api-key": apiKey, ...init.headers } });
-}
-
 async function inParallel(count: number, width: number, task: (index: number) => Promise<void>) {
   let next = 0;
   const worker = async () => {
@@ -36,32 +27,16 @@ async function inParallel(count: number, width: number, task: (index: number) =>
 }
 
 describe.runIf(available)("a cluster under load loses a process to SIGKILL", () => {
-  const url = testDatabaseUrl as string;
-  const schema = uniqueSchemaName();
-  let simulator: Simulator;
-  let instances: InstanceProcess[] = [];
-
-  beforeAll(async () => {
-    simulator = await startSimulator();
-    const flags = [
-      ...["--upstream", simulator.url, "--port", "0", "--api-key", apiKey],
-      ...["--database-url", url, "--database-schema", schema, "--lease", `${leaseMs}ms`],
-      ...["--upstream-timeout", `${upstreamTimeoutMs}ms`],
-      ...["--allow-origin", "http://127.0.0.1:*", "--allow-address", "127.0.0.1", "--log-level", "error"],
-      ...["--max-operations", "10000", "--rate-limit", "1000000", "--poll-batch", "100"],
-    ];
-    instances = await Promise.all([startInstance(flags), startInstance(flags), startInstance(flags)]);
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const instance of instances) if (instance.child.exitCode === null) instance.child.kill("SIGKILL");
-    await Promise.all(instances.map((instance) => instance.exited));
-    await dropSchema(url, schema);
-    await simulator?.close();
-  }, 30_000);
+  const cluster = useThreeInstances({
+    apiKey,
+    leaseMs,
+    upstreamTimeoutMs,
+    flags: ["--max-operations", "10000", "--rate-limit", "1000000", "--poll-batch", "100"],
+  });
 
   it("loses no operation and polls none twice within a lease: the survivors take over the killed one's rows", async () => {
-    const [doomed, ...survivors] = instances as [InstanceProcess, InstanceProcess, InstanceProcess];
+    const { simulator, instances, call } = cluster;
+    const [doomed, ...survivors] = instances;
     // Long enough to be running when the instance dies, with a few polls before and after.
     const scenario = JSON.stringify({
       durationMs: 40_000,

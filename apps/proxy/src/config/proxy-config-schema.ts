@@ -11,11 +11,11 @@ import {
   originPatterns,
   pemFile,
   prefixes,
+  secretKey,
   text,
   trustedProxies,
 } from "./setting-schemas.js";
 import { formatDuration } from "./durations-and-sizes.js";
-import { parseVaultKey } from "./vault-key.js";
 
 /** Origins that serve Graph and its operation monitors; always on the egress allow-list. */
 export const defaultAllowedOrigins = [
@@ -67,20 +67,7 @@ export const proxyConfigSchema = z
     allowAddress: addressRanges.default([]),
     tokenOrigin: originPatterns.default([]),
     corsOrigin: corsOrigins.default([]),
-    // A secret: a refusal never quotes it.
-    streamTokenSecret: text("a 256-bit key")
-      .transform((value, context) => {
-        const key = parseVaultKey(value);
-        if (key === undefined) {
-          context.addIssue({
-            code: "custom",
-            message: `expected a 256-bit key: 64 hexadecimal digits or 44 base64 characters (openssl rand -base64 32); got ${value.length} characters (not shown)`,
-          });
-          return z.NEVER;
-        }
-        return key;
-      })
-      .optional(),
+    streamTokenSecret: secretKey.optional(),
     streamTokenLifetime: duration
       .refine((ms) => ms >= 1000 && ms <= 3_600_000, {
         error: "expected a duration from 1s to 1h, such as 5m",
@@ -115,20 +102,7 @@ export const proxyConfigSchema = z
     graphScope: text("a scope such as https://graph.microsoft.com/.default").default(
       "https://graph.microsoft.com/.default",
     ),
-    // A secret: a refusal never quotes it.
-    tokenVaultKey: text("a 256-bit key")
-      .transform((value, context) => {
-        const key = parseVaultKey(value);
-        if (key === undefined) {
-          context.addIssue({
-            code: "custom",
-            message: `expected a 256-bit key: 64 hexadecimal digits or 44 base64 characters (openssl rand -base64 32); got ${value.length} characters (not shown)`,
-          });
-          return z.NEVER;
-        }
-        return key;
-      })
-      .optional(),
+    tokenVaultKey: secretKey.optional(),
     logLevel: z
       .enum(logLevels, {
         error: (issue) => `expected one of ${logLevels.join(", ")}, got "${String(issue.input)}"`,

@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { parseOriginPattern } from "../security/origin-pattern.js";
 import { parseByteSize, parseDuration } from "./durations-and-sizes.js";
+import { parseVaultKey } from "./vault-key.js";
 
 /* The zod schemas of single setting values: each turns a string into a value or says what was expected. */
 
@@ -168,3 +169,19 @@ export const trustedProxies = z
     }
     return values;
   });
+
+/**
+ * A 256-bit secret key (64 hexadecimal digits or 44 base64 characters), read into its bytes. A refusal
+ * never quotes it, only its length.
+ */
+export const secretKey = text("a 256-bit key").transform((value, context) => {
+  const key = parseVaultKey(value);
+  if (key === undefined) {
+    context.addIssue({
+      code: "custom",
+      message: `expected a 256-bit key: 64 hexadecimal digits or 44 base64 characters (openssl rand -base64 32); got ${value.length} characters (not shown)`,
+    });
+    return z.NEVER;
+  }
+  return key;
+});

@@ -2,6 +2,7 @@ import { createProxyClient, streamTokenSchema } from "@lro/client";
 import { startSimulator, type Simulator } from "@lro/simulator";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
+  fastTracker,
   rawRequest,
   startTestProxy,
   testApiKey,
@@ -11,7 +12,6 @@ import { corsAllowedHeaders } from "../security/cors.js";
 import { createStreamTokens } from "../security/stream-token.js";
 import { openEventStream, type SseFrame } from "../tracking/test-support/sse-client.js";
 
-const fastPacing = { pollOptions: { interval: 40, minInterval: 5, maxDelay: 400, retryDelay: 20 } };
 const key = { "x-api-key": testApiKey };
 const otherKey = "other-key-0123456789abcdef0123";
 const page = "https://app.example.com";
@@ -35,9 +35,9 @@ beforeAll(async () => {
       "--api-key",
       otherKey,
     ],
-    { tracker: fastPacing },
+    fastTracker,
   );
-  closed = await startTestProxy(simulator.url, [], { tracker: fastPacing });
+  closed = await startTestProxy(simulator.url, [], fastTracker);
 });
 
 afterAll(async () => {

@@ -2,7 +2,12 @@ import { getClient, type HttpResponse } from "@azure-rest/core-client";
 import { createHttpPoller, type OperationResponse, type RunningOperation } from "@azure/core-lro";
 import { startSimulator, type Simulator } from "@lro/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestProxy, testApiKey, type TestProxy } from "../lifecycle/test-support/test-proxy.js";
+import {
+  fastTracker,
+  startTestProxy,
+  testApiKey,
+  type TestProxy,
+} from "../lifecycle/test-support/test-proxy.js";
 
 /*
  * Generic long-running-operation pollers, as a new user would point them at the proxy: the proxy's 202
@@ -10,7 +15,6 @@ import { startTestProxy, testApiKey, type TestProxy } from "../lifecycle/test-su
  * failure is reported as a failure, not as the 200 that ends "Location mode".
  */
 
-const fastPacing = { pollOptions: { interval: 40, minInterval: 5, maxDelay: 400, retryDelay: 20 } };
 const headers = {
   "x-api-key": testApiKey,
   authorization: "Bearer graph-token",
@@ -28,7 +32,7 @@ let proxy: TestProxy;
 
 beforeAll(async () => {
   simulator = await startSimulator();
-  proxy = await startTestProxy(simulator.url, [], { tracker: fastPacing });
+  proxy = await startTestProxy(simulator.url, [], fastTracker);
 });
 
 afterAll(async () => {

@@ -14,14 +14,18 @@ import { startSimulator, type Simulator } from "@lro/simulator";
 import { generate } from "selfsigned";
 import { Agent, fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestProxy, testApiKey, type TestProxy } from "../lifecycle/test-support/test-proxy.js";
+import {
+  fastTracker,
+  startTestProxy,
+  testApiKey,
+  type TestProxy,
+} from "../lifecycle/test-support/test-proxy.js";
 
 /*
  * The Graph SDK as a user points it at the proxy: base URL changed, nothing else. The SDK sends its token
  * only to https hosts it knows, so the proxy listens with TLS (a certificate made here, for 127.0.0.1).
  */
 
-const fastPacing = { pollOptions: { interval: 40, minInterval: 5, maxDelay: 400, retryDelay: 20 } };
 const graphToken = "graph-token-through-https";
 
 let simulator: Simulator;
@@ -51,9 +55,7 @@ beforeAll(async () => {
       "--token-origin",
       "http://127.0.0.1:*",
     ],
-    {
-      tracker: fastPacing,
-    },
+    fastTracker,
   );
   agent = new Agent({ connect: { ca: pems.cert } });
   // The SDK calls the global fetch: here undici's, trusting the certificate made above.

@@ -1,13 +1,13 @@
 import { startSimulator, type Simulator } from "@lro/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  fastTracker,
   rawRequest,
   startTestProxy,
   testApiKey,
   type TestProxy,
 } from "../lifecycle/test-support/test-proxy.js";
 
-const fastPacing = { pollOptions: { interval: 40, minInterval: 5, maxDelay: 400, retryDelay: 20 } };
 const key = { "x-api-key": testApiKey };
 
 let simulator: Simulator;
@@ -17,11 +17,13 @@ let behindFront: TestProxy;
 
 beforeAll(async () => {
   simulator = await startSimulator({ defaults: { durationMs: 60_000 } });
-  plain = await startTestProxy(simulator.url, [], { tracker: fastPacing });
-  published = await startTestProxy(simulator.url, ["--public-url", "https://lro.example.com/graph/"], {
-    tracker: fastPacing,
-  });
-  behindFront = await startTestProxy(simulator.url, ["--trust-proxy", "loopback"], { tracker: fastPacing });
+  plain = await startTestProxy(simulator.url, [], fastTracker);
+  published = await startTestProxy(
+    simulator.url,
+    ["--public-url", "https://lro.example.com/graph/"],
+    fastTracker,
+  );
+  behindFront = await startTestProxy(simulator.url, ["--trust-proxy", "loopback"], fastTracker);
 });
 
 afterAll(async () => {

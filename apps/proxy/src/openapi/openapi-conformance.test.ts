@@ -2,10 +2,11 @@ import { request } from "node:http";
 import { startSimulator, type Simulator } from "@lro/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  fastTracker,
+  type RawAnswer,
   rawRequest,
   startTestProxy,
   testApiKey,
-  type RawAnswer,
   type TestProxy,
 } from "../lifecycle/test-support/test-proxy.js";
 import { createOpenApiDocument } from "./openapi-document.js";
@@ -16,7 +17,6 @@ import { createResponseChecker, type ResponseChecker } from "./test-support/resp
  * document it serves at /openapi.json: status, content type, body schema and headers.
  */
 
-const fastPacing = { pollOptions: { interval: 40, minInterval: 5, maxDelay: 400, retryDelay: 20 } };
 const key = { "x-api-key": testApiKey };
 
 let simulator: Simulator;
@@ -25,7 +25,7 @@ let checker: ResponseChecker;
 
 beforeAll(async () => {
   simulator = await startSimulator({ defaults: { durationMs: 300 } });
-  proxy = await startTestProxy(simulator.url, [], { tracker: fastPacing });
+  proxy = await startTestProxy(simulator.url, [], fastTracker);
   const served = await rawRequest(`${proxy.url}/openapi.json`);
   checker = createResponseChecker(served.json());
 });

@@ -1,6 +1,7 @@
 import { startSimulator, type Simulator } from "@lro/simulator";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
+  fastTracker,
   rawRequest,
   startTestProxy,
   testApiKey,
@@ -11,14 +12,12 @@ import { wireOperationSchema } from "../wire/wire-operation.js";
 // Real servers and real polls: generous under a loaded machine.
 vi.setConfig({ testTimeout: 20_000 });
 
-const fastPacing = { pollOptions: { interval: 40, minInterval: 5, maxDelay: 400, retryDelay: 20 } };
-
 let simulator: Simulator;
 let proxy: TestProxy;
 
 beforeAll(async () => {
   simulator = await startSimulator({ defaults: { durationMs: 200 } });
-  proxy = await startTestProxy(simulator.url, [], { tracker: fastPacing });
+  proxy = await startTestProxy(simulator.url, [], fastTracker);
 });
 
 afterAll(async () => {

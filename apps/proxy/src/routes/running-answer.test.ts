@@ -1,13 +1,13 @@
 import { startSimulator, type Simulator } from "@lro/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  fastTracker,
   rawRequest,
   startTestProxy,
   testApiKey,
   type TestProxy,
 } from "../lifecycle/test-support/test-proxy.js";
 
-const fastPacing = { pollOptions: { interval: 40, minInterval: 5, maxDelay: 400, retryDelay: 20 } };
 const key = { "x-api-key": testApiKey };
 
 let simulator: Simulator;
@@ -15,7 +15,7 @@ let proxy: TestProxy;
 
 beforeAll(async () => {
   simulator = await startSimulator({ defaults: { durationMs: 200 } });
-  proxy = await startTestProxy(simulator.url, [], { tracker: fastPacing });
+  proxy = await startTestProxy(simulator.url, [], fastTracker);
 });
 
 afterAll(async () => {

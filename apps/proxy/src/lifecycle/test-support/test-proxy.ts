@@ -9,6 +9,11 @@ import { startProxy, type RunningProxy, type StartProxyOptions } from "../start-
 
 export const testApiKey = "test-key-0123456789abcdef0123456789";
 
+/** `startTestProxy`'s options for a tracker paced for tests: operations of a few hundred ms end in a few polls. */
+export const fastTracker = {
+  tracker: { pollOptions: { interval: 40, minInterval: 5, maxDelay: 400, retryDelay: 20 } },
+} satisfies StartProxyOptions;
+
 export interface TestProxy extends RunningProxy {
   /** Every log line written so far. */
   logs(): string;

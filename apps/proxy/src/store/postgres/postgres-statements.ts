@@ -23,7 +23,10 @@ export const statements = {
     RETURNING *`,
 
   /**
-   * Rows due by $3 (a look-ahead past now, $7), leased until $2 after the later of their due time and now.
+   * Rows due by $3 (a look-ahead past now, $7), leased until $2 after the later of their due time and now,
+   * or the Retry-After the monitor last asked for when that is longer: should this instance die after its
+   * poll reached the monitor but before the answer was written, the instance that takes the row over does
+   * not poll again sooner than the monitor allows.
    * A leased row is claimed only once its lease has run out, never ahead: its holder may still write.
    * Rows whose token another live instance holds ($5: this instance, $6: seen since) are left to it. Each
    * row comes back with the time its poll was due (`planned_at`).
@@ -35,14 +38,16 @@ export const statements = {
    * the primary key by their ids (joined on `id` alone, a large table was read whole for a hash join).
    */
   claimDue: `WITH due AS MATERIALIZED (
-      SELECT id, due_at FROM operations AS candidate
+      SELECT id, due_at, GREATEST($2::bigint, CASE WHEN jsonb_typeof(pacing->'retryAfterMs') = 'number'
+          THEN (pacing->>'retryAfterMs')::numeric::bigint ELSE 0 END) AS hold
+      FROM operations AS candidate
       WHERE due_at IS NOT NULL AND due_at <= $3
         AND (lease_until IS NULL OR lease_until <= $7)
         AND (home_instance IS NULL OR home_instance = $5 OR NOT EXISTS (
           SELECT 1 FROM instances WHERE instances.id = candidate.home_instance AND seen_at >= $6))
       ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
-    UPDATE operations AS row SET lease_owner = $1, lease_until = GREATEST(due.due_at, $7) + $2,
-      due_at = GREATEST(due.due_at, $7) + $2
+    UPDATE operations AS row SET lease_owner = $1, lease_until = GREATEST(due.due_at, $7) + due.hold,
+      due_at = GREATEST(due.due_at, $7) + due.hold
     FROM due
     WHERE row.id = ANY (ARRAY(SELECT id FROM due)) AND row.id = due.id
     RETURNING row.*, due.due_at AS planned_at`,
