@@ -16,9 +16,6 @@ process.env.NODE_ENV = "production";
 const { setFlagsFromString } = await import("node:v8");
 setFlagsFromString("--semi-space-growth-factor=1");
 setFlagsFromString("--heap-growing-percent=20");
-// ...but a young generation of 8 MB rather than V8's first 1 MB, where a frame's objects die young.
-const { holdYoungGeneration } = await import("./cli/young-generation.js");
-holdYoungGeneration(8 * 1024 * 1024);
 
 const { runCli } = await import("./cli/run-cli.js");
 await runCli(process.argv.slice(2), process.env, process);
