@@ -23,10 +23,11 @@ export const statements = {
     RETURNING *`,
 
   /**
-   * Rows due by $3 (a look-ahead past now, $7), leased until $2 after the later of their due time and now,
-   * or the Retry-After the monitor last asked for when that is longer: should this instance die after its
-   * poll reached the monitor but before the answer was written, the instance that takes the row over does
-   * not poll again sooner than the monitor allows.
+   * Rows due by $3 (a look-ahead past now, $7), leased until $2 and the Retry-After the monitor last asked
+   * for after the later of their due time and now. A poll starts only within $2 of its due time (the
+   * tracker leaves a later one to the lease), so should this instance die after its poll reached the
+   * monitor but before the answer was written, the instance that takes the row over polls no sooner than
+   * the monitor allows.
    * A leased row is claimed only once its lease has run out, never ahead: its holder may still write.
    * Rows whose token another live instance holds ($5: this instance, $6: seen since) are left to it. Each
    * row comes back with the time its poll was due (`planned_at`).
@@ -38,8 +39,8 @@ export const statements = {
    * the primary key by their ids (joined on `id` alone, a large table was read whole for a hash join).
    */
   claimDue: `WITH due AS MATERIALIZED (
-      SELECT id, due_at, GREATEST($2::bigint, CASE WHEN jsonb_typeof(pacing->'retryAfterMs') = 'number'
-          THEN (pacing->>'retryAfterMs')::numeric::bigint ELSE 0 END) AS hold
+      SELECT id, due_at, $2::bigint + CASE WHEN jsonb_typeof(pacing->'retryAfterMs') = 'number'
+          THEN (pacing->>'retryAfterMs')::numeric::bigint ELSE 0 END AS hold
       FROM operations AS candidate
       WHERE due_at IS NOT NULL AND due_at <= $3
         AND (lease_until IS NULL OR lease_until <= $7)
