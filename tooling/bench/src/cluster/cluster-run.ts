@@ -61,6 +61,8 @@ export interface ClusterRunRow {
   /** Time between two polls of one monitor (within the window), p50 and p99: Retry-After when on schedule. */
   intervalP50Ms: number | null;
   intervalP99Ms: number | null;
+  /** The shortest time between two polls of one monitor: a double poll well below the Retry-After shows here. */
+  intervalMinMs: number | null;
   /** Two polls of one monitor closer than its Retry-After (less 100 ms), counted from the upstream's records. */
   doublePolls: number;
   /**
@@ -239,6 +241,8 @@ export async function runCluster(options: ClusterRunOptions): Promise<ClusterRun
       lagMaxMs: rounded(maximum(lags), 0),
       intervalP50Ms: rounded(percentile(intervals, 0.5), 0),
       intervalP99Ms: rounded(percentile(intervals, 0.99), 0),
+      intervalMinMs:
+        intervals.length === 0 ? null : intervals.reduce((shortest, value) => Math.min(shortest, value)),
       doublePolls,
       lost,
     };

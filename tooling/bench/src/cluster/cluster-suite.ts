@@ -73,6 +73,7 @@ export async function runClusterSuite(): Promise<ClusterSuiteResult> {
       { header: "lag max ms", cell: (row) => row.lagMaxMs },
       { header: "poll interval p50 ms", cell: (row) => row.intervalP50Ms },
       { header: "poll interval p99 ms", cell: (row) => row.intervalP99Ms },
+      { header: "shortest interval ms", cell: (row) => row.intervalMinMs },
       { header: "double polls", cell: (row) => row.doublePolls },
       { header: "lost", cell: (row) => row.lost },
     ],
