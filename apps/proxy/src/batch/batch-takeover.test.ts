@@ -1,34 +1,17 @@
-import { startSimulator, type Simulator } from "@lro/simulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  fastTracker,
-  rawRequest,
-  startTestProxy,
-  testApiKey,
-  type TestProxy,
-} from "../lifecycle/test-support/test-proxy.js";
+import { describe, expect, it } from "vitest";
+import { rawRequest, testApiKey, type TestProxy } from "../lifecycle/test-support/test-proxy.js";
+import { useProxiesOnSimulator } from "../lifecycle/test-support/proxies-on-simulator.js";
 
 const key = { "x-api-key": testApiKey };
 
-let simulator: Simulator;
-let proxy: TestProxy;
-let tokenEverywhere: TestProxy;
-
-beforeAll(async () => {
-  simulator = await startSimulator({ defaults: { durationMs: 150 } });
-  proxy = await startTestProxy(simulator.url, [], fastTracker);
-  // The simulator's driveItem monitors live on its second origin, as SharePoint's do: a token goes there only when allowed.
-  tokenEverywhere = await startTestProxy(
-    simulator.url,
-    ["--token-origin", "http://127.0.0.1:*"],
-    fastTracker,
-  );
-});
-
-afterAll(async () => {
-  await Promise.all([proxy.close(), tokenEverywhere.close()]);
-  await simulator.close();
-});
+// The simulator's driveItem monitors live on its second origin, as SharePoint's do: a token goes there only when allowed.
+const servers = useProxiesOnSimulator(
+  { defaults: { durationMs: 150 } },
+  {
+    proxy: [],
+    tokenEverywhere: ["--token-origin", "http://127.0.0.1:*"],
+  },
+);
 
 interface InnerAnswer {
   id: string;
@@ -63,7 +46,7 @@ async function waitForEnd(location: string): Promise<{ status: string; monitorUr
 
 describe("a JSON batch through the proxy", () => {
   it("takes over every inner 202 and points its Location and Operation-Location at the proxy's operation", async () => {
-    const { answer, byId } = await batch(proxy, "v1.0", [
+    const { answer, byId } = await batch(servers.proxy, "v1.0", [
       { id: "clone", method: "POST", url: "/teams/source-team/clone", body: { displayName: "Copy" } },
       { id: "copy", method: "POST", url: "drives/d1/items/i1/copy", body: { name: "c.txt" } },
       { id: "missing", method: "GET", url: "/me/unknown" },
@@ -72,20 +55,22 @@ describe("a JSON batch through the proxy", () => {
     const clone = byId.get("clone");
     const copy = byId.get("copy");
     expect(clone?.status).toBe(202);
-    expect(clone?.headers["Location"]).toMatch(new RegExp(`^${proxy.url}/v1\\.0/operations/[\\w-]+$`));
+    expect(clone?.headers["Location"]).toMatch(
+      new RegExp(`^${servers.proxy.url}/v1\\.0/operations/[\\w-]+$`),
+    );
     expect(clone?.headers["Operation-Location"]).toBe(clone?.headers["Location"]);
     // The monitor the upstream named, kept under the name a plain 202 uses.
     expect(clone?.headers["Upstream-Location"]).toMatch(/^\/teams\('[\w-]+'\)\/operations\('[\w-]+'\)$/);
     expect(clone?.headers["Retry-After"]).toMatch(/^\d+$/);
     // Graph's relative Content-Location, versioned and through the proxy, as on a plain 202.
-    expect(clone?.headers["Content-Location"]).toMatch(new RegExp(`^${proxy.url}/v1\\.0/teams\\('`));
+    expect(clone?.headers["Content-Location"]).toMatch(new RegExp(`^${servers.proxy.url}/v1\\.0/teams\\('`));
     expect(copy?.headers["Upstream-Location"]).toMatch(
-      new RegExp(`^${simulator.monitorUrl}/_api/v2\\.0/monitor/`),
+      new RegExp(`^${servers.simulator.monitorUrl}/_api/v2\\.0/monitor/`),
     );
 
     const cloned = await waitForEnd(clone?.headers["Location"] ?? "");
     expect(cloned.status).toBe("succeeded");
-    expect(cloned.monitorUrl).toMatch(new RegExp(`^${simulator.url}/v1\\.0/teams\\('`));
+    expect(cloned.monitorUrl).toMatch(new RegExp(`^${servers.simulator.url}/v1\\.0/teams\\('`));
     expect((await waitForEnd(copy?.headers["Location"] ?? "")).status).toBe("succeeded");
 
     // A non-202 inner answer is left as the upstream wrote it.
@@ -96,27 +81,27 @@ describe("a JSON batch through the proxy", () => {
   });
 
   it("resolves inner URLs against the batch's version (beta)", async () => {
-    const { byId } = await batch(proxy, "beta", [
+    const { byId } = await batch(servers.proxy, "beta", [
       { id: "1", method: "POST", url: "/teams/t-beta/archive", body: {} },
     ]);
     const location = byId.get("1")?.headers["Location"] ?? "";
-    expect(location).toMatch(new RegExp(`^${proxy.url}/beta/operations/`));
+    expect(location).toMatch(new RegExp(`^${servers.proxy.url}/beta/operations/`));
     const operation = await waitForEnd(location);
-    expect(operation.monitorUrl).toMatch(new RegExp(`^${simulator.url}/beta/teams\\('t-beta'\\)`));
+    expect(operation.monitorUrl).toMatch(new RegExp(`^${servers.simulator.url}/beta/teams\\('t-beta'\\)`));
     expect(operation.status).toBe("succeeded");
   });
 
   it("sends the caller's token only where a plain 202's would go", async () => {
     const requests = [{ id: "copy", method: "POST", url: "/drives/d1/items/i2/copy", body: {} }];
     const authorization = { authorization: "Bearer graph-token" };
-    const withheld = await batch(proxy, "v1.0", requests, authorization);
+    const withheld = await batch(servers.proxy, "v1.0", requests, authorization);
     await waitForEnd(withheld.byId.get("copy")?.headers["Location"] ?? "");
     const withheldId = withheld.byId.get("copy")?.headers["Upstream-Location"]?.split("/").at(-1);
-    expect(simulator.operation(withheldId ?? "")?.authorizationSeen).toBe(false);
+    expect(servers.simulator.operation(withheldId ?? "")?.authorizationSeen).toBe(false);
 
-    const allowed = await batch(tokenEverywhere, "v1.0", requests, authorization);
+    const allowed = await batch(servers.tokenEverywhere, "v1.0", requests, authorization);
     await waitForEnd(allowed.byId.get("copy")?.headers["Location"] ?? "");
     const allowedId = allowed.byId.get("copy")?.headers["Upstream-Location"]?.split("/").at(-1);
-    expect(simulator.operation(allowedId ?? "")?.authorizationSeen).toBe(true);
+    expect(servers.simulator.operation(allowedId ?? "")?.authorizationSeen).toBe(true);
   });
 });

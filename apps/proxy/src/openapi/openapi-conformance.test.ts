@@ -1,14 +1,7 @@
 import { request } from "node:http";
-import { startSimulator, type Simulator } from "@lro/simulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  fastTracker,
-  type RawAnswer,
-  rawRequest,
-  startTestProxy,
-  testApiKey,
-  type TestProxy,
-} from "../lifecycle/test-support/test-proxy.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type RawAnswer, rawRequest, testApiKey } from "../lifecycle/test-support/test-proxy.js";
+import { useProxiesOnSimulator } from "../lifecycle/test-support/proxies-on-simulator.js";
 import { createOpenApiDocument } from "./openapi-document.js";
 import { createResponseChecker, type ResponseChecker } from "./test-support/response-checker.js";
 
@@ -19,26 +12,24 @@ import { createResponseChecker, type ResponseChecker } from "./test-support/resp
 
 const key = { "x-api-key": testApiKey };
 
-let simulator: Simulator;
-let proxy: TestProxy;
+const servers = useProxiesOnSimulator(
+  { defaults: { durationMs: 300 } },
+  {
+    proxy: [],
+  },
+);
+
 let checker: ResponseChecker;
 
 beforeAll(async () => {
-  simulator = await startSimulator({ defaults: { durationMs: 300 } });
-  proxy = await startTestProxy(simulator.url, [], fastTracker);
-  const served = await rawRequest(`${proxy.url}/openapi.json`);
+  const served = await rawRequest(`${servers.proxy.url}/openapi.json`);
   checker = createResponseChecker(served.json());
 });
 
-afterAll(async () => {
-  await proxy.close();
-  await simulator.close();
-});
-
 const get = (path: string, headers: Record<string, string> = {}) =>
-  rawRequest(`${proxy.url}${path}`, { headers: { ...key, ...headers } });
+  rawRequest(`${servers.proxy.url}${path}`, { headers: { ...key, ...headers } });
 const send = (method: string, path: string, body: string, headers: Record<string, string> = {}) =>
-  rawRequest(`${proxy.url}${path}`, {
+  rawRequest(`${servers.proxy.url}${path}`, {
     method,
     headers: { ...key, "content-type": "application/json", ...headers },
     body,
@@ -57,7 +48,7 @@ async function startClone(): Promise<{ id: string; answer: RawAnswer }> {
 function firstEvents(path: string, count: number, headers: Record<string, string> = key) {
   return new Promise<{ answer: RawAnswer; events: { event: string; data: unknown }[] }>((resolve, reject) => {
     const events: { event: string; data: unknown }[] = [];
-    const call = request(`${proxy.url}${path}`, { headers }, (response) => {
+    const call = request(`${servers.proxy.url}${path}`, { headers }, (response) => {
       let buffered = "";
       const finish = () => {
         call.destroy();
@@ -92,21 +83,21 @@ function firstEvents(path: string, count: number, headers: Record<string, string
 
 describe("the proxy's answers match its OpenAPI document", () => {
   it("serves the document at /openapi.json without credentials, servers under its own address", async () => {
-    const served = await rawRequest(`${proxy.url}/openapi.json`);
+    const served = await rawRequest(`${servers.proxy.url}/openapi.json`);
     expect(checker.problems("get", "/openapi.json", served)).toEqual([]);
     expect(served.json()).toEqual(
       createOpenApiDocument({
         prefixes: ["/v1.0", "/beta"],
-        base: proxy.url,
+        base: servers.proxy.url,
         version: expect.any(String) as never,
       }),
     );
   });
 
   it("the health endpoints", async () => {
-    expect(checker.problems("get", "/healthz", await rawRequest(`${proxy.url}/healthz`))).toEqual([]);
-    expect(checker.problems("get", "/readyz", await rawRequest(`${proxy.url}/readyz`))).toEqual([]);
-    expect(checker.problems("get", "/metrics", await rawRequest(`${proxy.url}/metrics`))).toEqual([]);
+    expect(checker.problems("get", "/healthz", await rawRequest(`${servers.proxy.url}/healthz`))).toEqual([]);
+    expect(checker.problems("get", "/readyz", await rawRequest(`${servers.proxy.url}/readyz`))).toEqual([]);
+    expect(checker.problems("get", "/metrics", await rawRequest(`${servers.proxy.url}/metrics`))).toEqual([]);
   });
 
   it("a taken-over 202, get, wait, 304 and the list with its next page", async () => {
@@ -132,7 +123,9 @@ describe("the proxy's answers match its OpenAPI document", () => {
   });
 
   it("adopt and delete", async () => {
-    const started = await rawRequest(`${simulator.url}/v1.0/print/printers/create`, { method: "POST" });
+    const started = await rawRequest(`${servers.simulator.url}/v1.0/print/printers/create`, {
+      method: "POST",
+    });
     const adopted = await send(
       "POST",
       "/operations",
@@ -141,10 +134,16 @@ describe("the proxy's answers match its OpenAPI document", () => {
     expect(adopted.status).toBe(202);
     expect(checker.problems("post", "/operations", adopted)).toEqual([]);
     const id = adopted.json<{ id: string }>().id;
-    const deleted = await rawRequest(`${proxy.url}/operations/${id}`, { method: "DELETE", headers: key });
+    const deleted = await rawRequest(`${servers.proxy.url}/operations/${id}`, {
+      method: "DELETE",
+      headers: key,
+    });
     expect(deleted.status).toBe(204);
     expect(checker.problems("delete", "/operations/{id}", deleted)).toEqual([]);
-    const again = await rawRequest(`${proxy.url}/operations/${id}`, { method: "DELETE", headers: key });
+    const again = await rawRequest(`${servers.proxy.url}/operations/${id}`, {
+      method: "DELETE",
+      headers: key,
+    });
     expect(again.status).toBe(404);
     expect(checker.problems("delete", "/operations/{id}", again)).toEqual([]);
   });
@@ -159,7 +158,7 @@ describe("the proxy's answers match its OpenAPI document", () => {
       "x-event-data"
     ] as Record<string, { $ref: string }> | undefined;
     expect(Object.keys(eventData ?? {})).toEqual(["operation", "deleted"]);
-    await rawRequest(`${proxy.url}/operations/${id}`, { method: "DELETE", headers: key });
+    await rawRequest(`${servers.proxy.url}/operations/${id}`, { method: "DELETE", headers: key });
     const replay = await firstEvents(`/operations/${id}/events`, 2, { ...key, "last-event-id": "1" });
     const events = [...one.events, ...all.events, ...replay.events];
     expect(events.map((event) => event.event)).toContain("deleted");
@@ -215,16 +214,19 @@ describe("the proxy's answers match its OpenAPI document", () => {
     const text = await send("POST", "/operations", "monitorUrl=x", { "content-type": "text/plain" });
     expect(text.status).toBe(415);
     expect(checker.problems("post", "/operations", text)).toEqual([]);
-    const anonymous = await rawRequest(`${proxy.url}/operations`);
+    const anonymous = await rawRequest(`${servers.proxy.url}/operations`);
     expect(anonymous.status).toBe(401);
     expect(checker.problems("get", "/operations", anonymous)).toEqual([]);
-    const wrongMethod = await rawRequest(`${proxy.url}/operations/x`, { method: "PUT", headers: key });
+    const wrongMethod = await rawRequest(`${servers.proxy.url}/operations/x`, {
+      method: "PUT",
+      headers: key,
+    });
     expect(wrongMethod.status).toBe(405);
     expect(checker.problemsAsComponent("MethodNotAllowed", wrongMethod)).toEqual([]);
   });
 
   it("finds what does not match (the checker itself)", async () => {
-    const ok = await rawRequest(`${proxy.url}/healthz`);
+    const ok = await rawRequest(`${servers.proxy.url}/healthz`);
     expect(checker.problems("get", "/healthz", { ...ok, status: 418 })).toEqual([
       "GET /healthz 418: the document declares no such response",
     ]);

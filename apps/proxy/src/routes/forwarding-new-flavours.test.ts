@@ -1,32 +1,20 @@
-import { startSimulator, type Simulator } from "@lro/simulator";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  fastTracker,
-  rawRequest,
-  startTestProxy,
-  testApiKey,
-  type TestProxy,
-} from "../lifecycle/test-support/test-proxy.js";
+import { describe, expect, it, vi } from "vitest";
+import { rawRequest, testApiKey } from "../lifecycle/test-support/test-proxy.js";
+import { useProxiesOnSimulator } from "../lifecycle/test-support/proxies-on-simulator.js";
 import { wireOperationSchema } from "../wire/wire-operation.js";
 
 // Real servers and real polls: generous under a loaded machine.
 vi.setConfig({ testTimeout: 20_000 });
 
-let simulator: Simulator;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  simulator = await startSimulator({ defaults: { durationMs: 200 } });
-  proxy = await startTestProxy(simulator.url, [], fastTracker);
-});
-
-afterAll(async () => {
-  await proxy.close();
-  await simulator.close();
-});
+const servers = useProxiesOnSimulator(
+  { defaults: { durationMs: 200 } },
+  {
+    proxy: [],
+  },
+);
 
 function send(method: string, path: string, body: unknown) {
-  return rawRequest(`${proxy.url}${path}`, {
+  return rawRequest(`${servers.proxy.url}${path}`, {
     method,
     headers: { "x-api-key": testApiKey, "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -89,7 +77,7 @@ describe("the flavours Graph announces with 200 and the operation in the body", 
       const monitorUrl =
         kind === "commsOperation"
           ? (answer.headers["upstream-location"] as string)
-          : `${simulator.url}/beta/admin/configurationManagement/configurationSnapshotJobs/${started.id}`;
+          : `${servers.simulator.url}/beta/admin/configurationManagement/configurationSnapshotJobs/${started.id}`;
       expect(answer.headers["upstream-location"]).toBe(monitorUrl);
       const adopted = await send("POST", "/operations", { monitorUrl });
       expect(adopted.status).toBe(202);

@@ -1,30 +1,18 @@
-import { startSimulator, type Simulator } from "@lro/simulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  fastTracker,
-  rawRequest,
-  startTestProxy,
-  testApiKey,
-  type TestProxy,
-} from "../lifecycle/test-support/test-proxy.js";
+import { describe, expect, it } from "vitest";
+import { rawRequest, testApiKey } from "../lifecycle/test-support/test-proxy.js";
+import { useProxiesOnSimulator } from "../lifecycle/test-support/proxies-on-simulator.js";
 
 const key = { "x-api-key": testApiKey };
 
-let simulator: Simulator;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  simulator = await startSimulator({ defaults: { durationMs: 200 } });
-  proxy = await startTestProxy(simulator.url, [], fastTracker);
-});
-
-afterAll(async () => {
-  await proxy.close();
-  await simulator.close();
-});
+const servers = useProxiesOnSimulator(
+  { defaults: { durationMs: 200 } },
+  {
+    proxy: [],
+  },
+);
 
 const post = (path: string, body: unknown = {}) =>
-  rawRequest(`${proxy.url}${path}`, {
+  rawRequest(`${servers.proxy.url}${path}`, {
     method: "POST",
     headers: { ...key, "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -43,10 +31,10 @@ describe("a forwarded 200 whose body is an operation still under way", () => {
     const body = answer.json<{ id: string; status: string; "@odata.type": string }>();
     // Graph's own answer, as it came.
     expect(body).toMatchObject({ status: "running", "@odata.type": "#microsoft.graph.playPromptOperation" });
-    expect(answer.headers.location).toMatch(new RegExp(`^${proxy.url}/v1\\.0/operations/`));
+    expect(answer.headers.location).toMatch(new RegExp(`^${servers.proxy.url}/v1\\.0/operations/`));
     expect(answer.headers["operation-location"]).toBe(answer.headers.location);
     expect(answer.headers["upstream-location"]).toBe(
-      `${simulator.url}/v1.0/communications/calls/call-1/operations/${body.id}`,
+      `${servers.simulator.url}/v1.0/communications/calls/call-1/operations/${body.id}`,
     );
     expect(answer.headers["retry-after"]).toMatch(/^\d+$/);
     const operation = await waitForEnd(answer.headers.location as string);
@@ -61,21 +49,21 @@ describe("a forwarded 200 whose body is an operation still under way", () => {
     expect(answer.status).toBe(200);
     const body = answer.json<{ id: string; status: string }>();
     expect(["notStarted", "running"]).toContain(body.status);
-    expect(answer.headers.location).toMatch(new RegExp(`^${proxy.url}/beta/operations/`));
+    expect(answer.headers.location).toMatch(new RegExp(`^${servers.proxy.url}/beta/operations/`));
     expect(answer.headers["upstream-location"]).toBe(
-      `${simulator.url}/beta/admin/configurationManagement/configurationSnapshotJobs/${body.id}`,
+      `${servers.simulator.url}/beta/admin/configurationManagement/configurationSnapshotJobs/${body.id}`,
     );
     const operation = await waitForEnd(answer.headers.location as string);
     expect(operation).toMatchObject({ status: "succeeded", kind: "configurationSnapshotJob" });
   });
 
   it("leaves every other answer as it came: a created resource, an operation already finished", async () => {
-    const before = simulator.operations().length;
+    const before = servers.simulator.operations().length;
     const session = await post("/v1.0/me/drive/items/i1/workbook/createSession", { persistChanges: true });
     expect(session.status).toBe(201);
     expect(session.headers.location).toBeUndefined();
     expect(session.headers["upstream-location"]).toBeUndefined();
-    const immediate = await rawRequest(`${proxy.url}/v1.0/communications/calls/call-2/playPrompt`, {
+    const immediate = await rawRequest(`${servers.proxy.url}/v1.0/communications/calls/call-2/playPrompt`, {
       method: "POST",
       headers: {
         ...key,
@@ -87,10 +75,12 @@ describe("a forwarded 200 whose body is an operation still under way", () => {
     expect(immediate.status).toBe(200);
     expect(immediate.json<{ status: string }>().status).toBe("completed");
     expect(immediate.headers["upstream-location"]).toBeUndefined();
-    expect(immediate.headers.location).toMatch(new RegExp(`^${simulator.url}/v1\\.0/communications/`));
-    const list = await rawRequest(`${proxy.url}/operations`, { headers: key });
+    expect(immediate.headers.location).toMatch(
+      new RegExp(`^${servers.simulator.url}/v1\\.0/communications/`),
+    );
+    const list = await rawRequest(`${servers.proxy.url}/operations`, { headers: key });
     const monitors = list.json<{ value: { monitorUrl: string }[] }>().value.map((item) => item.monitorUrl);
     expect(monitors.some((monitor) => monitor.includes("call-2"))).toBe(false);
-    expect(simulator.operations().length).toBeGreaterThan(before);
+    expect(servers.simulator.operations().length).toBeGreaterThan(before);
   });
 });

@@ -1,8 +1,8 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { monitorPolls } from "../poller/request-counts.js";
 import type { SimulatorProcess } from "../processes/simulator-process.js";
 import { startServerProcess } from "../processes/server-process.js";
 import { rounded } from "../stats/summary.js";
+import { measureWindow } from "./followed-operations.js";
 
 /** @lro/core alone following as many operations as the proxy did, started over the same time. */
 export interface CoreFollowedRow {
@@ -31,13 +31,11 @@ export async function measureCoreFollowed(
   try {
     // As for the proxy: the window opens once the first followed have had their second poll.
     await delay(Math.max(2000, follower.ready.startedAt + 62_000 - Date.now()));
-    const pollsBefore = monitorPolls(await simulator.requests());
-    const cpuBefore = await follower.ask<number>("cpu");
-    const windowStart = performance.now();
-    await delay(windowMs);
-    const seconds = (performance.now() - windowStart) / 1000;
-    const cpuMs = (await follower.ask<number>("cpu")) - cpuBefore;
-    const polls = monitorPolls(await simulator.requests()) - pollsBefore;
+    const { seconds, cpuMs, polls } = await measureWindow(
+      simulator,
+      () => follower.ask<number>("cpu"),
+      windowMs,
+    );
     return {
       operations: count,
       startSeconds: rounded(spreadMs / 1000) ?? 0,

@@ -21,6 +21,21 @@ export interface FollowedRow {
   proxyCpuPerPollUs: number | null;
 }
 
+/** A follower's CPU time and the simulator's monitor polls over `windowMs` from now. */
+export async function measureWindow(
+  simulator: SimulatorProcess,
+  cpuMs: () => Promise<number>,
+  windowMs: number,
+): Promise<{ seconds: number; cpuMs: number; polls: number }> {
+  const pollsBefore = monitorPolls(await simulator.requests());
+  const cpuBefore = await cpuMs();
+  const windowStart = performance.now();
+  await delay(windowMs);
+  const seconds = (performance.now() - windowStart) / 1000;
+  const used = (await cpuMs()) - cpuBefore;
+  return { seconds, cpuMs: used, polls: monitorPolls(await simulator.requests()) - pollsBefore };
+}
+
 /** Starts `count` long operations upstream, has a fresh proxy adopt them all, then watches it for `windowMs`. */
 export async function measureFollowed(
   simulator: SimulatorProcess,
@@ -42,13 +57,7 @@ export async function measureFollowed(
   const rate = (from: number, to: number) => (tenth * 1000) / (completions[to]! - from);
   // The window opens once the first adopted have had their second poll (a Retry-After after adoption).
   await delay(Math.max(2000, adoptStart + 62_000 - performance.now()));
-  const pollsBefore = monitorPolls(await simulator.requests());
-  const cpuBefore = await proxy.cpuMs();
-  const windowStart = performance.now();
-  await delay(windowMs);
-  const seconds = (performance.now() - windowStart) / 1000;
-  const cpuMs = (await proxy.cpuMs()) - cpuBefore;
-  const polls = monitorPolls(await simulator.requests()) - pollsBefore;
+  const { seconds, cpuMs, polls } = await measureWindow(simulator, () => proxy.cpuMs(), windowMs);
   const after = await proxy.memory();
   return {
     operations: count,
