@@ -61,14 +61,21 @@ export function teeStep(env, command, args, onOutput) {
   });
 }
 
-/** Test counts of vitest's summary lines (`Tests  1 failed | 404 passed | 2 skipped (407)`), summed. */
+/**
+ * Test counts of vitest's summary lines (`Tests  1 failed | 404 passed | 2 skipped (407)`), summed, and
+ * the names of what failed (vitest's ` FAIL  |project| file > suite > test` lines), so that the end of a
+ * long log says which test to look at.
+ */
 export function createTestTally() {
-  const tally = { passed: 0, failed: 0, skipped: 0, runs: 0 };
+  const tally = { passed: 0, failed: 0, skipped: 0, runs: 0, failedTests: [] };
   return {
     tally,
     read(line) {
       // eslint-disable-next-line no-control-regex
       const plain = line.replace(/\x1b\[[0-9;]*m/g, "");
+      const failed = /^(?:[\w@/.-]+:test:)?\s*FAIL\s+(.+)$/.exec(plain);
+      if (failed !== null && !tally.failedTests.includes(failed[1].trim()))
+        tally.failedTests.push(failed[1].trim());
       if (!/(^|\s)Tests\s+\d/.test(plain)) return;
       tally.runs += 1;
       for (const [, count, kind] of plain.matchAll(/(\d+) (passed|failed|skipped|todo)/g)) {

@@ -77,6 +77,7 @@ const minutes = ((Date.now() - started) / 60000).toFixed(1);
 const total = { passed: 0, failed: 0, skipped: 0 };
 for (const { version, tally } of tallies) {
   if (tallies.length > 1) console.log(`Node.js ${version}: ${formatTally(tally)}`);
+  for (const name of tally.failedTests) console.log(`  failed on Node.js ${version}: ${name}`);
   total.passed += tally.passed;
   total.failed += tally.failed;
   total.skipped += tally.skipped;
