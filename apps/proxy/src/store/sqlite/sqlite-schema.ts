@@ -1,11 +1,12 @@
 import { readPragma, transaction, type SqliteDatabase } from "./sqlite-database.js";
 
-const schemaVersion = 1;
+const schemaVersion = 2;
 
 /**
  * One row per followed operation. The schedule (`due_at`, `attempt`, `consecutive_failures`, `pacing`)
  * lives in the row, so polling resumes on its schedule after a restart. A claimed row's `due_at` moves to
- * the end of its lease: if its holder dies, the row becomes due again when the lease runs out.
+ * the end of its lease: if its holder dies, the row becomes due again when the lease runs out. `claimed_at`
+ * is when a claimed row's poll was planned, so that a restart waits its monitor's last Retry-After from then.
  * Deleted operations stay as markers (`deleted_at`) so that event streams can replay the deletion.
  */
 const statements = [
@@ -33,6 +34,7 @@ const statements = [
     pacing TEXT NOT NULL DEFAULT '{}',
     lease_owner TEXT,
     lease_until INTEGER,
+    claimed_at INTEGER,
     notification_state TEXT,
     notification_attempts INTEGER NOT NULL DEFAULT 0,
     notification_due_at INTEGER
@@ -50,7 +52,15 @@ const statements = [
   `INSERT INTO change_sequence (value) VALUES (0)`,
 ];
 
-/** Creates the tables on a new database; refuses a database written by a newer version. */
+/** Each older schema version's step to the next, in order: `upgrades[1]` takes version 1 to 2. */
+const upgrades: Record<number, string[]> = {
+  1: [`ALTER TABLE operations ADD COLUMN claimed_at INTEGER`],
+};
+
+/**
+ * Creates the tables on a new database and upgrades one written by an earlier version, in one transaction;
+ * refuses a database written by a newer version.
+ */
 export function migrateSqliteSchema(database: SqliteDatabase): void {
   const current = readPragma<number>(database, "user_version") ?? 0;
   if (current === schemaVersion) return;
@@ -61,7 +71,10 @@ export function migrateSqliteSchema(database: SqliteDatabase): void {
     );
   }
   transaction(database, () => {
-    for (const statement of statements) database.exec(statement);
+    if (current === 0) for (const statement of statements) database.exec(statement);
+    else
+      for (let version = current; version < schemaVersion; version += 1)
+        for (const statement of upgrades[version] ?? []) database.exec(statement);
     database.exec(`PRAGMA user_version = ${schemaVersion}`);
   })();
 }

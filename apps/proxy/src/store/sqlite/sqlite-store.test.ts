@@ -14,6 +14,7 @@ import { describe, expect, it } from "vitest";
 import { describeOperationStore, newRecord } from "../test-support/store-contract.js";
 import { openSqliteDatabase, readPragma } from "./sqlite-database.js";
 import { openSqliteStore } from "./sqlite-store.js";
+import { schemaVersion1 } from "./test-support/schema-version-1.js";
 
 function temporaryDirectory(): string {
   return mkdtempSync(join(tmpdir(), "lro-proxy-store-"));
@@ -50,6 +51,54 @@ describe("openSqliteStore", () => {
     const claimed = await second.claimDue(Date.now(), 10, "restarted", 60_000);
     expect(claimed.map((record) => record.id)).toEqual(["op"]);
     await second.close();
+  });
+
+  it("after a restart, waits the Retry-After its monitor last asked for, from when the killed poll was planned", async () => {
+    const dataDir = temporaryDirectory();
+    const first = openSqliteStore({ dataDir });
+    const now = Date.now();
+    await first.insert(newRecord({ id: "asks-a-minute", dueAt: now, pacing: { retryAfterMs: 60_000 } }));
+    await first.insert(newRecord({ id: "asks-nothing", dueAt: now }));
+    await first.insert(
+      newRecord({ id: "waited-enough", dueAt: now - 120_000, pacing: { retryAfterMs: 60_000 } }),
+    );
+    await first.insert(newRecord({ id: "asks-oddly", dueAt: now, pacing: { retryAfterMs: "60000" } }));
+    // Claimed two minutes ago with an hour's lease, for a poll planned then: its minute has passed.
+    expect(await first.claimDue(now - 120_000, 10, "killed", 3_600_000)).toHaveLength(1);
+    expect(await first.claimDue(now, 10, "killed", 30_000)).toHaveLength(3);
+    await first.close();
+
+    const second = openSqliteStore({ dataDir });
+    const restartedAt = Date.now();
+    const dueIds = async (at: number) =>
+      (await second.claimDue(at, 10, "restarted", 3_600_000)).map((record) => record.id).sort();
+    expect(await dueIds(restartedAt)).toEqual(["asks-nothing", "asks-oddly", "waited-enough"]);
+    expect(await dueIds(now + 59_999)).toEqual([]);
+    expect(await dueIds(now + 60_000)).toEqual(["asks-a-minute"]);
+    await second.close();
+  });
+
+  it("upgrades a version 1 database in place, its leases released as that version did", async () => {
+    const dataDir = temporaryDirectory();
+    const old = openSqliteDatabase(join(dataDir, "operations.db"));
+    for (const statement of schemaVersion1) old.exec(statement);
+    old.exec("PRAGMA user_version = 1");
+    old.exec(
+      `INSERT INTO operations (id, owner, kind, status, monitor_url, operation, created_at, updated_at, version,
+         due_at, pacing, lease_owner, lease_until)
+       VALUES ('old', 'alice', 'richLongRunningOperation', 'running', 'https://graph.microsoft.com/v1.0/x',
+         '{}', 1, 1, 1, ${Date.now() + 3_600_000}, '{"retryAfterMs":60000}', 'killed', ${Date.now() + 3_600_000})`,
+    );
+    old.close();
+
+    const store = openSqliteStore({ dataDir });
+    expect(await store.nextDueAt()).toBeLessThanOrEqual(Date.now());
+    await store.close();
+    const upgraded = openSqliteDatabase(join(dataDir, "operations.db"), { readOnly: true });
+    expect(readPragma(upgraded, "user_version")).toBe(2);
+    const columns = upgraded.prepare("SELECT name FROM pragma_table_info('operations')").all();
+    expect(columns.map((column) => (column as { name: string }).name)).toContain("claimed_at");
+    upgraded.close();
   });
 
   it("refuses a database written by a newer schema, saying what to do", () => {

@@ -32,10 +32,24 @@ export interface SqliteStoreOptions {
 }
 
 /**
+ * Opening a data directory releases the leases its last process held (it may have been killed mid-poll).
+ * A row claimed for a poll becomes due when that poll was planned plus the Retry-After its monitor last
+ * asked for (the poll may have reached the monitor before the process died), or at once if that has
+ * passed; a row leased otherwise (a notification, or a claim by a version that kept no claim time) at once.
+ */
+const releaseLeasesOfTheLastProcess = `UPDATE operations SET
+    due_at = CASE WHEN claimed_at IS NULL OR due_at IS NULL THEN MIN(due_at, @now)
+      ELSE MAX(@now, claimed_at + CASE WHEN json_type(pacing, '$.retryAfterMs') IN ('integer', 'real')
+        THEN CAST(json_extract(pacing, '$.retryAfterMs') AS INTEGER) ELSE 0 END) END,
+    notification_due_at = MIN(notification_due_at, @now),
+    lease_owner = NULL, lease_until = NULL, claimed_at = NULL
+  WHERE lease_owner IS NOT NULL`;
+
+/**
  * The embedded store: one SQLite database in WAL mode, held by this process alone (a second process on
  * the directory is refused; see `openExclusiveSqliteFile`, which also checks the file before anything is
- * served). A data directory belongs to one process, so opening it releases the leases a previous process held (it may have been killed mid-poll): its
- * operations become due at once and polling resumes where it stood. Being the only writer, it keeps the
+ * served). A data directory belongs to one process, so opening it releases the leases a previous process
+ * held (see `releaseLeasesOfTheLastProcess`) and polling resumes where it stood. Being the only writer, it keeps the
  * records read last in memory (`withRecordCache`).
  */
 export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
@@ -45,12 +59,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
   database.exec("PRAGMA synchronous = NORMAL");
   database.exec("PRAGMA busy_timeout = 5000");
   migrateSqliteSchema(database);
-  database
-    .prepare(
-      "UPDATE operations SET due_at = MIN(due_at, @now), notification_due_at = MIN(notification_due_at, @now), " +
-        "lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL",
-    )
-    .run({ now: Date.now() });
+  database.prepare(releaseLeasesOfTheLastProcess).run({ now: Date.now() });
 
   const listeners = new Set<OperationChangeListener>();
   const emit = (changes: OperationChange[]) => {
@@ -119,7 +128,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
   );
   const leaseRow = database.prepare(
     `UPDATE operations SET lease_owner = @leaseOwner, lease_until = MAX(due_at, @now) + @leaseMs,
-       due_at = MAX(due_at, @now) + @leaseMs
+       due_at = MAX(due_at, @now) + @leaseMs, claimed_at = MAX(due_at, @now)
      WHERE id = @id RETURNING *`,
   );
   const claimDue = transaction(
@@ -134,7 +143,7 @@ export function openSqliteStore(options: SqliteStoreOptions): OperationStore {
       }),
   );
   const claimNotificationRows = database.prepare(
-    `UPDATE operations SET lease_owner = ?, lease_until = ?, notification_due_at = ?
+    `UPDATE operations SET lease_owner = ?, lease_until = ?, notification_due_at = ?, claimed_at = NULL
      WHERE id IN (SELECT id FROM operations WHERE notification_due_at IS NOT NULL AND notification_due_at <= ?
                   AND deleted_at IS NULL ORDER BY notification_due_at LIMIT ?)
      RETURNING *`,
