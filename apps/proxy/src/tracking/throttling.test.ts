@@ -67,9 +67,10 @@ describe("tracker: throttling is not failure (real time)", () => {
       .find((operation) => operation.monitorUrl === monitorUrl)!;
     expect(pollTimes).toHaveLength(9);
     const gaps = pollTimes.slice(1).map((time, index) => time - pollTimes[index]!);
+    // Backoff would stretch the gaps (up to doubling with each 429); a loaded machine only delays a timer.
     for (const gap of gaps) {
       expect(gap).toBeGreaterThanOrEqual(1990);
-      expect(gap).toBeLessThan(2500);
+      expect(gap).toBeLessThan(3000);
     }
   });
 });

@@ -55,9 +55,10 @@ describe("Retry-After after many 429s against the simulator (real time)", () => 
       const { pollTimes } = recordOf(operation.monitorUrl);
       expect(pollTimes).toHaveLength(9);
       const gaps = pollTimes.slice(1).map((time, index) => time - pollTimes[index]!);
+      // Backoff would stretch the gaps (up to doubling with each 429); a loaded machine only delays a timer.
       for (const gap of gaps) {
         expect(gap).toBeGreaterThanOrEqual(1990);
-        expect(gap).toBeLessThan(2400);
+        expect(gap).toBeLessThan(3000);
       }
     },
   );

@@ -67,15 +67,16 @@ describe("fault injection on monitor polls", () => {
   it("delays answers by delayMs", async () => {
     const test = await startTestSimulator();
     const started = await test.post("/v1.0/print/printers/create", {
-      scenario: { slow: { delayMs: 120, count: 1 } },
+      scenario: { slow: { delayMs: 1000, count: 1 } },
     });
     const monitor = test.monitorOf(started);
     const slowStart = performance.now();
     await test.get(monitor);
-    expect(performance.now() - slowStart).toBeGreaterThanOrEqual(110);
+    expect(performance.now() - slowStart).toBeGreaterThanOrEqual(990);
+    // Only the first answer is delayed. A local answer takes milliseconds; the margin is for a loaded machine.
     const fastStart = performance.now();
     await test.get(monitor);
-    expect(performance.now() - fastStart).toBeLessThan(110);
+    expect(performance.now() - fastStart).toBeLessThan(990);
   });
 
   it.each([
