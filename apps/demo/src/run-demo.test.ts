@@ -19,6 +19,19 @@ describe("runDemo", () => {
       expect(kinds).toContain(kind);
   }, 20_000);
 
+  it("passes a key that starts with a dash to the proxy and the dashboard as a key, not an option", async () => {
+    // A random base64url key starts with "-" one time in 64: the demo must start all the same.
+    const { streams, stdoutText, stderrText } = createFakeStreams();
+    const status = await runDemo(
+      ["--port", "0", "--once", "--json", "--api-key=-Dash_first-key-0123456789"],
+      {},
+      streams,
+    );
+    expect(stderrText()).toBe("");
+    expect(status).toBe(1);
+    expect(stdoutText().trimEnd().split("\n")).toHaveLength(demoOperations.length);
+  }, 20_000);
+
   it("says when the port is taken, and exits 1 without starting anything", async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));

@@ -35,7 +35,8 @@ export async function runDemo(
   }
   try {
     return await main(
-      ["--proxy", demo.proxyUrl, "--api-key", demo.apiKey, ...options.dashboardArguments],
+      // The key as one argument: one that starts with "-" would read as an option of its own.
+      ["--proxy", demo.proxyUrl, `--api-key=${demo.apiKey}`, ...options.dashboardArguments],
       environment,
       streams,
       { showProxyInHeader: true },

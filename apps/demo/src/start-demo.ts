@@ -46,8 +46,8 @@ export async function startDemo(options: DemoOptions): Promise<DemoSession> {
         String(options.port ?? 0),
         "--data-dir",
         dataDir,
-        "--api-key",
-        apiKey,
+        // One argument: a random key may start with "-", which would read as an option of its own.
+        `--api-key=${apiKey}`,
       ],
       ...["--allow-origin", "http://127.0.0.1:*", "--log-level", "silent", "--shutdown-timeout", "1s"],
     ],
