@@ -17,5 +17,9 @@ const { setFlagsFromString } = await import("node:v8");
 setFlagsFromString("--semi-space-growth-factor=1");
 setFlagsFromString("--heap-growing-percent=20");
 
+// The dashboard goes further: it restarts on a young generation held at 8 MB (cli/dashboard-heap.ts).
 const { runCli } = await import("./cli/run-cli.js");
-await runCli(process.argv.slice(2), process.env, process);
+const { restartWithDashboardHeap } = await import("./cli/dashboard-heap.js");
+await runCli(process.argv.slice(2), process.env, process, {
+  beforeDashboard: () => restartWithDashboardHeap(process),
+});

@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
-import { execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sgrColour, terminalControl } from "../test-support/terminal-control.js";
 import { startTmuxSession } from "../test-support/tmux-session.js";
+import { dashboardHeapFlags } from "./dashboard-heap.js";
 
 // The real binary as users run it: the built dist/cli.js, in a pipe, in a file, in tmux.
 const binary = join(import.meta.dirname, "../../dist/cli.js");
@@ -267,6 +268,24 @@ describe("lro-tui, the built binary", () => {
       expect(after).not.toContain("● live");
       session.close();
     }
+  }, 60_000);
+
+  it("draws the dashboard in a process restarted on a young generation held at 8 MB, same pid, same exit", async () => {
+    const url = await serve([wire(1)]);
+    const session = tmux(["--proxy", url, "--api-key", "k"], { columns: 80, rows: 12 });
+    await session.waitFor((text) => text.includes("● live"));
+    const [dashboard] = execFileSync("ps", ["-o", "pid=", "--ppid", String(session.panePid())], {
+      encoding: "utf8",
+    })
+      .trim()
+      .split(/\s+/);
+    const commandLine = readFileSync(`/proc/${dashboard}/cmdline`, "utf8").split("\0");
+    expect(commandLine).toEqual(
+      expect.arrayContaining([...dashboardHeapFlags, binary, "--proxy", url, "--api-key", "k"]),
+    );
+    session.send("q");
+    expect(await session.waitFor((text) => text.includes("EXIT STATUS"))).toContain("EXIT STATUS 0");
+    session.close();
   }, 60_000);
 
   it("is the live dashboard in a terminal even where CI is set (a CI job's or a cloud IDE's terminal)", async () => {

@@ -18,6 +18,11 @@ export interface MainOptions {
    * For a proxy started for the occasion (lro-demo's); never for a user's own proxy, whose key is a secret.
    */
   showProxyInHeader?: boolean;
+  /**
+   * Called once the command is known to draw the dashboard, before the source is opened: the binary
+   * restarts itself there on a heap sized for the dashboard (see `restartWithDashboardHeap`).
+   */
+  beforeDashboard?: () => void;
 }
 
 /**
@@ -44,6 +49,7 @@ export async function main(
     return 0;
   }
   const interactive = isInteractive(options, streams);
+  if (interactive) mainOptions.beforeDashboard?.();
   const { openSource } = await import("./open-source.js");
   let session: Awaited<ReturnType<typeof openSource>> | undefined;
   try {

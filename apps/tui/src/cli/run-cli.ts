@@ -1,4 +1,4 @@
-import { main } from "./main.js";
+import { main, type MainOptions } from "./main.js";
 import type { CliStreams } from "./streams.js";
 
 /**
@@ -21,10 +21,11 @@ export async function runCli(
   argv: readonly string[],
   environment: Record<string, string | undefined>,
   process: CliStreams & { exit(code: number): never },
+  mainOptions: MainOptions = {},
 ): Promise<never> {
   // A reader that goes away (`| head -1`) is not an error of ours: the rest of the output has nowhere to go.
   process.stdout.on("error", () => undefined);
-  const status = await main(argv, environment, process);
+  const status = await main(argv, environment, process, mainOptions);
   await Promise.all([drain(process.stdout), drain(process.stderr)]);
   // Keep-alive connection pools would hold the process open: the command is done, so leave.
   return process.exit(status);

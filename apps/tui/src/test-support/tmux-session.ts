@@ -41,6 +41,8 @@ export function startTmuxSession(
     send: (keys: string, literal = false) => {
       tmux("send-keys", "-t", "main", ...(literal ? ["-l"] : []), "--", keys);
     },
+    /** The process id of the pane's shell (the command runs as its child). */
+    panePid: () => Number(tmux("display-message", "-p", "-t", "main", "#{pane_pid}").trim()),
     /** The pane's title, which OSC 0/2 sequences would change. */
     title: () => tmux("display-message", "-p", "-t", "main", "#{pane_title}").trim(),
     /** Waits until the screen satisfies `predicate`; fails with the last screen after `timeoutMs`. */
