@@ -5,6 +5,12 @@
 //
 //   pnpm turbo run build --filter=lro-tui... --filter=lro-proxy --filter=@lro/simulator
 //   node apps/tui/src/bench/dashboard-bench.ts [--operations 10000] [--columns 160] [--rows 45]
+//                                              [--probe control|process]
+//
+// Keys are sent and the screen is read through a tmux control-mode client (`--probe control`, the
+// default): a look costs the tmux server a fraction of a millisecond. `--probe process` runs a tmux
+// command per key and per look instead (each a process of its own, 10-15 ms of a core), as the figures
+// recorded before 2026-12-07 18:00 UTC were measured.
 //
 // Run with Node's type stripping (Node 22.18+): it imports nothing but Node's own modules.
 import type { ChildProcess } from "node:child_process";
@@ -13,6 +19,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { TmuxControl } from "./tmux-control.ts";
 
 const root = join(import.meta.dirname, "../../../..");
 const binaries = {
@@ -25,8 +32,13 @@ const { values } = parseArgs({
     operations: { type: "string", default: "10000" },
     columns: { type: "string", default: "160" },
     rows: { type: "string", default: "45" },
+    probe: { type: "string", default: "control" },
   },
 });
+const probeKinds = ["control", "process"] as const;
+const probeKind = probeKinds.find((kind) => kind === values.probe);
+if (probeKind === undefined)
+  throw new Error(`--probe is control or process, not ${JSON.stringify(values.probe)}`);
 const operationCount = Number(values.operations);
 const columns = Number(values.columns);
 const rows = Number(values.rows);
@@ -35,8 +47,8 @@ const children: ChildProcess[] = [];
 const socket = `lro-tui-bench-${process.pid}`;
 const dataDir = mkdtempSync(join(tmpdir(), "lro-tui-bench-"));
 
-const tmux = (...args: string[]) =>
-  execFileSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
+const tmuxServer = ["-L", socket, "-f", "/dev/null"];
+const tmux = (...args: string[]) => execFileSync("tmux", [...tmuxServer, ...args], { encoding: "utf8" });
 
 /** Starts a binary and resolves with the first line matching `ready` on its stdout. */
 function start(file: string, args: string[], ready: RegExp): Promise<RegExpExecArray> {
@@ -109,16 +121,90 @@ async function waitForScreen(predicate: (text: string) => boolean, timeoutMs: nu
   }
 }
 
-/** Sends one key and measures the time until the screen shows its answer. */
-function timeKey(key: string, literal = false): number {
-  const before = shape(screen());
-  const started = process.hrtime.bigint();
-  tmux("send-keys", "-t", "tui", ...(literal ? ["-l"] : []), "--", key);
-  for (;;) {
-    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
-    if (shape(screen()) !== before) return elapsed;
-    if (elapsed > 10_000) throw new Error(`no answer to ${key} within 10 s`);
+/** How the benchmark presses keys and reads the screen while it times them. */
+interface Probe {
+  kind: "control" | "process";
+  look(): Promise<string>;
+  press(key: string, literal: boolean): Promise<void>;
+  /** Between two looks: the control client looks about once a millisecond, a tmux process at once again. */
+  pause(): Promise<void>;
+  close(): void;
+}
+
+async function openProbe(kind: "control" | "process"): Promise<Probe> {
+  if (kind === "process")
+    return {
+      kind,
+      look: async () => screen(),
+      press: async (key, literal) => {
+        tmux("send-keys", "-t", "tui", ...(literal ? ["-l"] : []), "--", key);
+      },
+      pause: async () => {},
+      close: () => {},
+    };
+  const control = await TmuxControl.attach(tmuxServer, "tui");
+  return {
+    kind,
+    look: () => control.capture("tui"),
+    press: (key, literal) => control.sendKeys("tui", key, literal),
+    pause: async () => {
+      await sleep(1);
+    },
+    close: () => control.close(),
+  };
+}
+
+/** A frame is drawn (an answer shown) once the screen has not changed for this long. */
+const settleMs = 25;
+
+/**
+ * Looks until the screen has stayed the same for `settleMs`; resolves with that screen and when it first
+ * showed (ms since `started`). A look can land while a frame is still being drawn (a terminal takes a
+ * frame in pieces); the next key must not be sent until its predecessor's frame is whole.
+ */
+async function settledScreen(probe: Probe, started: bigint, different?: string) {
+  const since = () => Number(process.hrtime.bigint() - started) / 1e6;
+  let text = shape(await probe.look());
+  let shownAt = since();
+  while (different !== undefined && text === different) {
+    if (since() > 10_000) return undefined;
+    await probe.pause();
+    text = shape(await probe.look());
+    shownAt = since();
   }
+  for (;;) {
+    await probe.pause();
+    const next = shape(await probe.look());
+    const at = since();
+    if (next !== text) {
+      text = next;
+      shownAt = at;
+    } else if (at - shownAt >= settleMs) return { text, shownAt };
+  }
+}
+
+/**
+ * Sends one key and measures the time until the screen shows its answer. With the control client: from
+ * a settled screen to the first look at the answer's whole frame (the screen as it then stays). With a
+ * tmux process per look (the figures before 2026-12-07 18:00 UTC): to the first look that differs.
+ */
+async function timeKey(probe: Probe, key: string, literal = false): Promise<number> {
+  if (probe.kind === "process") {
+    const before = shape(await probe.look());
+    const started = process.hrtime.bigint();
+    await probe.press(key, literal);
+    for (;;) {
+      const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+      if (shape(await probe.look()) !== before) return elapsed;
+      if (elapsed > 10_000) throw new Error(`no answer to ${key} within 10 s`);
+    }
+  }
+  const before = await settledScreen(probe, process.hrtime.bigint());
+  const started = process.hrtime.bigint();
+  await probe.press(key, literal);
+  const answer = await settledScreen(probe, started, before?.text);
+  if (answer === undefined) throw new Error(`no answer to ${key} within 10 s; the screen:\n${before?.text}`);
+  return answer.shownAt;
 }
 
 const percentile = (values: number[], p: number) => {
@@ -214,28 +300,39 @@ async function main() {
   const latencies: Record<string, number[]> = {};
   const record = (name: string, value: number) => (latencies[name] ??= []).push(value);
   const cpuBeforeKeys = cpuSeconds(pid);
+  const probe = await openProbe(probeKind ?? "control");
   const keysStarted = Date.now();
   for (let round = 0; round < 3; round += 1) {
-    for (let index = 0; index < 10; index += 1) record("j / k (move)", timeKey(index % 3 === 2 ? "k" : "j"));
-    record("PgDn / PgUp", timeKey("PageDown"));
-    record("PgDn / PgUp", timeKey("PageUp"));
-    record("G / g (ends)", timeKey("G"));
-    record("G / g (ends)", timeKey("g"));
-    record("s / S (sort 10,000)", timeKey("s"));
-    record("s / S (sort 10,000)", timeKey("S"));
-    record("f (hide finished)", timeKey("f"));
-    record("f (hide finished)", timeKey("f"));
-    record("Enter / Esc (details)", timeKey("Enter"));
-    record("j in the details (scroll)", timeKey("v"));
-    record("Enter / Esc (details)", timeKey("Escape"));
-    record("/ then a character (filter 10,000)", timeKey("/"));
-    for (const character of "failed") record("/ then a character (filter 10,000)", timeKey(character, true));
-    record("/ then a character (filter 10,000)", timeKey("BSpace"));
-    record("Enter / Esc (details)", timeKey("Enter"));
-    record("Enter / Esc (details)", timeKey("Escape"));
+    for (let index = 0; index < 10; index += 1)
+      record("j / k (move)", await timeKey(probe, index % 3 === 2 ? "k" : "j"));
+    record("PgDn / PgUp", await timeKey(probe, "PageDown"));
+    record("PgDn / PgUp", await timeKey(probe, "PageUp"));
+    record("G / g (ends)", await timeKey(probe, "G"));
+    record("G / g (ends)", await timeKey(probe, "g"));
+    record("s / S (sort 10,000)", await timeKey(probe, "s"));
+    record("s / S (sort 10,000)", await timeKey(probe, "S"));
+    record("f (hide finished)", await timeKey(probe, "f"));
+    record("f (hide finished)", await timeKey(probe, "f"));
+    record("Enter / Esc (details)", await timeKey(probe, "Enter"));
+    record("j in the details (scroll)", await timeKey(probe, "v"));
+    record("Enter / Esc (details)", await timeKey(probe, "Escape"));
+    record("/ then a character (filter 10,000)", await timeKey(probe, "/"));
+    for (const character of "failed")
+      record("/ then a character (filter 10,000)", await timeKey(probe, character, true));
+    record("/ then a character (filter 10,000)", await timeKey(probe, "BSpace"));
+    record("Enter / Esc (details)", await timeKey(probe, "Enter"));
+    record("Enter / Esc (details)", await timeKey(probe, "Escape"));
   }
   const keysSeconds = (Date.now() - keysStarted) / 1000;
   const keysCpuSeconds = cpuSeconds(pid) - cpuBeforeKeys;
+  // The resolution of the measure: one look at the screen, as the keys were timed.
+  const probes: number[] = [];
+  for (let look = 0; look < 20; look += 1) {
+    const at = process.hrtime.bigint();
+    await probe.look();
+    probes.push(Number(process.hrtime.bigint() - at) / 1e6);
+  }
+  probe.close();
   const busyCpu = (keysCpuSeconds / keysSeconds) * 100;
   // The keys left the rows sorted by progress, reversed: the operations still running, each polled every
   // minute, fill the view, and their last change counts seconds: the screen changes every second.
@@ -250,13 +347,6 @@ async function main() {
   const idleAfter = await idle(30);
   const end = memory(pid);
 
-  // The resolution of the measure: one capture-pane round trip.
-  const probes = Array.from({ length: 20 }, () => {
-    const at = process.hrtime.bigint();
-    screen();
-    return Number(process.hrtime.bigint() - at) / 1e6;
-  });
-
   const all = Object.values(latencies).flat();
   const lines = [
     "",
@@ -266,7 +356,9 @@ async function main() {
     `RSS after loading ${afterLoad.rssMiB.toFixed(0)} MiB; after ${all.length} keys ${end.rssMiB.toFixed(0)} MiB; peak ${end.peakMiB.toFixed(0)} MiB`,
     `CPU idle (30 s, ${Math.round(operationCount / 50)} operations still polled, newest first, ages in minutes): ${idleBefore.toFixed(2)}% of a core before the keys, ${idleAfter.toFixed(2)}% after; while typing keys ${busyCpu.toFixed(1)}%`,
     `CPU with the running operations in view (sorted by progress, their last change in seconds: a frame a second): ${idleMoving.toFixed(2)}%`,
-    `key to screen (capture-pane polled; one capture takes ${ms(percentile(probes, 50))}):`,
+    probeKind === "control"
+      ? `key to screen (send-keys and capture-pane through a tmux control client, a look about every 1 ms; one look takes ${percentile(probes, 50).toFixed(2)} ms):`
+      : `key to screen (send-keys and capture-pane each a tmux process, looking again at once; one look takes ${ms(percentile(probes, 50))}):`,
     ...Object.entries(latencies).map(
       ([name, values]) =>
         `  ${name.padEnd(36)} n ${String(values.length).padStart(3)}  median ${ms(percentile(values, 50)).padStart(7)}  p95 ${ms(percentile(values, 95)).padStart(7)}  max ${ms(Math.max(...values)).padStart(7)}`,
