@@ -35,10 +35,12 @@ const { values } = parseArgs({
     probe: { type: "string", default: "control" },
   },
 });
-const probeKinds = ["control", "process"] as const;
-const probeKind = probeKinds.find((kind) => kind === values.probe);
-if (probeKind === undefined)
-  throw new Error(`--probe is control or process, not ${JSON.stringify(values.probe)}`);
+type ProbeKind = "control" | "process";
+function probeKindOf(value: string): ProbeKind {
+  if (value === "control" || value === "process") return value;
+  throw new Error(`--probe is control or process, not ${JSON.stringify(value)}`);
+}
+const probeKind = probeKindOf(values.probe);
 const operationCount = Number(values.operations);
 const rowsText = operationCount.toLocaleString("en-US");
 const columns = Number(values.columns);
@@ -124,15 +126,13 @@ async function waitForScreen(predicate: (text: string) => boolean, timeoutMs: nu
 
 /** How the benchmark presses keys and reads the screen while it times them. */
 interface Probe {
-  kind: "control" | "process";
+  kind: ProbeKind;
   look(): Promise<string>;
   press(key: string, literal: boolean): Promise<void>;
-  /** Between two looks: the control client looks about once a millisecond, a tmux process at once again. */
-  pause(): Promise<void>;
   close(): void;
 }
 
-async function openProbe(kind: "control" | "process"): Promise<Probe> {
+async function openProbe(kind: ProbeKind): Promise<Probe> {
   if (kind === "process")
     return {
       kind,
@@ -140,7 +140,6 @@ async function openProbe(kind: "control" | "process"): Promise<Probe> {
       press: async (key, literal) => {
         tmux("send-keys", "-t", "tui", ...(literal ? ["-l"] : []), "--", key);
       },
-      pause: async () => {},
       close: () => {},
     };
   const control = await TmuxControl.attach(tmuxServer, "tui");
@@ -148,9 +147,6 @@ async function openProbe(kind: "control" | "process"): Promise<Probe> {
     kind,
     look: () => control.capture("tui"),
     press: (key, literal) => control.sendKeys("tui", key, literal),
-    pause: async () => {
-      await sleep(1);
-    },
     close: () => control.close(),
   };
 }
@@ -159,7 +155,7 @@ async function openProbe(kind: "control" | "process"): Promise<Probe> {
 const settleMs = 25;
 
 /**
- * Looks until the screen has stayed the same for `settleMs`; resolves with that screen and when it first
+ * Looks, about once a millisecond, until the screen has stayed the same for `settleMs`; resolves with that screen and when it first
  * showed (ms since `started`). A look can land while a frame is still being drawn (a terminal takes a
  * frame in pieces); the next key must not be sent until its predecessor's frame is whole.
  */
@@ -169,12 +165,12 @@ async function settledScreen(probe: Probe, started: bigint, different?: string) 
   let shownAt = since();
   while (different !== undefined && text === different) {
     if (since() > 10_000) return undefined;
-    await probe.pause();
+    await sleep(1);
     text = shape(await probe.look());
     shownAt = since();
   }
   for (;;) {
-    await probe.pause();
+    await sleep(1);
     const next = shape(await probe.look());
     const at = since();
     if (next !== text) {
@@ -301,7 +297,7 @@ async function main() {
   const latencies: Record<string, number[]> = {};
   const record = (name: string, value: number) => (latencies[name] ??= []).push(value);
   const cpuBeforeKeys = cpuSeconds(pid);
-  const probe = await openProbe(probeKind ?? "control");
+  const probe = await openProbe(probeKind);
   const keysStarted = Date.now();
   // Keys pressed but not timed: they count in the CPU per key.
   let untimed = 0;

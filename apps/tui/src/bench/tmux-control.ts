@@ -26,7 +26,7 @@ export class TmuxControl {
   private pending = "";
   /** The output lines of the answer being read, or undefined between answers. */
   private block: string[] | undefined;
-  private ready = false;
+  /** Set until the client's first own answer arrives: what comes before it is not ours. */
   private onReady: (() => void) | undefined;
   private closed: Error | undefined;
 
@@ -81,14 +81,15 @@ export class TmuxControl {
     this.child.stdin.end();
   }
 
+  /** Hands each whole line to `line`; a line cut between two chunks waits in `pending` for its end. */
   private read(chunk: string): void {
-    this.pending += chunk;
-    let end = this.pending.indexOf("\n");
-    while (end !== -1) {
-      this.line(this.pending.slice(0, end));
-      this.pending = this.pending.slice(end + 1);
-      end = this.pending.indexOf("\n");
+    const text = this.pending + chunk;
+    let start = 0;
+    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      this.line(text.slice(start, end));
+      start = end + 1;
     }
+    this.pending = text.slice(start);
   }
 
   private line(line: string): void {
@@ -104,10 +105,11 @@ export class TmuxControl {
     }
     const output = this.block.length === 0 ? "" : `${this.block.join("\n")}\n`;
     this.block = undefined;
-    if (!this.ready) {
+    const onReady = this.onReady;
+    if (onReady !== undefined) {
       if (output.trim() === readyWord) {
-        this.ready = true;
-        this.onReady?.();
+        this.onReady = undefined;
+        onReady();
       }
       return;
     }
