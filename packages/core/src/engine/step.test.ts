@@ -9,7 +9,7 @@ import type { MonitorAnswer } from "../poller/monitor-answer.js";
 import { createEnginePolicy } from "./engine-policy.js";
 import { engineStateSchema, initialEngineState, storedEngineStateSchema } from "./engine-state.js";
 import type { EngineState } from "./engine-state.js";
-import { firstPoll, nextWake, step } from "./step.js";
+import { advance, copyEngineState, firstPoll, nextWake, step } from "./step.js";
 import type { StepResult } from "./step-result.js";
 
 const monitorUrl = "https://graph.microsoft.com/v1.0/sites/root/operations/op-1";
@@ -70,6 +70,42 @@ describe("step", () => {
     };
     const progressed = step(same.state, { type: "answer", answer: moved }, policy, t0 + 2000);
     expect(progressed.emit?.percentComplete).toBe(40);
+  });
+
+  it("decides in place with `advance` exactly what `step` decides on a copy, through answers and failures", () => {
+    const readings: [number, Parameters<typeof step>[1]][] = [
+      [t0, { type: "answer", answer: answer("running", t0) }],
+      [t0 + 1000, { type: "failure", error: throttled(2000) }],
+      [t0 + 3000, { type: "failure", error: broken() }],
+      [t0 + 4000, { type: "answer", answer: { ...answer("running", t0 + 4000), retryAfterMs: 700 } }],
+      ...[5, 6, 7, 8].map((second): [number, Parameters<typeof step>[1]] => [
+        t0 + second * 1000,
+        {
+          type: "answer",
+          answer: {
+            ...answer("running", t0 + second * 1000),
+            operation: operation("running", { percentComplete: second * 10 }),
+          },
+        },
+      ]),
+      [t0 + 9000, { type: "answer", answer: answer("succeeded", t0 + 9000) }],
+    ];
+    let stepped = firstPoll(initialEngineState({ monitorUrl, now: t0 }), policy, t0).state;
+    const owned = copyEngineState(stepped);
+    const samplesArray = owned.samples;
+    for (const [now, reading] of readings) {
+      const pure = step(frozen(stepped), reading, policy, now);
+      const inPlace = advance(owned, reading, policy, now);
+      // The same decision; `advance` returns the very state it was given, its samples array kept.
+      expect(inPlace).toEqual(pure);
+      expect(inPlace.state).toBe(owned);
+      expect(owned.samples).toBe(samplesArray);
+      expect(owned.samples.length).toBeLessThanOrEqual(3);
+      stepped = pure.state;
+    }
+    expect(owned.attempt).toBe(7);
+    expect("trouble" in owned).toBe(false);
+    expect("retryAfterMs" in owned).toBe(false);
   });
 
   it("ends on succeeded, and on failed with OperationFailedError", () => {

@@ -3,7 +3,7 @@ import { PollTimeoutError } from "../errors/poll-timeout-error.js";
 import type { Operation } from "../models/operation.js";
 import type { MonitorAnswer } from "../poller/monitor-answer.js";
 import { nextPoll } from "../poller/pacing.js";
-import { appendPacingSample, toPacingSample } from "../poller/pacing-sample.js";
+import { pushPacingSample, toPacingSample } from "../poller/pacing-sample.js";
 import { snapshotChanged } from "../poller/snapshot-changed.js";
 import type { EnginePolicy } from "./engine-policy.js";
 import type { EngineState } from "./engine-state.js";
@@ -55,46 +55,45 @@ function answered(state: EngineState, answer: MonitorAnswer, policy: EnginePolic
   const { operation } = answer;
   const snapshotIsNew =
     state.attempt === 0 || state.operation === undefined || snapshotChanged(state.operation, operation);
-  const next: EngineState = {
-    ...state,
-    operation,
-    samples: appendPacingSample(state.samples, toPacingSample(operation, answer.receivedAt)),
-    attempt: state.attempt + 1,
-    failures: 0,
-    unchangedSince: snapshotIsNew ? answer.receivedAt : (state.unchangedSince ?? answer.receivedAt),
-  };
-  delete next.trouble;
-  if (answer.retryAfterMs === undefined) delete next.retryAfterMs;
-  else next.retryAfterMs = answer.retryAfterMs;
   const changed = snapshotIsNew || state.trouble !== undefined;
+  // The state is the driver's own (see `advance`): updated in place, so a poll leaves no copy behind.
+  state.unchangedSince = snapshotIsNew ? answer.receivedAt : (state.unchangedSince ?? answer.receivedAt);
+  state.operation = operation;
+  pushPacingSample(state.samples, toPacingSample(operation, answer.receivedAt));
+  state.attempt += 1;
+  state.failures = 0;
+  if (state.trouble !== undefined) delete state.trouble;
+  if (answer.retryAfterMs !== undefined) state.retryAfterMs = answer.retryAfterMs;
+  else if (state.retryAfterMs !== undefined) delete state.retryAfterMs;
   const emit = snapshotIsNew ? operation : undefined;
-  if (operation.status === "succeeded") return ended(next, { outcome: "succeeded", operation }, true, emit);
+  if (operation.status === "succeeded") return ended(state, { outcome: "succeeded", operation }, true, emit);
   if (operation.status === "failed")
     return ended(
-      next,
+      state,
       { outcome: "failed", operation, error: new OperationFailedError(operation) },
       true,
       emit,
     );
-  if (passed(next, now)) return ended(next, deadlineEnd(next, next.deadline!), true, emit);
-  return scheduled(next, policy, now, changed, emit);
+  if (passed(state, now)) return ended(state, deadlineEnd(state, state.deadline!), true, emit);
+  return scheduled(state, policy, now, changed, emit);
 }
 
 function failed(state: EngineState, error: unknown, policy: EnginePolicy, now: number): StepResult {
   const failure = failureKind(error);
   if (failure.kind === "final") return ended(state, { outcome: "rejected", error }, true);
-  const trouble = troubleAfter(state.trouble, failure.kind, error, now);
-  const next: EngineState = {
-    ...state,
-    trouble,
-    failures: failure.kind === "throttled" ? state.failures : state.failures + 1,
-  };
-  if (failure.retryAfterMs === undefined) delete next.retryAfterMs;
-  else next.retryAfterMs = failure.retryAfterMs;
-  const changed = state.trouble?.kind !== trouble.kind;
-  if (next.failures > policy.maxRetries) return ended(next, { outcome: "exhausted", error }, true);
-  if (passed(next, now)) return ended(next, deadlineEnd(next, next.deadline!), true);
-  return scheduled(next, policy, now, changed);
+  const changed = state.trouble?.kind !== failure.kind;
+  state.trouble = troubleAfter(state.trouble, failure.kind, error, now);
+  if (failure.kind !== "throttled") state.failures += 1;
+  if (failure.retryAfterMs !== undefined) state.retryAfterMs = failure.retryAfterMs;
+  else if (state.retryAfterMs !== undefined) delete state.retryAfterMs;
+  if (state.failures > policy.maxRetries) return ended(state, { outcome: "exhausted", error }, true);
+  if (passed(state, now)) return ended(state, deadlineEnd(state, state.deadline!), true);
+  return scheduled(state, policy, now, changed);
+}
+
+/** A copy of `state` that `advance` may change without touching the original (its samples included). */
+export function copyEngineState(state: EngineState): EngineState {
+  return { ...state, samples: [...state.samples] };
 }
 
 /**
@@ -111,6 +110,20 @@ function failed(state: EngineState, error: unknown, policy: EnginePolicy, now: n
  * `state` is not changed: the result holds a new one.
  */
 export function step(
+  state: EngineState,
+  reading: MonitorReading,
+  policy: EnginePolicy,
+  now: number,
+): StepResult {
+  return advance(copyEngineState(state), reading, policy, now);
+}
+
+/**
+ * `step` on a state the caller owns and no one else sees: `state` itself (its samples array included) is
+ * updated and returned as the result's state, so a driver that keeps one state for the whole following
+ * allocates no new state on each poll. Hand out copies (`copyEngineState`), never the state itself.
+ */
+export function advance(
   state: EngineState,
   reading: MonitorReading,
   policy: EnginePolicy,

@@ -22,19 +22,40 @@ export function toPacingSample(operation: Operation, receivedAt: number): Pacing
 }
 
 /**
- * The samples with `sample` appended, keeping at most three: the first that reported progress (the longest
- * baseline for the rate of progress) and the two latest. Returns a new array.
+ * The first of the three samples kept when `sample` is appended to three or more: the first that reported
+ * progress, or the third latest when that is one of the two latest anyway. Read in place, as if `sample`
+ * were appended: no intermediate arrays on every poll.
  */
-export function appendPacingSample(samples: readonly PacingSample[], sample: PacingSample): PacingSample[] {
-  const count = samples.length + 1;
-  if (count <= 3) return [...samples, sample];
-  // Read in place as if `sample` were appended: no intermediate arrays on every poll.
+function firstKept(samples: readonly PacingSample[], sample: PacingSample): PacingSample {
   let firstWithProgress = samples[0]!;
   const withProgress = samples.find((candidate) => (candidate.percentComplete ?? 0) > 0);
   if (withProgress !== undefined) firstWithProgress = withProgress;
   else if ((sample.percentComplete ?? 0) > 0) firstWithProgress = sample;
-  const secondLatest = samples[count - 2]!;
+  const secondLatest = samples[samples.length - 1]!;
   return firstWithProgress === secondLatest || firstWithProgress === sample
-    ? [samples[count - 3]!, secondLatest, sample]
-    : [firstWithProgress, secondLatest, sample];
+    ? samples[samples.length - 2]!
+    : firstWithProgress;
+}
+
+/**
+ * The samples with `sample` appended, keeping at most three: the first that reported progress (the longest
+ * baseline for the rate of progress) and the two latest. Returns a new array.
+ */
+export function appendPacingSample(samples: readonly PacingSample[], sample: PacingSample): PacingSample[] {
+  if (samples.length < 3) return [...samples, sample];
+  return [firstKept(samples, sample), samples[samples.length - 1]!, sample];
+}
+
+/** `appendPacingSample` in place: `samples` itself becomes the kept samples (no new array on each poll). */
+export function pushPacingSample(samples: PacingSample[], sample: PacingSample): void {
+  if (samples.length < 3) {
+    samples.push(sample);
+    return;
+  }
+  const first = firstKept(samples, sample);
+  const secondLatest = samples[samples.length - 1]!;
+  samples.length = 3;
+  samples[0] = first;
+  samples[1] = secondLatest;
+  samples[2] = sample;
 }

@@ -168,13 +168,16 @@ describe("pollOperation", () => {
     expect(transport.requests).toHaveLength(3);
   });
 
-  it("keeps one pending timer per operation, the deadline included", async () => {
+  it("waits on one platform timer for every operation, the deadlines included, and none once all stop", async () => {
     const transport = scriptedTransport(statuses("running"));
-    for (let index = 0; index < 3; index += 1)
-      observe(pollOperation(monitorUrl, { transport, timeout: 60_000 }));
+    const observed = Array.from({ length: 3 }, () =>
+      observe(pollOperation(monitorUrl, { transport, timeout: 60_000 })),
+    );
     await vi.advanceTimersByTimeAsync(0);
     expect(transport.requests).toHaveLength(3);
-    expect(vi.getTimerCount()).toBe(3);
+    expect(vi.getTimerCount()).toBe(1);
+    for (const { subscription } of observed) subscription.unsubscribe();
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it("lets a request in flight at the deadline finish, then errors", async () => {

@@ -2,7 +2,7 @@ import { asyncScheduler, Observable } from "rxjs";
 import type { SchedulerAction, Subscriber, Subscription, Unsubscribable } from "rxjs";
 import { initialEngineState } from "../engine/engine-state.js";
 import type { EngineState } from "../engine/engine-state.js";
-import { firstPoll, nextWake, step } from "../engine/step.js";
+import { advance, copyEngineState, firstPoll, nextWake } from "../engine/step.js";
 import type { MonitorReading, StepResult } from "../engine/step-result.js";
 import type { Operation } from "../models/operation.js";
 import type { MonitorAnswer } from "./monitor-answer.js";
@@ -16,6 +16,8 @@ import type { PollOptions } from "./poll-options.js";
 import { createPollSetup, deadlineOf } from "./poll-setup.js";
 import type { PollOverrides, PollSetup, PollStart } from "./poll-setup.js";
 import { allowManyListeners } from "./shared-signal.js";
+import { WakeQueue } from "./wake-queue.js";
+import type { Sleeper } from "./wake-queue.js";
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("The poll was aborted", "AbortError");
@@ -28,27 +30,26 @@ function pollDue(this: SchedulerAction<PollRun>, run?: PollRun): void {
 function deadlinePassed(this: SchedulerAction<PollRun>, run?: PollRun): void {
   run!.read({ type: "deadline" });
 }
-// The same, as the platform's own timers run them (the default scheduler).
-function pollTimer(run: PollRun): void {
-  run.poll();
-}
-function deadlineTimer(run: PollRun): void {
-  run.read({ type: "deadline" });
-}
+/** The waits of every run on the default scheduler, on one platform timer (on that scheduler's clock). */
+const defaultWaits = new WakeQueue(() => asyncScheduler.now());
 
 /**
  * One subscription's poll loop, a driver of the engine's `step`: one pending timer or one request in
  * flight at a time, every decision (what to emit, when to poll, when it ends) taken by `step`. A plain
  * object with its state in fields, so thousands of waiting polls stay small.
  */
-class PollRun implements Unsubscribable {
+class PollRun implements Unsubscribable, Sleeper {
+  /** The engine's state, this run's own: `advance` updates it in place, and only copies leave the run. */
   private state: EngineState;
   /** Whether this subscription has emitted a snapshot yet: its first answer is always emitted. */
   private emittedAny = false;
   /** The pending wake-up on a scheduler given in the options. */
   private timer: Subscription | undefined;
-  /** The pending wake-up on the default scheduler: a platform timer. */
-  private timeout: ReturnType<typeof setTimeout> | undefined;
+  /** The pending wake-up on the default scheduler, in `defaultWaits` (see `Sleeper`). */
+  wakeAt = 0;
+  wakeIndex = -1;
+  wakeOrder = 0;
+  private wakeAction: "poll" | "deadline" = "poll";
   /** Aborts the request in flight when the run stops; one per run, made with its first request. */
   private controller: AbortController | undefined;
   /** Whether a request is in flight (only then does stopping abort the signal). */
@@ -63,6 +64,7 @@ class PollRun implements Unsubscribable {
     start: PollStart,
   ) {
     const { options, scheduler, monitorUrl, requestUrl, kind } = setup;
+    this.controller = start.controller;
     const now = scheduler.now();
     const timeout = start.deadline ?? deadlineOf(options.timeout, now);
     const deadline = Number.isFinite(timeout) ? timeout : undefined;
@@ -76,7 +78,7 @@ class PollRun implements Unsubscribable {
         deadline,
       });
     } else {
-      this.state = { ...start.resumed, monitorUrl };
+      this.state = { ...copyEngineState(start.resumed), monitorUrl };
       if (requestUrl === undefined) delete this.state.requestUrl;
       else this.state.requestUrl = requestUrl;
       if (kind === undefined) delete this.state.kind;
@@ -111,11 +113,18 @@ class PollRun implements Unsubscribable {
     this.stop();
   }
 
+  /** The default scheduler's wait is over. */
+  wake(): void {
+    if (this.wakeAction === "poll") this.poll();
+    else this.read({ type: "deadline" });
+  }
+
   poll(): void {
-    this.timer = this.timeout = undefined;
+    this.timer = undefined;
     if (this.stopped) return;
     const { monitor, options, overrides, now } = this.setup;
-    // The run's one signal: only stopping the run aborts it, and a stopped run sends nothing more.
+    // The run's one signal (the start request's, when it had one): only stopping the run aborts it, and a
+    // stopped run sends nothing more.
     this.controller ??= new AbortController();
     const { signal } = this.controller;
     this.sending = true;
@@ -163,16 +172,13 @@ class PollRun implements Unsubscribable {
       previous: this.state.operation,
       now,
     };
-    pollMonitorAt(monitor, request).then(this.answered, this.failed);
+    pollMonitorAt(monitor, request).then(
+      (answer: MonitorAnswer) => this.read({ type: "answer", answer }),
+      (error: unknown) => this.read({ type: "failure", error }),
+    );
   }
 
-  // Made once per run, not per poll.
-  private readonly answered = (answer: MonitorAnswer): void => {
-    this.read({ type: "answer", answer });
-  };
-  private readonly failed = (error: unknown): void => {
-    this.read({ type: "failure", error });
-  };
+  // The common case's two callbacks, made once per run, not per poll.
   /** The transport's answer, read as `pollMonitor` reads it. */
   private readonly received = (response: TransportResponse): void => {
     if (this.stopped) return;
@@ -203,11 +209,12 @@ class PollRun implements Unsubscribable {
    * interval function, onResumeToken) ends the poll with that error instead of leaving it waiting for ever.
    */
   read(reading: MonitorReading): void {
-    this.timer = this.timeout = undefined;
+    this.timer = undefined;
+    defaultWaits.remove(this);
     this.sending = false;
     if (this.stopped) return;
     try {
-      this.follow(step(this.state, reading, this.setup.policy, this.setup.scheduler.now()));
+      this.follow(advance(this.state, reading, this.setup.policy, this.setup.scheduler.now()));
     } catch (error) {
       this.fail(error);
     }
@@ -231,14 +238,17 @@ class PollRun implements Unsubscribable {
   private schedule(): void {
     if (this.stopped) return;
     const { options, scheduler } = this.setup;
-    options.onResumeToken?.({ ...this.state, samples: [...this.state.samples] });
+    options.onResumeToken?.(copyEngineState(this.state));
     // One timer per operation: for the next poll, or for the deadline when that comes first.
     const wake = nextWake(this.state);
+    // The default scheduler's waits share one platform timer: no timer object per wait.
+    if (scheduler === asyncScheduler) {
+      this.wakeAction = wake.action;
+      defaultWaits.add(this, wake.at);
+      return;
+    }
     const delay = Math.max(0, wake.at - scheduler.now());
-    // The default scheduler's own timers, without its action objects: one platform timer per wait.
-    if (scheduler === asyncScheduler)
-      this.timeout = setTimeout(wake.action === "poll" ? pollTimer : deadlineTimer, delay, this);
-    else this.timer = scheduler.schedule(wake.action === "poll" ? pollDue : deadlinePassed, delay, this);
+    this.timer = scheduler.schedule(wake.action === "poll" ? pollDue : deadlinePassed, delay, this);
   }
 
   private fail(error: unknown): void {
@@ -253,7 +263,7 @@ class PollRun implements Unsubscribable {
     // Aborted only with a request in flight: an abort makes an AbortError, with its stack, for nothing.
     if (this.sending) this.controller?.abort();
     this.timer?.unsubscribe();
-    if (this.timeout !== undefined) clearTimeout(this.timeout);
+    defaultWaits.remove(this);
     this.setup.options.signal?.removeEventListener("abort", this);
   }
 }

@@ -15,6 +15,11 @@ export interface PollStart {
   retryAfterMs?: number | undefined;
   /** The deadline (epoch ms on the scheduler's clock), when it was set before the poll began. */
   deadline?: number | undefined;
+  /**
+   * The controller whose signal the start request went with, now idle: the polls go with it too (one
+   * signal, and its one listener in the transport, for the whole operation). The run aborts it on stopping.
+   */
+  controller?: AbortController | undefined;
 }
 
 /** What a caller of the loop sets per poll without copying the caller's options. */
@@ -42,8 +47,36 @@ export interface PollSetup {
 
 const policies = new WeakMap<PollOptions, EnginePolicy>();
 
-/** One checked policy per options object, shared by every poll started with it. */
+/** The options that make up a policy: options naming none of them share the default one. */
+const policyOptionNames = [
+  "interval",
+  "minInterval",
+  "maxDelay",
+  "maxRetryAfter",
+  "unchangedGrowth",
+  "adaptive",
+  "adaptiveTolerance",
+  "adaptiveMaxLag",
+  "adaptiveGrowth",
+  "retryDelay",
+  "random",
+  "maxRetries",
+] as const satisfies readonly (keyof EnginePolicy & keyof PollOptions)[];
+
+let defaultPolicy: EnginePolicy | undefined;
+
+function setsPolicy(options: PollOptions): boolean {
+  for (let index = 0; index < policyOptionNames.length; index += 1)
+    if (options[policyOptionNames[index]!] !== undefined) return true;
+  return false;
+}
+
+/**
+ * One checked policy per options object, shared by every poll started with it; options that set no policy
+ * option (a fresh object per operation, with a timeout or a signal of its own) all share the default one.
+ */
 function policyOf(options: PollOptions): EnginePolicy {
+  if (!setsPolicy(options)) return (defaultPolicy ??= createEnginePolicy());
   let policy = policies.get(options);
   if (policy === undefined) {
     policy = createEnginePolicy(options);
@@ -75,20 +108,41 @@ export function checkPollOptions(options: PollOptions): void {
   checkTimeout(options.timeout);
 }
 
-export function createPollSetup(monitor: URL, options: PollOptions, overrides: PollOverrides): PollSetup {
+/** Each scheduler's clock as a function, made once per scheduler rather than once per poll loop. */
+const clocks = new WeakMap<SchedulerLike, () => number>();
+
+function clockOf(scheduler: SchedulerLike): () => number {
+  let clock = clocks.get(scheduler);
+  if (clock === undefined) {
+    clock = () => scheduler.now();
+    clocks.set(scheduler, clock);
+  }
+  return clock;
+}
+
+/**
+ * What every subscription of one poll shares. `monitor` is copied (the loop keeps its own), unless
+ * `ownMonitor` says it is the loop's own already (an address the package parsed from a start answer).
+ */
+export function createPollSetup(
+  monitor: URL,
+  options: PollOptions,
+  overrides: PollOverrides,
+  ownMonitor = false,
+): PollSetup {
   checkPollOptions(options);
   const scheduler = options.scheduler ?? asyncScheduler;
   const requestUrl = overrides.requestUrl ?? options.requestUrl;
   return {
     monitorUrl: monitor.href,
-    monitor: new URL(monitor.href),
+    monitor: ownMonitor ? monitor : new URL(monitor.href),
     options,
     overrides,
     requestUrl: requestUrl === undefined ? undefined : new URL(requestUrl).href,
     kind: overrides.kind ?? options.kind,
     policy: policyOf(options),
     scheduler,
-    now: () => scheduler.now(),
+    now: clockOf(scheduler),
   };
 }
 

@@ -88,8 +88,10 @@ export function startOperation(request: StartRequest, options: PollOptions = {})
             return;
           }
           const overrides = { requestUrl: prepared.url.href, headers: pollHeaders(prepared, options) };
-          const start = { retryAfterMs: answer.retryAfterMs, deadline };
-          run.poll = followMonitor(subscriber, createPollSetup(answer.monitorUrl, options, overrides), start);
+          // The polls go with the start request's own controller (not a signal combined with the caller's).
+          const start = { retryAfterMs: answer.retryAfterMs, deadline, controller };
+          const setup = createPollSetup(answer.monitorUrl, options, overrides, true);
+          run.poll = followMonitor(subscriber, setup, start);
         },
         (error: unknown) => {
           run.controller = undefined;

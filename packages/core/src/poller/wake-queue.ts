@@ -1,0 +1,132 @@
+/** Something that waits in a `WakeQueue`: its due time and its place are kept on itself. */
+export interface Sleeper {
+  /** When it is due (epoch ms on the queue's clock). */
+  wakeAt: number;
+  /** Its index in the queue's heap; -1 while it is not queued. */
+  wakeIndex: number;
+  /** When it was queued, in the queue's count: breaks ties in due time (first queued, first woken). */
+  wakeOrder: number;
+  /** Called once it is due, after it left the queue. */
+  wake(): void;
+}
+
+/**
+ * Many waits on one platform timer: a binary min-heap of sleepers ordered by due time (earlier first, then
+ * first queued), and one `setTimeout` armed for the earliest. Queuing, moving and removing a sleeper
+ * allocate nothing, so thousands of polls waiting for seconds leave no timer object behind per wait.
+ * Due sleepers wake in order, each one after the last (a sleeper queued while others wake waits for the
+ * next turn). The timer keeps the process alive while anything waits, as one timer per wait would.
+ */
+export class WakeQueue {
+  private readonly heap: Sleeper[] = [];
+  /** Sleepers queued so far: the next one's `wakeOrder`. */
+  private queued = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The due time the timer is armed for. */
+  private armedAt = Infinity;
+  private readonly fire = (): void => this.wakeDue();
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  /** Queues `sleeper` to wake at `at` (or moves it there, when it is queued already). */
+  add(sleeper: Sleeper, at: number): void {
+    if (sleeper.wakeIndex >= 0) this.remove(sleeper);
+    sleeper.wakeAt = at;
+    sleeper.wakeOrder = this.queued++;
+    sleeper.wakeIndex = this.heap.length;
+    this.heap.push(sleeper);
+    this.up(sleeper.wakeIndex);
+    if (at < this.armedAt) this.arm();
+  }
+
+  /** Takes `sleeper` out of the queue; nothing when it is not queued. */
+  remove(sleeper: Sleeper): void {
+    const index = sleeper.wakeIndex;
+    if (index < 0) return;
+    this.take(index);
+    if (this.heap.length === 0) this.disarm();
+  }
+
+  private wakeDue(): void {
+    this.timer = undefined;
+    this.armedAt = Infinity;
+    // Only the sleepers due now: one that a wake queues for now or earlier waits for the next turn.
+    const now = this.now();
+    const last = this.queued;
+    while (this.heap.length > 0) {
+      const first = this.heap[0]!;
+      if (first.wakeAt > now || first.wakeOrder >= last) break;
+      this.take(0);
+      first.wake();
+    }
+    if (this.heap.length > 0 && this.timer === undefined) this.arm();
+  }
+
+  private take(index: number): void {
+    const { heap } = this;
+    const sleeper = heap[index]!;
+    const last = heap.pop()!;
+    if (last !== sleeper) {
+      heap[index] = last;
+      last.wakeIndex = index;
+      this.down(index);
+      this.up(last.wakeIndex);
+    }
+    sleeper.wakeIndex = -1;
+  }
+
+  private arm(): void {
+    const at = this.heap[0]!.wakeAt;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.armedAt = at;
+    // A timer may fire a little before the clock shows its time: it then fires again for the rest.
+    this.timer = setTimeout(this.fire, Math.max(0, at - this.now()));
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.armedAt = Infinity;
+  }
+
+  private before(a: Sleeper, b: Sleeper): boolean {
+    return a.wakeAt < b.wakeAt || (a.wakeAt === b.wakeAt && a.wakeOrder < b.wakeOrder);
+  }
+
+  private up(index: number): void {
+    const { heap } = this;
+    const sleeper = heap[index]!;
+    while (index > 0) {
+      const parentIndex = (index - 1) >> 1;
+      const parent = heap[parentIndex]!;
+      if (!this.before(sleeper, parent)) break;
+      heap[index] = parent;
+      parent.wakeIndex = index;
+      index = parentIndex;
+    }
+    heap[index] = sleeper;
+    sleeper.wakeIndex = index;
+  }
+
+  private down(index: number): void {
+    const { heap } = this;
+    const sleeper = heap[index]!;
+    const half = heap.length >> 1;
+    while (index < half) {
+      let childIndex = 2 * index + 1;
+      const right = childIndex + 1;
+      if (right < heap.length && this.before(heap[right]!, heap[childIndex]!)) childIndex = right;
+      const child = heap[childIndex]!;
+      if (!this.before(child, sleeper)) break;
+      heap[index] = child;
+      child.wakeIndex = index;
+      index = childIndex;
+    }
+    heap[index] = sleeper;
+    sleeper.wakeIndex = index;
+  }
+}
