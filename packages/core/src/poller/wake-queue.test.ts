@@ -113,6 +113,40 @@ describe("WakeQueue", () => {
     expect(log).toEqual(["due@101"]);
   });
 
+  it("wakes the others and keeps its timer when one wake throws, then throws that error", async () => {
+    const queue = new WakeQueue();
+    const log: string[] = [];
+    const broken = new Error("a wake that throws");
+    queue.add(sleeper("before", log), 10);
+    queue.add(
+      sleeper("thrower", log, () => {
+        throw broken;
+      }),
+      10,
+    );
+    queue.add(sleeper("after", log), 10);
+    queue.add(sleeper("later", log), 50);
+    expect(() => vi.advanceTimersToNextTimer()).toThrow(broken);
+    expect(log).toEqual(["before@10", "thrower@10", "after@10"]);
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(log).toEqual(["before@10", "thrower@10", "after@10", "later@50"]);
+  });
+
+  it("waits longer than a platform timer's longest delay in steps, never early", async () => {
+    const queue = new WakeQueue();
+    const log: string[] = [];
+    const day = 24 * 60 * 60 * 1000;
+    queue.add(sleeper("month", log), 30 * day);
+    vi.advanceTimersToNextTimer();
+    expect(Date.now()).toBe(2_147_483_647);
+    expect(log).toEqual([]);
+    await vi.advanceTimersByTimeAsync(30 * day - Date.now() - 1);
+    expect(log).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(log).toEqual([`month@${30 * day}`]);
+  });
+
   it("keeps heap order through many random adds, moves and removals", async () => {
     const queue = new WakeQueue();
     const woke: number[] = [];

@@ -1,3 +1,6 @@
+/** The longest delay `setTimeout` takes (2^31 - 1 ms); a longer one fires after 1 ms. */
+const longestTimerDelay = 2_147_483_647;
+
 /** Something that waits in a `WakeQueue`: its due time and its place are kept on itself. */
 export interface Sleeper {
   /** When it is due (epoch ms on the queue's clock). */
@@ -57,13 +60,21 @@ export class WakeQueue {
     // Only the sleepers due now: one that a wake queues for now or earlier waits for the next turn.
     const now = this.now();
     const last = this.queued;
+    // A wake that throws does not hold up the others: they still wake, the timer is armed again, and the
+    // first error is thrown after, as a timer of its own would have thrown it.
+    let failure: { error: unknown } | undefined;
     while (this.heap.length > 0) {
       const first = this.heap[0]!;
       if (first.wakeAt > now || first.wakeOrder >= last) break;
       this.take(0);
-      first.wake();
+      try {
+        first.wake();
+      } catch (error) {
+        failure ??= { error };
+      }
     }
     if (this.heap.length > 0 && this.timer === undefined) this.arm();
+    if (failure !== undefined) throw failure.error;
   }
 
   private take(index: number): void {
@@ -83,8 +94,9 @@ export class WakeQueue {
     const at = this.heap[0]!.wakeAt;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.armedAt = at;
-    // A timer may fire a little before the clock shows its time: it then fires again for the rest.
-    this.timer = setTimeout(this.fire, Math.max(0, at - this.now()));
+    // A timer may fire a little before the clock shows its time (or, for a wait past the longest delay a
+    // platform timer takes, about 24.8 days, long before it): it then fires again for the rest.
+    this.timer = setTimeout(this.fire, Math.min(Math.max(0, at - this.now()), longestTimerDelay));
   }
 
   private disarm(): void {
