@@ -210,7 +210,6 @@ class PollRun implements Unsubscribable, Sleeper {
    */
   read(reading: MonitorReading): void {
     this.timer = undefined;
-    defaultWaits.remove(this);
     this.sending = false;
     if (this.stopped) return;
     try {
@@ -239,7 +238,7 @@ class PollRun implements Unsubscribable, Sleeper {
     if (this.stopped) return;
     const { options, scheduler } = this.setup;
     options.onResumeToken?.(copyEngineState(this.state));
-    // One timer per operation: for the next poll, or for the deadline when that comes first.
+    // One wait per operation: for the next poll, or for the deadline when that comes first.
     const wake = nextWake(this.state);
     // The default scheduler's waits share one platform timer: no timer object per wait.
     if (scheduler === asyncScheduler) {

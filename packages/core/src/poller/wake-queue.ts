@@ -40,9 +40,7 @@ export class WakeQueue {
     if (sleeper.wakeIndex >= 0) this.remove(sleeper);
     sleeper.wakeAt = at;
     sleeper.wakeOrder = this.queued++;
-    sleeper.wakeIndex = this.heap.length;
-    this.heap.push(sleeper);
-    this.up(sleeper.wakeIndex);
+    this.up(this.heap.length, sleeper);
     if (at < this.armedAt) this.arm();
   }
 
@@ -82,10 +80,8 @@ export class WakeQueue {
     const sleeper = heap[index]!;
     const last = heap.pop()!;
     if (last !== sleeper) {
-      heap[index] = last;
-      last.wakeIndex = index;
-      this.down(index);
-      this.up(last.wakeIndex);
+      this.down(index, last);
+      this.up(last.wakeIndex, last);
     }
     sleeper.wakeIndex = -1;
   }
@@ -109,24 +105,27 @@ export class WakeQueue {
     return a.wakeAt < b.wakeAt || (a.wakeAt === b.wakeAt && a.wakeOrder < b.wakeOrder);
   }
 
-  private up(index: number): void {
-    const { heap } = this;
-    const sleeper = heap[index]!;
-    while (index > 0) {
-      const parentIndex = (index - 1) >> 1;
-      const parent = heap[parentIndex]!;
-      if (!this.before(sleeper, parent)) break;
-      heap[index] = parent;
-      parent.wakeIndex = index;
-      index = parentIndex;
-    }
-    heap[index] = sleeper;
+  /** Puts `sleeper` at `index` of the heap, and tells it where it is. */
+  private place(sleeper: Sleeper, index: number): void {
+    this.heap[index] = sleeper;
     sleeper.wakeIndex = index;
   }
 
-  private down(index: number): void {
+  /** Places `sleeper` at `index` or above it, moving later parents down. */
+  private up(index: number, sleeper: Sleeper): void {
+    while (index > 0) {
+      const parentIndex = (index - 1) >> 1;
+      const parent = this.heap[parentIndex]!;
+      if (!this.before(sleeper, parent)) break;
+      this.place(parent, index);
+      index = parentIndex;
+    }
+    this.place(sleeper, index);
+  }
+
+  /** Places `sleeper` at `index` or below it, moving earlier children up. */
+  private down(index: number, sleeper: Sleeper): void {
     const { heap } = this;
-    const sleeper = heap[index]!;
     const half = heap.length >> 1;
     while (index < half) {
       let childIndex = 2 * index + 1;
@@ -134,11 +133,9 @@ export class WakeQueue {
       if (right < heap.length && this.before(heap[right]!, heap[childIndex]!)) childIndex = right;
       const child = heap[childIndex]!;
       if (!this.before(child, sleeper)) break;
-      heap[index] = child;
-      child.wakeIndex = index;
+      this.place(child, index);
       index = childIndex;
     }
-    heap[index] = sleeper;
-    sleeper.wakeIndex = index;
+    this.place(sleeper, index);
   }
 }
