@@ -92,14 +92,16 @@ describe("step", () => {
     ];
     let stepped = firstPoll(initialEngineState({ monitorUrl, now: t0 }), policy, t0).state;
     const owned = copyEngineState(stepped);
-    const samplesArray = owned.samples;
+    let samplesArray = owned.samples;
     for (const [now, reading] of readings) {
       const pure = step(frozen(stepped), reading, policy, now);
       const inPlace = advance(owned, reading, policy, now);
-      // The same decision; `advance` returns the very state it was given, its samples array kept.
+      // The same decision; `advance` returns the very state it was given, its samples array kept once it
+      // holds three (below that, a new array of exactly the samples kept).
       expect(inPlace).toEqual(pure);
       expect(inPlace.state).toBe(owned);
-      expect(owned.samples).toBe(samplesArray);
+      if (samplesArray.length >= 3) expect(owned.samples).toBe(samplesArray);
+      samplesArray = owned.samples;
       expect(owned.samples.length).toBeLessThanOrEqual(3);
       stepped = pure.state;
     }

@@ -59,7 +59,7 @@ function answered(state: EngineState, answer: MonitorAnswer, policy: EnginePolic
   // The state is the driver's own (see `advance`): updated in place, so a poll leaves no copy behind.
   state.unchangedSince = snapshotIsNew ? answer.receivedAt : (state.unchangedSince ?? answer.receivedAt);
   state.operation = operation;
-  pushPacingSample(state.samples, toPacingSample(operation, answer.receivedAt));
+  state.samples = pushPacingSample(state.samples, toPacingSample(operation, answer.receivedAt));
   state.attempt += 1;
   state.failures = 0;
   if (state.trouble !== undefined) delete state.trouble;

@@ -7,7 +7,10 @@ import type { AuthorizationOptions, RequestHeaders } from "./request-headers.js"
  * changes (a caller may change its headers object or its trusted origins between polls).
  */
 export interface FixedHeaders {
-  readonly planned: RequestHeaders;
+  /** The headers to send (see `requestHeaders`). */
+  readonly send: RequestHeaders["headers"];
+  readonly authorizationSent: boolean;
+  /** The caller's headers they were worked out from. */
   readonly headers: AuthorizationOptions["headers"];
   /** The caller's headers as read: name, value, name, value... */
   readonly headerEntries: readonly string[];
@@ -19,9 +22,18 @@ export interface FixedHeaders {
 
 const textOf = (value: string | URL): string => (typeof value === "string" ? value : value.href);
 
-function entriesOf(headers: Headers): string[] {
-  const entries: string[] = [];
-  if (headers !== undefined) for (const name of Object.keys(headers)) entries.push(name, headers[name]!);
+/** What no headers and no trusted origins read as: one array for every poll loop. */
+const none: readonly string[] = Object.freeze([]);
+
+function entriesOf(headers: Headers): readonly string[] {
+  if (headers === undefined) return none;
+  const names = Object.keys(headers);
+  if (names.length === 0) return none;
+  const entries = new Array<string>(names.length * 2);
+  for (let index = 0; index < names.length; index += 1) {
+    entries[index * 2] = names[index]!;
+    entries[index * 2 + 1] = headers[names[index]!]!;
+  }
   return entries;
 }
 
@@ -80,12 +92,14 @@ export function fixedRequestHeaders(
   if (previous !== undefined && stillHolds(previous, headers, requestUrl, trustedOrigins)) return previous;
   const planned = requestHeaders(url, { headers, requestUrl, trustedOrigins }, defaults) as RequestHeaders;
   return {
-    planned,
+    send: planned.headers,
+    authorizationSent: planned.authorizationSent,
     headers,
     headerEntries: entriesOf(headers),
     requestUrl,
     requestHref: requestUrl === undefined ? undefined : textOf(requestUrl),
     trustedOrigins,
-    trustedEntries: (trustedOrigins ?? []).map(textOf),
+    trustedEntries:
+      trustedOrigins === undefined || trustedOrigins.length === 0 ? none : trustedOrigins.map(textOf),
   };
 }

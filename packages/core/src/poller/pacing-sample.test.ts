@@ -21,7 +21,7 @@ describe("pacing samples", () => {
     expect(samples.map((kept) => kept.receivedAt)).toEqual([0, 3, 4]);
   });
 
-  it("are kept in place by pushPacingSample exactly as appendPacingSample keeps them in a new array", () => {
+  it("are kept by pushPacingSample exactly as appendPacingSample keeps them, in place from three on", () => {
     // A resumed token may hold up to 16 samples: both cut them to three the same way.
     const histories: (number | undefined)[][] = [
       [undefined, undefined, 5, 10, 15, 20, 25],
@@ -32,19 +32,23 @@ describe("pacing samples", () => {
     ];
     for (const history of histories) {
       let appended: PacingSample[] = [];
-      const pushed: PacingSample[] = [];
+      let pushed: PacingSample[] = [];
       for (const [at, percent] of history.entries()) {
         const next = sample(at, percent);
         const before = appended;
         appended = appendPacingSample(appended, next);
         expect(appended).not.toBe(before);
-        pushPacingSample(pushed, next);
+        const kept = pushPacingSample(pushed, next);
+        // Below three a new array of exactly those samples; from three on, the same array updated.
+        if (pushed.length >= 3) expect(kept).toBe(pushed);
+        else expect(kept).not.toBe(pushed);
+        pushed = kept;
         expect(pushed).toEqual(appended);
       }
     }
     const resumed = Array.from({ length: 16 }, (_, at) => sample(at, at === 4 ? 1 : undefined));
     const expected = appendPacingSample(resumed, sample(16, 2));
-    pushPacingSample(resumed, sample(16, 2));
+    expect(pushPacingSample(resumed, sample(16, 2))).toBe(resumed);
     expect(resumed).toEqual(expected);
     expect(resumed.map((kept) => kept.receivedAt)).toEqual([4, 15, 16]);
   });

@@ -46,16 +46,20 @@ export function appendPacingSample(samples: readonly PacingSample[], sample: Pac
   return [firstKept(samples, sample), samples[samples.length - 1]!, sample];
 }
 
-/** `appendPacingSample` in place: `samples` itself becomes the kept samples (no new array on each poll). */
-export function pushPacingSample(samples: PacingSample[], sample: PacingSample): void {
-  if (samples.length < 3) {
-    samples.push(sample);
-    return;
-  }
+/**
+ * `appendPacingSample` for an owner that keeps the result in place of `samples`: while fewer than three are
+ * kept, a new array of exactly the samples kept (a push would give a one-element array room for 17); from
+ * three on, `samples` itself, updated in place (no new array on each poll).
+ */
+export function pushPacingSample(samples: PacingSample[], sample: PacingSample): PacingSample[] {
+  if (samples.length === 0) return [sample];
+  if (samples.length === 1) return [samples[0]!, sample];
+  if (samples.length === 2) return [samples[0]!, samples[1]!, sample];
   const first = firstKept(samples, sample);
   const secondLatest = samples[samples.length - 1]!;
   samples.length = 3;
   samples[0] = first;
   samples[1] = secondLatest;
   samples[2] = sample;
+  return samples;
 }

@@ -1,4 +1,6 @@
-import { Agent } from "undici";
+// undici's Agent from its own module: undici's index also loads fetch, WebSocket, EventSource, the cache
+// and the mocks (about 100 more modules, and their source kept in memory) that the transport never uses.
+import Agent from "undici/lib/dispatcher/agent.js";
 import type { Transport } from "./transport.js";
 import { createUndiciTransport } from "./undici-transport.js";
 

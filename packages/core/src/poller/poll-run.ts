@@ -7,6 +7,8 @@ import type { MonitorReading, StepResult } from "../engine/step-result.js";
 import type { Operation } from "../models/operation.js";
 import type { MonitorAnswer } from "./monitor-answer.js";
 import { defaultTransport } from "./create-transport.js";
+import { directSendOf } from "./direct-send.js";
+import type { AnswerReceiver, SentRequest } from "./direct-send.js";
 import { monitorHeaders, pollMonitorAt, unansweredError } from "./poll-monitor.js";
 import type { PollMonitorOptions } from "./poll-monitor.js";
 import { readMonitorAnswer } from "./read-monitor-answer.js";
@@ -23,6 +25,9 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("The poll was aborted", "AbortError");
 }
 
+/** Why a stopped run's request in flight was cancelled (nobody sees it: the run takes no more answers). */
+const stoppedReason = new DOMException("The poll was stopped", "AbortError");
+
 // Scheduled work is module-level and gets its run as state: no closure per operation.
 function pollDue(this: SchedulerAction<PollRun>, run?: PollRun): void {
   run!.poll();
@@ -38,7 +43,7 @@ const defaultWaits = new WakeQueue(() => asyncScheduler.now());
  * flight at a time, every decision (what to emit, when to poll, when it ends) taken by `step`. A plain
  * object with its state in fields, so thousands of waiting polls stay small.
  */
-class PollRun implements Unsubscribable, Sleeper {
+class PollRun implements Unsubscribable, Sleeper, AnswerReceiver {
   /** The engine's state, this run's own: `advance` updates it in place, and only copies leave the run. */
   private state: EngineState;
   /** Whether this subscription has emitted a snapshot yet: its first answer is always emitted. */
@@ -50,8 +55,15 @@ class PollRun implements Unsubscribable, Sleeper {
   wakeIndex = -1;
   wakeOrder = 0;
   private wakeAction: "poll" | "deadline" = "poll";
-  /** Aborts the request in flight when the run stops; one per run, made with its first request. */
+  /**
+   * Aborts the request in flight when the run stops, on a transport that takes a signal; one per run, made
+   * with its first request (or the start request's). The package's own transports need none: `inFlight`.
+   */
   private controller: AbortController | undefined;
+  /** The request in flight on a transport with a direct send: cancelled if the run stops. */
+  private inFlight: SentRequest | undefined;
+  /** `onAnswer` and `onNoAnswer` as callbacks for a transport's promise, made with its first request. */
+  private callbacks: [(response: TransportResponse) => void, (cause: unknown) => void] | undefined;
   /** Whether a request is in flight (only then does stopping abort the signal). */
   private sending = false;
   /** Whether the request in flight carries the caller's Authorization. */
@@ -64,7 +76,9 @@ class PollRun implements Unsubscribable, Sleeper {
     start: PollStart,
   ) {
     const { options, scheduler, monitorUrl, requestUrl, kind } = setup;
-    this.controller = start.controller;
+    // The start request's controller serves the polls only where they go with a signal.
+    if (directSendOf(options.transport ?? defaultTransport()) === undefined)
+      this.controller = start.controller;
     const now = scheduler.now();
     const timeout = start.deadline ?? deadlineOf(options.timeout, now);
     const deadline = Number.isFinite(timeout) ? timeout : undefined;
@@ -123,10 +137,6 @@ class PollRun implements Unsubscribable, Sleeper {
     this.timer = undefined;
     if (this.stopped) return;
     const { monitor, options, overrides, now } = this.setup;
-    // The run's one signal (the start request's, when it had one): only stopping the run aborts it, and a
-    // stopped run sends nothing more.
-    this.controller ??= new AbortController();
-    const { signal } = this.controller;
     this.sending = true;
     const headers = Object.hasOwn(overrides, "headers") ? overrides.headers : options.headers;
     const requestUrl = Object.hasOwn(overrides, "requestUrl") ? overrides.requestUrl : options.requestUrl;
@@ -145,20 +155,34 @@ class PollRun implements Unsubscribable, Sleeper {
       } catch {
         // A setting that cannot be read (a requestUrl that is no address): pollMonitorAt rejects with it.
       }
+    const transport = options.transport ?? defaultTransport();
     if (fixed !== undefined) {
       // The common case, without an async frame: the transport's answer read by the run itself.
-      const { planned } = fixed;
-      this.authorizationSent = planned.authorizationSent;
+      this.authorizationSent = fixed.authorizationSent;
+      const send = directSendOf(transport);
+      if (send !== undefined) {
+        // The package's own transport: no signal, no promise; the answer comes to `onAnswer`.
+        const sent = send({ method: "GET", url: monitor, headers: fixed.send }, this);
+        // A request refused at once has been read already (the next poll planned, maybe sent already).
+        if (this.sending && this.inFlight === undefined) this.inFlight = sent;
+        return;
+      }
       let answer: Promise<TransportResponse>;
       try {
-        const transport = options.transport ?? defaultTransport();
-        answer = transport.request({ method: "GET", url: monitor, headers: planned.headers, signal });
+        answer = transport.request({
+          method: "GET",
+          url: monitor,
+          headers: fixed.send,
+          signal: this.signal(),
+        });
       } catch (cause) {
         answer = Promise.reject(cause);
       }
-      answer.then(this.received, this.unanswered);
+      this.callbacks ??= [(response) => this.onAnswer(response), (cause) => this.onNoAnswer(cause)];
+      answer.then(this.callbacks[0], this.callbacks[1]);
       return;
     }
+    const signal = this.signal();
     // Every option named (a new one fails to compile until it is passed): one object shape for every poll,
     // instead of copying the caller's options on each.
     const request: { [Name in keyof Required<PollMonitorOptions>]: PollMonitorOptions[Name] } = {
@@ -178,9 +202,18 @@ class PollRun implements Unsubscribable, Sleeper {
     );
   }
 
-  // The common case's two callbacks, made once per run, not per poll.
+  /**
+   * The run's one signal (the start request's, when it had one): only stopping the run aborts it, and a
+   * stopped run sends nothing more.
+   */
+  private signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    return this.controller.signal;
+  }
+
   /** The transport's answer, read as `pollMonitor` reads it. */
-  private readonly received = (response: TransportResponse): void => {
+  onAnswer(response: TransportResponse): void {
+    this.inFlight = undefined;
     if (this.stopped) return;
     let answer: MonitorAnswer;
     try {
@@ -195,14 +228,17 @@ class PollRun implements Unsubscribable, Sleeper {
       return this.read({ type: "failure", error });
     }
     this.read({ type: "answer", answer });
-  };
-  private readonly unanswered = (cause: unknown): void => {
+  }
+
+  /** The transport had no answer. */
+  onNoAnswer(cause: unknown): void {
+    this.inFlight = undefined;
     if (this.stopped) return;
     this.read({
       type: "failure",
       error: unansweredError(cause, this.setup.monitor, this.controller?.signal),
     });
-  };
+  }
 
   /**
    * Hands what came to `step` and does what it says. What the caller's functions throw meanwhile (an
@@ -260,7 +296,10 @@ class PollRun implements Unsubscribable, Sleeper {
     if (this.stopped) return;
     this.stopped = true;
     // Aborted only with a request in flight: an abort makes an AbortError, with its stack, for nothing.
-    if (this.sending) this.controller?.abort();
+    if (this.sending) {
+      this.inFlight?.cancel(stoppedReason);
+      this.controller?.abort();
+    }
     this.timer?.unsubscribe();
     defaultWaits.remove(this);
     this.setup.options.signal?.removeEventListener("abort", this);

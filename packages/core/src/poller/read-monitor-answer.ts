@@ -48,6 +48,23 @@ function hasProperties(value: object): boolean {
   return false;
 }
 
+/**
+ * The answer's top-level strings that equal the previous answer's become that answer's own (an id, a date,
+ * an address repeated on every poll): the snapshot a poll loop keeps until its next poll then holds only
+ * what changed, and the fresh copies die young instead of being kept (and promoted) for that time.
+ */
+function shareStrings(payload: unknown, previous: Record<string, unknown>): void {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return;
+  const fresh = payload as Record<string, unknown>;
+  for (const name in fresh) {
+    const value = fresh[name];
+    if (typeof value === "string" && Object.hasOwn(fresh, name)) {
+      const before = previous[name];
+      if (before === value) fresh[name] = before;
+    }
+  }
+}
+
 function readBody(response: TransportResponse, context: ReadContext): Operation {
   let payload: unknown;
   try {
@@ -55,6 +72,7 @@ function readBody(response: TransportResponse, context: ReadContext): Operation 
   } catch (cause) {
     throw invalidBody(response.body, context.kind, cause);
   }
+  if (context.previous !== undefined) shareStrings(payload, context.previous.raw);
   // The flavour of a monitor never changes: later answers keep the earlier ones' (unless they name theirs).
   const previousKind =
     context.previous && hasProperties(context.previous.raw) ? context.previous.kind : undefined;

@@ -1,4 +1,6 @@
 import { ResponseTooLargeError } from "../errors/response-too-large-error.js";
+import { directSend } from "./direct-send.js";
+import type { AnswerReceiver, DirectSend, SentRequest } from "./direct-send.js";
 import type { Transport, TransportRequest, TransportResponse } from "./transport.js";
 
 /** The part of undici's dispatch controller the transport uses (undici 7 and 8 alike). */
@@ -42,24 +44,6 @@ export interface UndiciTransportOptions {
 }
 
 const utf8 = new TextDecoder();
-
-interface Target {
-  href: string;
-  origin: string;
-  path: string;
-}
-
-// A poll loop sends every poll to one URL object: its origin and path are worked out once (checked
-// against its href, should a caller change the object between requests).
-const targets = new WeakMap<URL, Target>();
-
-function targetOf(url: URL): Target {
-  const known = targets.get(url);
-  if (known !== undefined && known.href === url.href) return known;
-  const target = { href: url.href, origin: url.origin, path: `${url.pathname}${url.search}` };
-  targets.set(url, target);
-  return target;
-}
 
 /**
  * undici's parsed headers (lower-case names; a repeated header as an array) with repeats joined by ", ".
@@ -122,7 +106,7 @@ function watchOf(signal: AbortSignal): SignalWatch {
  * body counted as it arrives and decoded once. Past `maxBytes` the request is aborted (the connection is
  * dropped), so a monitor that streams without end costs at most the limit. Settles once.
  */
-class AnswerCollector implements UndiciDispatchHandler {
+class AnswerCollector implements UndiciDispatchHandler, SentRequest {
   private status = 0;
   private headers: Record<string, string> = {};
   private readonly chunks: Uint8Array[] = [];
@@ -133,16 +117,20 @@ class AnswerCollector implements UndiciDispatchHandler {
   private settled = false;
 
   constructor(
-    private readonly request: TransportRequest,
+    private readonly request: Omit<TransportRequest, "signal"> & { signal?: AbortSignal | undefined },
     private readonly maxBytes: number,
-    private readonly resolve: (response: TransportResponse) => void,
-    private readonly reject: (reason: unknown) => void,
+    private readonly receiver: AnswerReceiver,
   ) {
     const { signal } = request;
     if (signal !== undefined) {
       this.watch = watchOf(signal);
       this.watch.add(this);
     }
+  }
+
+  /** The request is cancelled (`DirectSend`): as an abort. */
+  cancel(reason: unknown): void {
+    if (!this.settled) this.abort(reason);
   }
 
   /** The caller's signal aborted: stop the request, or refuse it before it starts. */
@@ -178,7 +166,7 @@ class AnswerCollector implements UndiciDispatchHandler {
     const { chunks } = this;
     const body =
       chunks.length === 0 ? "" : utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
-    this.resolve({ status: this.status, headers: this.headers, body });
+    this.receiver.onAnswer({ status: this.status, headers: this.headers, body });
   }
 
   onResponseError(_controller: UndiciDispatchController | null, error: Error): void {
@@ -189,7 +177,7 @@ class AnswerCollector implements UndiciDispatchHandler {
     if (this.settled) return;
     this.settle();
     this.chunks.length = 0;
-    this.reject(reason);
+    this.receiver.onNoAnswer(reason);
   }
 
   private tooLarge(receivedBytes: number): ResponseTooLargeError {
@@ -203,30 +191,47 @@ class AnswerCollector implements UndiciDispatchHandler {
   }
 }
 
+/** Hands `request` to the dispatcher with `collector` as its handler. */
+function dispatchTo(
+  dispatcher: UndiciDispatcher,
+  request: Omit<TransportRequest, "signal">,
+  collector: AnswerCollector,
+): void {
+  // Worked out on each request (short-lived strings), not cached per URL: a cache entry per operation
+  // would be held as long as the operation runs.
+  const { url } = request;
+  const dispatch = {
+    origin: url.origin,
+    path: `${url.pathname}${url.search}`,
+    method: request.method,
+    headers: request.headers,
+    body: request.body ?? null,
+  };
+  try {
+    dispatcher.dispatch(dispatch, collector);
+  } catch (error) {
+    collector.onResponseError(null, error as Error);
+  }
+}
+
 /** A transport over an undici dispatcher (by default a keep-alive `Agent`: one connection pool per origin). */
 export function createUndiciTransport(options: UndiciTransportOptions): Transport {
   const { dispatcher, maxResponseBytes } = options;
+  const send: DirectSend = (request, receiver) => {
+    const collector = new AnswerCollector(request, maxResponseBytes, receiver);
+    dispatchTo(dispatcher, request, collector);
+    return collector;
+  };
   return {
     request(request: TransportRequest): Promise<TransportResponse> {
-      const { url, signal } = request;
+      const { signal } = request;
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise((resolve, reject) => {
-        const collector = new AnswerCollector(request, maxResponseBytes, resolve, reject);
-        const { origin, path } = targetOf(url);
-        const dispatch = {
-          origin,
-          path,
-          method: request.method,
-          headers: request.headers,
-          body: request.body ?? null,
-        };
-        try {
-          dispatcher.dispatch(dispatch, collector);
-        } catch (error) {
-          collector.onResponseError(null, error as Error);
-        }
+        const receiver = { onAnswer: resolve, onNoAnswer: reject };
+        dispatchTo(dispatcher, request, new AnswerCollector(request, maxResponseBytes, receiver));
       });
     },
     close: () => dispatcher.close(),
-  };
+    [directSend]: send,
+  } as Transport;
 }
