@@ -120,6 +120,12 @@ function clockOf(scheduler: SchedulerLike): () => number {
   return clock;
 }
 
+/** An address as its normalised href: the string given when it is one already (no second copy kept). */
+function hrefOf(address: string | URL): string {
+  const href = new URL(address).href;
+  return href === address ? address : href;
+}
+
 /**
  * What every subscription of one poll shares. `monitor` is copied (the loop keeps its own), unless
  * `ownMonitor` says it is the loop's own already (an address the package parsed from a start answer).
@@ -138,7 +144,7 @@ export function createPollSetup(
     monitor: ownMonitor ? monitor : new URL(monitor.href),
     options,
     overrides,
-    requestUrl: requestUrl === undefined ? undefined : new URL(requestUrl).href,
+    requestUrl: requestUrl === undefined ? undefined : hrefOf(requestUrl),
     kind: overrides.kind ?? options.kind,
     policy: policyOf(options),
     scheduler,

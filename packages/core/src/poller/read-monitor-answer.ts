@@ -58,7 +58,8 @@ function shareStrings(payload: unknown, previous: Record<string, unknown>): void
   const fresh = payload as Record<string, unknown>;
   for (const name in fresh) {
     const value = fresh[name];
-    if (typeof value === "string" && Object.hasOwn(fresh, name)) {
+    // JSON.parse makes plain objects: every name `in` lists is the object's own.
+    if (typeof value === "string") {
       const before = previous[name];
       if (before === value) fresh[name] = before;
     }

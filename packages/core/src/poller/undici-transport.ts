@@ -108,8 +108,10 @@ function watchOf(signal: AbortSignal): SignalWatch {
  */
 class AnswerCollector implements UndiciDispatchHandler, SentRequest {
   private status = 0;
-  private headers: Record<string, string> = {};
-  private readonly chunks: Uint8Array[] = [];
+  private headers: Record<string, string> | undefined;
+  /** The body's first chunk (a monitor's answer comes in one), and any further ones. */
+  private first: Uint8Array | undefined;
+  private more: Uint8Array[] | undefined;
   private size = 0;
   private readonly watch: SignalWatch | undefined;
   private controller: UndiciDispatchController | undefined;
@@ -149,24 +151,25 @@ class AnswerCollector implements UndiciDispatchHandler, SentRequest {
     // 1xx informational answers precede the real one.
     if (statusCode < 200) return;
     this.status = statusCode;
-    this.headers = readHeaders(headers);
-    const announced = Number(this.headers["content-length"]);
+    const read = (this.headers = readHeaders(headers));
+    const announced = Number(read["content-length"]);
     if (announced > this.maxBytes) controller.abort(this.tooLarge(announced));
   }
 
   onResponseData(controller: UndiciDispatchController, chunk: Uint8Array): void {
     this.size += chunk.length;
     if (this.size > this.maxBytes) return controller.abort(this.tooLarge(this.size));
-    this.chunks.push(chunk);
+    if (this.first === undefined) this.first = chunk;
+    else (this.more ??= []).push(chunk);
   }
 
   onResponseEnd(): void {
     if (this.settled) return;
     this.settle();
-    const { chunks } = this;
+    const { first, more } = this;
     const body =
-      chunks.length === 0 ? "" : utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
-    this.receiver.onAnswer({ status: this.status, headers: this.headers, body });
+      first === undefined ? "" : utf8.decode(more === undefined ? first : Buffer.concat([first, ...more]));
+    this.receiver.onAnswer({ status: this.status, headers: this.headers ?? {}, body });
   }
 
   onResponseError(_controller: UndiciDispatchController | null, error: Error): void {
@@ -176,7 +179,7 @@ class AnswerCollector implements UndiciDispatchHandler, SentRequest {
   private fail(reason: unknown): void {
     if (this.settled) return;
     this.settle();
-    this.chunks.length = 0;
+    this.first = this.more = undefined;
     this.receiver.onNoAnswer(reason);
   }
 
