@@ -1,3 +1,4 @@
+/// <reference path="./undici-agent-module.d.ts" />
 // undici's Agent from its own module: undici's index also loads fetch, WebSocket, EventSource, the cache
 // and the mocks (about 100 more modules, and their source kept in memory) that the transport never uses.
 import Agent from "undici/lib/dispatcher/agent.js";

@@ -1,10 +1,12 @@
 import { createHttpPoller } from "@azure/core-lro";
 import type { OperationResponse, RunningOperation } from "@azure/core-lro";
-import type { Observation, OperationsTask } from "./client-task.js";
+import type { ClientFollowers, Observation, OperationsTask } from "./client-task.js";
 import { flavours } from "./flavours.js";
 import type { PlannedStart } from "./start-plan.js";
 import { scenarioHeader } from "./start-plan.js";
 import { describeError } from "./describe-error.js";
+import type { SteadyFollow } from "./steady-run.js";
+import { steadyHeaders } from "./steady-run.js";
 
 /** A fetch answer in @azure/core-lro's shape: lower-case headers, the body parsed when it is JSON. */
 async function toOperationResponse(
@@ -87,3 +89,19 @@ export async function followWithAzure(task: OperationsTask, start: PlannedStart)
     return settle("error", describeError(error));
   }
 }
+
+/** Follows one long operation with `createHttpPoller` at the steady task's fixed interval until `signal` aborts. */
+export const followSteadyWithAzure: SteadyFollow = (task, index, signal) => {
+  const flavour = flavours[task.flavour];
+  const url = `${task.graphUrl}${flavour.path}`;
+  const poller = createHttpPoller(fetchRunningOperation(url, steadyHeaders(), flavour.body), {
+    intervalInMs: task.intervalMs,
+  });
+  return poller.pollUntilDone({ abortSignal: signal }).catch(() => index);
+};
+
+/** What a client process of @azure/core-lro runs: nothing of @lro/core is loaded into it. */
+export const azureFollowers = (): ClientFollowers => ({
+  operations: followWithAzure,
+  steady: followSteadyWithAzure,
+});

@@ -1,3 +1,4 @@
+import type { PlannedStart } from "./start-plan.js";
 import type { FlavourName } from "./flavours.js";
 
 /** The pollers under test: @lro/core on its default undici transport or on global fetch, and @azure/core-lro. */
@@ -62,4 +63,11 @@ export interface SteadyResult {
   cpuMs: number;
   wallMs: number;
   peakRssMb: number;
+}
+
+/** How one client follows operations, for each kind of task (its module is the only client a process loads). */
+export interface ClientFollowers {
+  operations: (task: OperationsTask, start: PlannedStart) => Promise<Observation>;
+  /** Follows one long operation at the task's fixed interval until `signal` aborts; settles, never rejects. */
+  steady: (task: SteadyTask, index: number, signal: AbortSignal) => Promise<unknown>;
 }

@@ -1,10 +1,12 @@
 import { createTransport, OperationFailedError, PollTimeoutError, startOperation } from "@lro/core";
 import type { PollOptions, ResumeToken } from "@lro/core";
-import type { ClientName, Observation, OperationsTask } from "./client-task.js";
+import type { ClientFollowers, ClientName, Observation, OperationsTask } from "./client-task.js";
 import { flavours } from "./flavours.js";
 import type { PlannedStart } from "./start-plan.js";
 import { scenarioHeader } from "./start-plan.js";
 import { describeError } from "./describe-error.js";
+import type { SteadyFollow } from "./steady-run.js";
+import { steadyHeaders } from "./steady-run.js";
 
 /** @lro/core's options for a client: nothing (the default undici pool), or a transport over global fetch. */
 export function lroCoreOptions(client: ClientName): PollOptions {
@@ -52,4 +54,28 @@ export function followWithLroCore(
       },
     });
   });
+}
+
+/** Follows one long operation at the steady task's fixed interval (not adaptive) until `signal` aborts. */
+function followSteadyWithLroCore(options: PollOptions): SteadyFollow {
+  return (task, index, signal) => {
+    const flavour = flavours[task.flavour];
+    const url = `${task.graphUrl}${flavour.path}`;
+    const pollOptions = { ...options, interval: task.intervalMs, adaptive: false, signal };
+    return new Promise((resolve) => {
+      startOperation({ url, headers: steadyHeaders(), body: flavour.body }, pollOptions).subscribe({
+        error: () => resolve(index),
+        complete: () => resolve(index),
+      });
+    });
+  };
+}
+
+/** What a client process of @lro/core runs: nothing of @azure/core-lro is loaded into it. */
+export function lroCoreFollowers(client: ClientName): ClientFollowers {
+  const options = lroCoreOptions(client);
+  return {
+    operations: (task, start) => followWithLroCore(task, start, options),
+    steady: followSteadyWithLroCore(options),
+  };
 }

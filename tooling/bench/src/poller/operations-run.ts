@@ -1,19 +1,15 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import { measureUsage } from "../processes/process-usage.js";
-import { followWithAzure } from "./azure-client.js";
-import type { Observation, OperationsResult, OperationsTask } from "./client-task.js";
-import { followWithLroCore, lroCoreOptions } from "./lro-core-client.js";
+import type { ClientFollowers, Observation, OperationsResult, OperationsTask } from "./client-task.js";
 import { planStarts } from "./start-plan.js";
 
 /** Starts every planned operation at its time and follows it with the task's client. */
-export async function runOperations(task: OperationsTask): Promise<OperationsResult> {
+export async function runOperations(
+  task: OperationsTask,
+  follow: ClientFollowers["operations"],
+): Promise<OperationsResult> {
   const plan = planStarts(task);
-  const options = lroCoreOptions(task.client);
-  const follow =
-    task.client === "azure-core-lro/fetch"
-      ? followWithAzure
-      : (runTask: OperationsTask, start: (typeof plan)[number]) => followWithLroCore(runTask, start, options);
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   const usage = measureUsage();

@@ -1,4 +1,5 @@
-import { createSeededRandom } from "@lro/simulator";
+// The simulator's seeded random alone: a client process loads no part of the simulator's servers.
+import { createSeededRandom } from "@lro/simulator/seeded-random";
 import type { OperationsTask } from "./client-task.js";
 
 /** When to start one operation (ms after the run starts) and how long it runs upstream. */

@@ -1,39 +1,22 @@
-import { createHttpPoller } from "@azure/core-lro";
-import { startOperation } from "@lro/core";
 import { setMaxListeners } from "node:events";
 import { setTimeout as delay } from "node:timers/promises";
 import { measureUsage } from "../processes/process-usage.js";
-import { fetchRunningOperation } from "./azure-client.js";
-import type { SteadyResult, SteadyTask } from "./client-task.js";
-import { flavours } from "./flavours.js";
-import { lroCoreOptions } from "./lro-core-client.js";
+import type { ClientFollowers, SteadyResult, SteadyTask } from "./client-task.js";
 import { monitorPolls, readRequestCounts } from "./request-counts.js";
 
-/** Follows one long operation at the task's fixed interval until `signal` aborts. */
-function follow(task: SteadyTask, index: number, signal: AbortSignal): Promise<unknown> {
-  const flavour = flavours[task.flavour];
-  const url = `${task.graphUrl}${flavour.path}`;
-  const headers = { "x-simulator-scenario": JSON.stringify({ durationMs: 3_600_000, progress: "linear" }) };
-  if (task.client === "azure-core-lro/fetch") {
-    const poller = createHttpPoller(fetchRunningOperation(url, headers, flavour.body), {
-      intervalInMs: task.intervalMs,
-    });
-    return poller.pollUntilDone({ abortSignal: signal }).catch(() => index);
-  }
-  const options = { ...lroCoreOptions(task.client), interval: task.intervalMs, adaptive: false, signal };
-  return new Promise((resolve) => {
-    startOperation({ url, headers, body: flavour.body }, options).subscribe({
-      error: () => resolve(index),
-      complete: () => resolve(index),
-    });
-  });
-}
+/** Follows one long operation at the task's fixed interval until `signal` aborts (settles, never rejects). */
+export type SteadyFollow = ClientFollowers["steady"];
+
+/** The scenario header of the steady operations: an hour long, linear progress. */
+export const steadyHeaders = (): Record<string, string> => ({
+  "x-simulator-scenario": JSON.stringify({ durationMs: 3_600_000, progress: "linear" }),
+});
 
 /**
  * CPU per poll in steady state: every operation polled at the same fixed interval, CPU and the simulator's
  * count of monitor GETs read over a window after a warm-up (so the starts are not in the figure).
  */
-export async function runSteady(task: SteadyTask): Promise<SteadyResult> {
+export async function runSteady(task: SteadyTask, follow: SteadyFollow): Promise<SteadyResult> {
   const controller = new AbortController();
   // Every follower listens to this one signal.
   setMaxListeners(task.operations + 10, controller.signal);
