@@ -42,6 +42,15 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** A port on 127.0.0.1 that nothing listens on any more: a connection to it is refused. */
+async function closedPort(): Promise<number> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  return port;
+}
+
 /** A receiver that records what it hears, and resolves once it hears anything. */
 function recorder(): AnswerReceiver & {
   heard: (["answer", TransportResponse] | ["no answer", unknown])[];
@@ -113,10 +122,7 @@ describe.each(undiciVariants)("direct send on the undici transport: %s", (_name,
 
   it("hears a refused connection as no answer", async () => {
     const transport = make();
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await closedPort();
     const receiver = recorder();
     directSendOf(transport)!(
       { method: "GET", url: new URL(`http://127.0.0.1:${port}/`), headers: {} },
@@ -158,10 +164,7 @@ describe.each(undiciVariants)("a poll loop on the undici transport: %s", (_name,
 
   it("ends with a TransportError when the monitor cannot be reached", async () => {
     const transport = make();
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await closedPort();
     const observed = observe(
       pollOperation(`http://127.0.0.1:${port}/monitor`, { transport, maxRetries: 0, adaptive: false }),
     );
