@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- undici ships no types for its files, and only a reference brings in the ambient declaration of this one (an import cannot; the emitted .d.ts keeps none)
 /// <reference path="./undici-agent-module.d.ts" />
 // undici's Agent from its own module: undici's index also loads fetch, WebSocket, EventSource, the cache
 // and the mocks (about 100 more modules, and their source kept in memory) that the transport never uses.
