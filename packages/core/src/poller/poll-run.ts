@@ -6,8 +6,6 @@ import { advance, copyEngineState, firstPoll, nextWake } from "../engine/step.js
 import type { MonitorReading, StepResult } from "../engine/step-result.js";
 import type { Operation } from "../models/operation.js";
 import type { MonitorAnswer } from "./monitor-answer.js";
-import { defaultTransport } from "./create-transport.js";
-import { directSendOf } from "./direct-send.js";
 import type { AnswerReceiver, SentRequest } from "./direct-send.js";
 import { monitorHeaders, pollMonitorAt, unansweredError } from "./poll-monitor.js";
 import type { PollMonitorOptions } from "./poll-monitor.js";
@@ -77,8 +75,7 @@ class PollRun implements Unsubscribable, Sleeper, AnswerReceiver {
   ) {
     const { options, scheduler, monitorUrl, requestUrl, kind } = setup;
     // The start request's controller serves the polls only where they go with a signal.
-    if (directSendOf(options.transport ?? defaultTransport()) === undefined)
-      this.controller = start.controller;
+    if (setup.send === undefined) this.controller = start.controller;
     const now = scheduler.now();
     const timeout = start.deadline ?? deadlineOf(options.timeout, now);
     const deadline = Number.isFinite(timeout) ? timeout : undefined;
@@ -155,11 +152,10 @@ class PollRun implements Unsubscribable, Sleeper, AnswerReceiver {
       } catch {
         // A setting that cannot be read (a requestUrl that is no address): pollMonitorAt rejects with it.
       }
-    const transport = options.transport ?? defaultTransport();
     if (fixed !== undefined) {
       // The common case, without an async frame: the transport's answer read by the run itself.
       this.authorizationSent = fixed.authorizationSent;
-      const send = directSendOf(transport);
+      const { send, transport } = this.setup;
       if (send !== undefined) {
         // The package's own transport: no signal, no promise; the answer comes to `onAnswer`.
         const sent = send({ method: "GET", url: monitor, headers: fixed.send }, this);

@@ -6,6 +6,10 @@ import type { EnginePolicy } from "../engine/engine-policy.js";
 import type { EngineState } from "../engine/engine-state.js";
 import type { PollOptions } from "./poll-options.js";
 import type { FixedHeaders } from "./fixed-headers.js";
+import { defaultTransport } from "./create-transport.js";
+import { directSendOf } from "./direct-send.js";
+import type { DirectSend } from "./direct-send.js";
+import type { Transport } from "./transport.js";
 
 /** Where a poll starts: from nothing, after a 202's Retry-After, or from a resume token. */
 export interface PollStart {
@@ -41,6 +45,10 @@ export interface PollSetup {
   policy: EnginePolicy;
   scheduler: SchedulerLike;
   now: () => number;
+  /** The transport every poll goes through: the caller's, or the process's default. */
+  transport: Transport;
+  /** Its direct send, when it is one of the package's own (then the polls need no signal). */
+  send: DirectSend | undefined;
   /** The headers of the last poll without getAuthorization, kept for the next while their inputs hold. */
   fixedHeaders?: FixedHeaders | undefined;
 }
@@ -139,6 +147,7 @@ export function createPollSetup(
   checkPollOptions(options);
   const scheduler = options.scheduler ?? asyncScheduler;
   const requestUrl = overrides.requestUrl ?? options.requestUrl;
+  const transport = options.transport ?? defaultTransport();
   return {
     monitorUrl: monitor.href,
     monitor: ownMonitor ? monitor : new URL(monitor.href),
@@ -149,6 +158,8 @@ export function createPollSetup(
     policy: policyOf(options),
     scheduler,
     now: clockOf(scheduler),
+    transport,
+    send: directSendOf(transport),
   };
 }
 

@@ -119,7 +119,7 @@ class AnswerCollector implements UndiciDispatchHandler, SentRequest {
   private settled = false;
 
   constructor(
-    private readonly request: Omit<TransportRequest, "signal"> & { signal?: AbortSignal | undefined },
+    private readonly request: TransportRequest,
     private readonly maxBytes: number,
     private readonly receiver: AnswerReceiver,
   ) {
