@@ -50,8 +50,9 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** What the server got onto the wire for `path`, once its connection closed (waiting up to 10 s on a busy machine). */
 async function sentFor(path: string): Promise<number> {
-  for (let attempt = 0; attempt < 100 && !sent.has(path); attempt += 1)
+  for (let attempt = 0; attempt < 500 && !sent.has(path); attempt += 1)
     await new Promise((resolve) => setTimeout(resolve, 20));
   return sent.get(path) ?? Number.POSITIVE_INFINITY;
 }
@@ -62,15 +63,17 @@ describe.each(transportVariants(10_000))("the answer size cap: %s", (name, make)
   it("ends a 20 MB streaming answer at the cap with ResponseTooLargeError, reading no more", async () => {
     const transport = make();
     const path = `/stream/${slug}`;
-    const before = process.memoryUsage().rss;
+    // Buffers that hold network data are counted in arrayBuffers, not on the V8 heap, and unlike the RSS this
+    // figure does not move with the heap's own growth or with code compiled for the first time.
+    const before = process.memoryUsage().arrayBuffers;
     const failure = await transport
       .request({ method: "GET", url: new URL(`${origin}${path}`), headers: {} })
       .then(
         () => undefined,
         (error: unknown) => error,
       );
-    const grown = process.memoryUsage().rss - before;
-    expect(ResponseTooLargeError.isInstance(failure)).toBe(true);
+    const grown = process.memoryUsage().arrayBuffers - before;
+    expect(ResponseTooLargeError.isInstance(failure), String(failure)).toBe(true);
     const error = failure as ResponseTooLargeError;
     expect(error).toMatchObject({
       name: "ResponseTooLargeError",
@@ -85,9 +88,9 @@ describe.each(transportVariants(10_000))("the answer size cap: %s", (name, make)
     expect(error.receivedBytes).toBeGreaterThan(defaultMaxResponseBytes);
     expect(error.receivedBytes).toBeLessThan(defaultMaxResponseBytes + 512 * 1024);
     // ...the connection was dropped, so the server could not push the rest (socket buffers hold a few MB)...
-    expect(await sentFor(path)).toBeLessThan(streamedBytes / 2);
-    // ...and the process did not grow by the 20 MB (40 MB with the final copy) that buffering would cost.
-    expect(grown).toBeLessThan(16 * 1024 * 1024);
+    expect(await sentFor(path), "bytes the server wrote").toBeLessThan(streamedBytes / 2);
+    // ...and the process does not hold the 20 MB (40 MB with the final copy) that buffering would cost.
+    expect(grown, "arrayBuffers growth").toBeLessThan(8 * 1024 * 1024);
     // The transport is still good for the next answer.
     const next = await transport.request({ method: "GET", url: new URL(`${origin}/small`), headers: {} });
     expect(next.body).toBe('{"status":"running"}');
