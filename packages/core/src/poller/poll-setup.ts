@@ -128,10 +128,16 @@ function clockOf(scheduler: SchedulerLike): () => number {
   return clock;
 }
 
+// The last address found normalised already: the operations of one start request all name the same one.
+let lastHref: string | undefined;
+
 /** An address as its normalised href: the string given when it is one already (no second copy kept). */
 function hrefOf(address: string | URL): string {
+  if (address === lastHref) return address;
   const href = new URL(address).href;
-  return href === address ? address : href;
+  if (href !== address) return href;
+  lastHref = href;
+  return address;
 }
 
 /**

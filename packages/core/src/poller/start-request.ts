@@ -21,15 +21,20 @@ export interface PreparedRequest {
 /** The request in full: URL checked, JSON body serialised with its content type. */
 export function prepareStartRequest(request: StartRequest): PreparedRequest {
   const full = typeof request === "string" || request instanceof URL ? { url: request } : request;
-  if (typeof full.url === "string" && !URL.canParse(full.url))
-    throw new TypeError(`The request URL ${JSON.stringify(full.url)} is not an absolute URL`);
+  let url: URL;
+  try {
+    url = new URL(full.url);
+  } catch {
+    throw new TypeError(`The request URL ${JSON.stringify(String(full.url))} is not an absolute URL`);
+  }
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(full.headers ?? {})) headers[name.toLowerCase()] = value;
+  const given = full.headers;
+  if (given !== undefined) for (const name of Object.keys(given)) headers[name.toLowerCase()] = given[name]!;
   let body: string | Uint8Array | undefined;
   if (typeof full.body === "string" || full.body instanceof Uint8Array) body = full.body;
   else if (full.body !== undefined) {
     body = JSON.stringify(full.body);
     headers["content-type"] ??= "application/json";
   }
-  return { url: new URL(full.url), method: (full.method ?? "POST").toUpperCase(), headers, body };
+  return { url, method: (full.method ?? "POST").toUpperCase(), headers, body };
 }

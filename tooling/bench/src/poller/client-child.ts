@@ -9,10 +9,12 @@ import { runSteady } from "./steady-run.js";
  * its memory, stay out of this process's figures.
  */
 const task = readTask<ClientTask>();
-const followers: ClientFollowers =
-  task.client === "azure-core-lro/fetch"
-    ? (await import("./azure-client.js")).azureFollowers()
-    : (await import("./lro-core-client.js")).lroCoreFollowers(task.client);
+async function followersOf(client: ClientTask["client"]): Promise<ClientFollowers> {
+  if (client === "azure-core-lro/fetch") return (await import("./azure-client.js")).azureFollowers();
+  if (client === "undici/floor") return (await import("./floor-client.js")).floorFollowers();
+  return (await import("./lro-core-client.js")).lroCoreFollowers(client);
+}
+const followers = await followersOf(task.client);
 sendResult(
   task.type === "operations"
     ? await runOperations(task, followers.operations)

@@ -1,8 +1,11 @@
 import type { PlannedStart } from "./start-plan.js";
 import type { FlavourName } from "./flavours.js";
 
-/** The pollers under test: @lro/core on its default undici transport or on global fetch, and @azure/core-lro. */
-export type ClientName = "lro-core/undici" | "lro-core/fetch" | "azure-core-lro/fetch";
+/**
+ * The pollers under test: @lro/core on its default undici transport or on global fetch, and
+ * @azure/core-lro; and the floor, the same HTTP on undici with no poller at all (`floor-client.ts`).
+ */
+export type ClientName = "lro-core/undici" | "lro-core/fetch" | "azure-core-lro/fetch" | "undici/floor";
 
 /** Start operations spread over time, follow each to its end, and report what each client saw. */
 export interface OperationsTask {

@@ -73,9 +73,23 @@ export const operationsScenarios: OperationsScenario[] = [
   },
 ];
 
+/**
+ * CPU per request in the 1,000-operation scenario, for the ratio target: one run of a cold process is
+ * noisy on a shared machine (the same client moves by a fifth from run to run), so each client runs it in
+ * several interleaved rounds on the same flavour (community, the one both pollers follow) and its median
+ * is kept. The floor (undici alone, no poller) shows the HTTP stack's own share.
+ */
+export const cpuComparison = {
+  name: "CPU per request: 1,000 operations of 1-3 s (community), interleaved rounds",
+  shape: short,
+  flavour: "community" as FlavourName,
+  clients: ["lro-core/undici", "azure-core-lro/fetch", "undici/floor"] as ClientName[],
+  rounds: 5,
+};
+
 /** CPU per poll in steady state: the same flavour, interval and number of operations for every client. */
 export const steadyTasks: Omit<SteadyTask, "graphUrl">[] = (
-  ["lro-core/undici", "lro-core/fetch", "azure-core-lro/fetch"] as const
+  ["lro-core/undici", "lro-core/fetch", "azure-core-lro/fetch", "undici/floor"] as const
 ).map((client) => ({
   type: "steady",
   client,

@@ -1,6 +1,7 @@
 import type { Column } from "../report/table.js";
 import type { OperationsRow } from "./poller-rows.js";
 import type { SteadyRow } from "./steady-row.js";
+import type { CpuRoundsRow } from "./cpu-rounds-row.js";
 
 export const operationsColumns: Column<OperationsRow>[] = [
   { header: "client", cell: (row) => row.client },
@@ -41,4 +42,15 @@ export const steadyColumns: Column<SteadyRow>[] = [
   { header: "rounds µs", cell: (row) => row.roundsCpuPerPollUs.join(" / ") },
   { header: "vs azure", cell: (row) => row.ratioToAzure },
   { header: "peak RSS MB", cell: (row) => row.peakRssMb },
+];
+
+export const cpuRoundsColumns: Column<CpuRoundsRow>[] = [
+  { header: "client", cell: (row) => row.client },
+  { header: "flavour", cell: (row) => row.flavour },
+  { header: "rounds", cell: (row) => row.rounds },
+  { header: "all correct", cell: (row) => (row.allCorrect ? "yes" : "NO") },
+  { header: "req/op", cell: (row) => row.requestsPerOperation },
+  { header: "CPU/req µs (median)", cell: (row) => row.cpuPerRequestUs },
+  { header: "rounds µs", cell: (row) => row.roundsCpuPerRequestUs.map((value) => value ?? "-").join(" / ") },
+  { header: "vs azure", cell: (row) => row.ratioToAzure },
 ];
