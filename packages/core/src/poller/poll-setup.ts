@@ -128,16 +128,23 @@ function clockOf(scheduler: SchedulerLike): () => number {
   return clock;
 }
 
-// The last address found normalised already: the operations of one start request all name the same one.
+// The last normalised address seen: the operations of one start request all name the same one.
 let lastHref: string | undefined;
 
-/** An address as its normalised href: the string given when it is one already (no second copy kept). */
-function hrefOf(address: string | URL): string {
-  if (address === lastHref) return address;
-  const href = new URL(address).href;
-  if (href !== address) return href;
+/**
+ * `href` (a normalised address), as the one string kept for it: the operations that name the same address
+ * in turn then hold one string between them, not one each.
+ */
+export function sharedHref(href: string): string {
+  if (href === lastHref) return lastHref;
   lastHref = href;
-  return address;
+  return href;
+}
+
+/** An address as its normalised href, shared (see `sharedHref`); parsed only when it is not that one. */
+function hrefOf(address: string | URL): string {
+  if (address === lastHref) return lastHref;
+  return sharedHref(new URL(address).href);
 }
 
 /**

@@ -66,6 +66,22 @@ function shareStrings(payload: unknown, previous: Record<string, unknown>): void
   }
 }
 
+/** The last `@odata.context` read: the same text for every operation of a kind. */
+let lastContext: string | undefined;
+
+/**
+ * The answer's `@odata.context` as the one string kept for it: every monitor of a kind names the same, so
+ * thousands of operations hold one copy between them instead of one each.
+ */
+function shareContext(payload: unknown): void {
+  if (typeof payload !== "object" || payload === null) return;
+  const fresh = payload as Record<string, unknown>;
+  const context = fresh["@odata.context"];
+  if (typeof context !== "string") return;
+  if (context === lastContext) fresh["@odata.context"] = lastContext;
+  else lastContext = context;
+}
+
 function readBody(response: TransportResponse, context: ReadContext): Operation {
   let payload: unknown;
   try {
@@ -74,6 +90,7 @@ function readBody(response: TransportResponse, context: ReadContext): Operation 
     throw invalidBody(response.body, context.kind, cause);
   }
   if (context.previous !== undefined) shareStrings(payload, context.previous.raw);
+  else shareContext(payload);
   // The flavour of a monitor never changes: later answers keep the earlier ones' (unless they name theirs).
   const previousKind =
     context.previous && hasProperties(context.previous.raw) ? context.previous.kind : undefined;

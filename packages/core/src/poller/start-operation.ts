@@ -8,7 +8,7 @@ import { directSendOf } from "./direct-send.js";
 import type { AnswerReceiver, SentRequest } from "./direct-send.js";
 import type { PollOptions } from "./poll-options.js";
 import { followMonitor } from "./poll-run.js";
-import { checkPollOptions, createPollSetup, deadlineOf } from "./poll-setup.js";
+import { checkPollOptions, createPollSetup, deadlineOf, sharedHref } from "./poll-setup.js";
 import { requestHeaders } from "./request-headers.js";
 import type { RequestHeaders } from "./request-headers.js";
 import { allowManyListeners } from "./shared-signal.js";
@@ -97,7 +97,8 @@ class StartRun implements Unsubscribable, AnswerReceiver {
 
   constructor(
     private readonly subscriber: Subscriber<Operation>,
-    private readonly request: PreparedRequest,
+    /** The start request: let go once it is answered (an operation's poll may run for hours). */
+    private request: PreparedRequest | undefined,
     private readonly options: PollOptions,
   ) {
     this.scheduler = options.scheduler ?? asyncScheduler;
@@ -105,7 +106,8 @@ class StartRun implements Unsubscribable, AnswerReceiver {
   }
 
   begin(): void {
-    const { options, request } = this;
+    const { options } = this;
+    const request = this.request!;
     const external = options.signal;
     if (external?.aborted) return this.subscriber.error(abortReason(external));
     let planned: RequestHeaders | Promise<RequestHeaders>;
@@ -133,7 +135,7 @@ class StartRun implements Unsubscribable, AnswerReceiver {
     const external = this.options.signal;
     if (external) allowManyListeners(external);
     const signal = external ? AbortSignal.any([external, controller.signal]) : controller.signal;
-    sendWithSignal(this.request, planned, transport, signal).then(
+    sendWithSignal(this.request!, planned, transport, signal).then(
       (response) => {
         if (!this.stopped) this.read(response);
       },
@@ -150,7 +152,7 @@ class StartRun implements Unsubscribable, AnswerReceiver {
 
   /** No answer to the start request, on a direct send. */
   onNoAnswer(reason: unknown): void {
-    if (this.settle()) this.subscriber.error(startFailure(this.request, reason));
+    if (this.settle()) this.subscriber.error(startFailure(this.request!, reason));
   }
 
   /** The caller's signal aborted while the start request was in flight. */
@@ -186,7 +188,9 @@ class StartRun implements Unsubscribable, AnswerReceiver {
 
   /** Reads the start answer: finished at once, or a monitor to follow. */
   private read(response: TransportResponse): void {
-    const { request, options, subscriber } = this;
+    const { options, subscriber } = this;
+    const request = this.request!;
+    this.request = undefined;
     // What the caller's functions throw as the poll begins (onResumeToken) ends it with that error.
     try {
       const answer: StartAnswer = readStartAnswer(response, {
@@ -199,7 +203,7 @@ class StartRun implements Unsubscribable, AnswerReceiver {
         subscriber.complete();
         return;
       }
-      const overrides = { requestUrl: request.url.href, headers: pollHeaders(request, options) };
+      const overrides = { requestUrl: sharedHref(request.url.href), headers: pollHeaders(request, options) };
       // On the signal path the polls go with the start request's controller (not the combined signal).
       const start = {
         retryAfterMs: answer.retryAfterMs,
