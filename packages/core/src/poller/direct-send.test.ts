@@ -1,12 +1,12 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TransportError } from "../errors/transport-error.js";
 import { directSendOf } from "./direct-send.js";
 import type { AnswerReceiver } from "./direct-send.js";
 import { pollOperation } from "./poll-operation.js";
 import { observe } from "./test-support/observe.js";
+import { closedPort, closeNow, listenLocally, promptly } from "./test-support/local-server.js";
 import { transportVariants } from "./test-support/transport-variants.js";
 import type { TransportResponse } from "./transport.js";
 
@@ -34,22 +34,9 @@ beforeAll(async () => {
       .writeHead(200, { "content-type": "application/json" })
       .end('{"id":"op-1","status":"running","percentComplete":10}');
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenLocally(server);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-
-/** A port on 127.0.0.1 that nothing listens on any more: a connection to it is refused. */
-async function closedPort(): Promise<number> {
-  const closed = createServer();
-  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-  const { port } = closed.address() as AddressInfo;
-  await new Promise((resolve) => closed.close(resolve));
-  return port;
-}
+afterAll(() => closeNow(server));
 
 /** A receiver that records what it hears, and resolves once it hears anything. */
 function recorder(): AnswerReceiver & {
@@ -75,15 +62,6 @@ function recorder(): AnswerReceiver & {
 
 // Their own request timeout is far off: only a cancel closes a hanging request within the tests' waits.
 const undiciVariants = transportVariants(30_000).filter(([name]) => name !== "fetch");
-
-/** Resolves when `closed` does, or fails after `ms`: the connection must go promptly, not at a timeout. */
-function promptly(closed: Promise<void>, ms = 1000): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`the request was still open after ${ms} ms`)), ms);
-  });
-  return Promise.race([closed, late]).finally(() => clearTimeout(timer));
-}
 
 describe.each(undiciVariants)("direct send on the undici transport: %s", (_name, make) => {
   it("hands the answer to the receiver, once", async () => {

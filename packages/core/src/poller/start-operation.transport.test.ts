@@ -1,12 +1,12 @@
 import { getEventListeners } from "node:events";
 import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ResponseTooLargeError } from "../errors/response-too-large-error.js";
 import { TransportError } from "../errors/transport-error.js";
 import { startOperation } from "./start-operation.js";
 import { observe } from "./test-support/observe.js";
+import { closedPort, closeNow, listenLocally, promptly } from "./test-support/local-server.js";
 import { transportVariants } from "./test-support/transport-variants.js";
 
 let server: Server;
@@ -42,31 +42,9 @@ beforeAll(async () => {
     }
     answer(response, 404, { error: { code: "itemNotFound", message: "No such thing" } });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenLocally(server);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-
-/** A port on 127.0.0.1 that nothing listens on any more: a connection to it is refused. */
-async function closedPort(): Promise<number> {
-  const closed = createServer();
-  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-  const { port } = closed.address() as AddressInfo;
-  await new Promise((resolve) => closed.close(resolve));
-  return port;
-}
-
-/** Resolves when `closed` does, or fails after `ms`: the connection must go promptly, not at a timeout. */
-function promptly(closed: Promise<void>, ms = 1000): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`the start request was still open after ${ms} ms`)), ms);
-  });
-  return Promise.race([closed, late]).finally(() => clearTimeout(timer));
-}
+afterAll(() => closeNow(server));
 
 const aborts = (signal: AbortSignal) => getEventListeners(signal, "abort").length;
 
