@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 import type { IncomingHttpHeaders, Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTransport } from "./create-transport.js";
+import { closeNow, listenLocally } from "./test-support/local-server.js";
 import { transportVariants, undiciMajor } from "./test-support/transport-variants.js";
 
 interface Received {
@@ -45,13 +45,9 @@ beforeAll(async () => {
         .end('{"ok":true}');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenLocally(server);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => closeNow(server));
 
 it("tests against undici 8 (the dependency) and undici 7 (the undici7 alias)", () => {
   expect(undiciMajor("undici")).toBe(8);

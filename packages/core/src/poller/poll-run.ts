@@ -15,13 +15,9 @@ import type { TransportResponse } from "./transport.js";
 import type { PollOptions } from "./poll-options.js";
 import { createPollSetup, deadlineOf } from "./poll-setup.js";
 import type { PollOverrides, PollSetup, PollStart } from "./poll-setup.js";
-import { allowManyListeners } from "./shared-signal.js";
+import { abortReasonOf, allowManyListeners } from "./shared-signal.js";
 import { WakeQueue } from "./wake-queue.js";
 import type { Sleeper } from "./wake-queue.js";
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("The poll was aborted", "AbortError");
-}
 
 /** Why a stopped run's request in flight was cancelled (nobody sees it: the run takes no more answers). */
 const stoppedReason = new DOMException("The poll was stopped", "AbortError");
@@ -101,7 +97,7 @@ class PollRun implements Unsubscribable, Sleeper, AnswerReceiver {
   begin(start: PollStart): void {
     const { options, policy, scheduler } = this.setup;
     const external = options.signal;
-    if (external?.aborted) return this.subscriber.error(abortReason(external));
+    if (external?.aborted) return this.subscriber.error(abortReasonOf(external));
     if (external) {
       allowManyListeners(external);
       external.addEventListener("abort", this, { once: true });
@@ -117,7 +113,7 @@ class PollRun implements Unsubscribable, Sleeper, AnswerReceiver {
 
   /** The external signal aborted. */
   handleEvent(): void {
-    this.fail(abortReason(this.setup.options.signal!));
+    this.fail(abortReasonOf(this.setup.options.signal!));
   }
 
   unsubscribe(): void {

@@ -157,7 +157,9 @@ export function createPollSetup(
   overrides: PollOverrides,
   ownMonitor = false,
 ): PollSetup {
-  checkPollOptions(options);
+  // The checks of checkPollOptions, with the policy read once.
+  const policy = policyOf(options);
+  checkTimeout(options.timeout);
   const scheduler = options.scheduler ?? asyncScheduler;
   const requestUrl = overrides.requestUrl ?? options.requestUrl;
   const transport = options.transport ?? defaultTransport();
@@ -168,7 +170,7 @@ export function createPollSetup(
     overrides,
     requestUrl: requestUrl === undefined ? undefined : hrefOf(requestUrl),
     kind: overrides.kind ?? options.kind,
-    policy: policyOf(options),
+    policy,
     scheduler,
     now: clockOf(scheduler),
     transport,

@@ -1,10 +1,10 @@
 import { createServer } from "node:http";
 import type { Server, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ResponseTooLargeError } from "../errors/response-too-large-error.js";
 import { defaultMaxResponseBytes } from "./create-transport.js";
 import { pollMonitor } from "./poll-monitor.js";
+import { closeNow, listenLocally } from "./test-support/local-server.js";
 import { transportVariants } from "./test-support/transport-variants.js";
 
 const streamedBytes = 20 * 1024 * 1024;
@@ -42,13 +42,9 @@ beforeAll(async () => {
     if (path.startsWith("/announced/")) return stream(path, response, true);
     response.writeHead(200, { "content-type": "application/json" }).end('{"status":"running"}');
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenLocally(server);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => closeNow(server));
 
 /** What the server got onto the wire for `path`, once its connection closed (waiting up to 10 s on a busy machine). */
 async function sentFor(path: string): Promise<number> {

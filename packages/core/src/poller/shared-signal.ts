@@ -19,3 +19,8 @@ export function allowManyListeners(signal: AbortSignal): void {
   nodeEvents.setMaxListeners(0, signal);
   raised.add(signal);
 }
+
+/** Why `signal` aborted: its reason, or an AbortError where it gave none. */
+export function abortReasonOf(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException("The poll was aborted", "AbortError");
+}

@@ -11,7 +11,7 @@ import { followMonitor } from "./poll-run.js";
 import { checkPollOptions, createPollSetup, deadlineOf, sharedHref } from "./poll-setup.js";
 import { requestHeaders } from "./request-headers.js";
 import type { RequestHeaders } from "./request-headers.js";
-import { allowManyListeners } from "./shared-signal.js";
+import { abortReasonOf, allowManyListeners } from "./shared-signal.js";
 import { readStartAnswer } from "./start-answer.js";
 import type { StartAnswer } from "./start-answer.js";
 import { prepareStartRequest } from "./start-request.js";
@@ -22,10 +22,6 @@ const startHeaders: Readonly<Record<string, string>> = { accept: "application/js
 
 /** Why a stopped run's start request in flight was cancelled (nobody sees it: the run takes no answer). */
 const stoppedReason = new DOMException("The operation's start was stopped", "AbortError");
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("The operation's start was aborted", "AbortError");
-}
 
 /** The start request's headers: the caller's options and the request's own, Authorization by the origin rule. */
 function startRequestHeaders(
@@ -90,8 +86,6 @@ class StartRun implements Unsubscribable, AnswerReceiver {
   private controller: AbortController | undefined;
   /** Whether the start request has been answered (or has failed) on a direct send. */
   private settledStart = false;
-  /** Whether the caller's signal has this run as its listener (the direct send path, until the answer). */
-  private listening = false;
   private poll: Unsubscribable | undefined;
   private stopped = false;
 
@@ -109,7 +103,7 @@ class StartRun implements Unsubscribable, AnswerReceiver {
     const { options } = this;
     const request = this.request!;
     const external = options.signal;
-    if (external?.aborted) return this.subscriber.error(abortReason(external));
+    if (external?.aborted) return this.subscriber.error(abortReasonOf(external));
     let planned: RequestHeaders | Promise<RequestHeaders>;
     let transport: Transport;
     try {
@@ -123,7 +117,6 @@ class StartRun implements Unsubscribable, AnswerReceiver {
     if (external) {
       allowManyListeners(external);
       external.addEventListener("abort", this, { once: true });
-      this.listening = true;
     }
     const sent = send({ ...request, headers: planned.headers }, this);
     // A request answered or refused at once has settled already: there is nothing left to cancel.
@@ -157,7 +150,7 @@ class StartRun implements Unsubscribable, AnswerReceiver {
 
   /** The caller's signal aborted while the start request was in flight. */
   handleEvent(): void {
-    const reason = abortReason(this.options.signal!);
+    const reason = abortReasonOf(this.options.signal!);
     this.unsubscribe();
     this.subscriber.error(reason);
   }
@@ -180,9 +173,8 @@ class StartRun implements Unsubscribable, AnswerReceiver {
     return !this.stopped;
   }
 
+  /** The run stops listening to the caller's signal (a no-op where it never listened: the signal path). */
   private unlisten(): void {
-    if (!this.listening) return;
-    this.listening = false;
     this.options.signal?.removeEventListener("abort", this);
   }
 
